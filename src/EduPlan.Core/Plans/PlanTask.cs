@@ -1,0 +1,17 @@
+namespace EduPlan.Core.Plans;
+
+/// <summary>A key task (重点任务), numbered （一）（二）… through the whole plan.</summary>
+public class PlanTask
+{
+    public int Id { get; set; }
+    public int PlanId { get; set; }
+    public Plan? Plan { get; set; }
+    public int SectionId { get; set; }
+    public Section? Section { get; set; }
+    public int Number { get; set; }
+    /// <summary>The text up to the first 。 (without it).</summary>
+    public required string Title { get; set; }
+    /// <summary>The full text of the task after its number marker, title sentence included.</summary>
+    public required string Text { get; set; }
+    public List<Indicator> Indicators { get; set; } = [];
+}

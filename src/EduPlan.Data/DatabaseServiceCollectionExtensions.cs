@@ -1,0 +1,55 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EduPlan.Data;
+
+/// <summary>Registers <see cref="EduPlanDbContext"/> on the configured provider with that provider's migrations.</summary>
+public static class DatabaseServiceCollectionExtensions
+{
+    public const string SqliteMigrationsAssembly = "EduPlan.Data.Sqlite";
+    public const string SqlServerMigrationsAssembly = "EduPlan.Data.SqlServer";
+
+    public static IServiceCollection AddEduPlanDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var settings = DatabaseSettings.FromConfiguration(configuration);
+        services.AddSingleton(settings);
+        services.AddDbContext<EduPlanDbContext>(options => options.UseEduPlanDatabase(settings));
+        return services;
+    }
+
+    /// <summary>Points the options at the provider in <paramref name="settings"/>, with its migrations assembly.</summary>
+    public static DbContextOptionsBuilder UseEduPlanDatabase(this DbContextOptionsBuilder options, DatabaseSettings settings)
+    {
+        switch (settings.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                EnsureSqliteFolderExists(settings.ConnectionString);
+                options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                break;
+            case DatabaseProvider.SqlServer:
+                options.UseSqlServer(settings.ConnectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+                break;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unknown database provider.");
+        }
+
+        return options;
+    }
+
+    private static void EnsureSqliteFolderExists(string connectionString)
+    {
+        var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        if (string.IsNullOrEmpty(dataSource) || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}

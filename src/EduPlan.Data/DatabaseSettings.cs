@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Configuration;
+
+namespace EduPlan.Data;
+
+/// <summary>The database providers EduPlan supports.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
+
+/// <summary>
+/// Which database to use, read the same way by the web app and the CLI:
+/// <c>Database:Provider</c> (Sqlite by default) and <c>ConnectionStrings:EduPlan</c>
+/// (by default a SQLite file in the per-user application data folder).
+/// </summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string ConnectionStringName = "EduPlan";
+
+    /// <summary>The folder that holds the default SQLite database (and the web app's log files).</summary>
+    public static string DefaultDataDirectory =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create), "EduPlan");
+
+    public static string DefaultSqliteConnectionString =>
+        $"Data Source={Path.Combine(DefaultDataDirectory, "eduplan.db")}";
+
+    public static DatabaseSettings FromConfiguration(IConfiguration configuration)
+    {
+        var providerText = configuration["Database:Provider"];
+        var provider = DatabaseProvider.Sqlite;
+        if (!string.IsNullOrWhiteSpace(providerText) && !Enum.TryParse(providerText, ignoreCase: true, out provider))
+        {
+            throw new InvalidOperationException(
+                $"Database:Provider '{providerText}' is not supported; use Sqlite or SqlServer.");
+        }
+
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            if (provider == DatabaseProvider.SqlServer)
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is SqlServer but ConnectionStrings:EduPlan is not set.");
+            }
+
+            connectionString = DefaultSqliteConnectionString;
+        }
+
+        return new DatabaseSettings(provider, connectionString);
+    }
+}

@@ -1,0 +1,28 @@
+using EduPlan.Core.Organisation;
+using EduPlan.Core.Plans;
+using EduPlan.Data.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPlan.Data;
+
+/// <summary>The one EF Core model of EduPlan, shared by the SQLite and SQL Server providers.</summary>
+public class EduPlanDbContext(DbContextOptions<EduPlanDbContext> options)
+    : IdentityDbContext<ApplicationUser>(options), IDataProtectionKeyContext
+{
+    public DbSet<Plan> Plans => Set<Plan>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<PlanTask> Tasks => Set<PlanTask>();
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+    public DbSet<Department> Departments => Set<Department>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(EduPlanDbContext).Assembly);
+    }
+}
