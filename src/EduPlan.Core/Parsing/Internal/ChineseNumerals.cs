@@ -1,0 +1,43 @@
+namespace EduPlan.Core.Parsing.Internal;
+
+/// <summary>Reads and writes the Chinese numerals used to number sections and tasks (一 … 九十九).</summary>
+internal static class ChineseNumerals
+{
+    private const string Digits = "一二三四五六七八九";
+
+    /// <summary>Returns 1–99, or null when the text is not a well-formed numeral (e.g. 十十, 二二).</summary>
+    public static int? Parse(ReadOnlySpan<char> text)
+    {
+        switch (text.Length)
+        {
+            case 1:
+                return text[0] == '十' ? 10 : DigitOrNull(text[0]);
+            case 2 when text[0] == '十':
+                return DigitOrNull(text[1]) is { } ones ? 10 + ones : null;
+            case 2 when text[1] == '十':
+                return DigitOrNull(text[0]) is { } tens ? tens * 10 : null;
+            case 3 when text[1] == '十':
+                return DigitOrNull(text[0]) is { } t && DigitOrNull(text[2]) is { } o ? t * 10 + o : null;
+            default:
+                return null;
+        }
+    }
+
+    public static string Format(int value)
+    {
+        if (value is < 1 or > 99)
+        {
+            return value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        int tens = value / 10, ones = value % 10;
+        var tensPart = tens switch { 0 => "", 1 => "十", _ => $"{Digits[tens - 1]}十" };
+        return ones == 0 ? tensPart : tensPart + Digits[ones - 1];
+    }
+
+    private static int? DigitOrNull(char c)
+    {
+        var index = Digits.IndexOf(c);
+        return index < 0 ? null : index + 1;
+    }
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace EduPlan.Core.Parsing.Internal;
+
+/// <summary>Reads the details of one plan draft (issuer, parent, milestones, indicators) into a <see cref="ParsedPlan"/>.</summary>
+internal static class PlanAssembler
+{
+    public static ParsedPlan Assemble(
+        PlanDraft draft, string code, IReadOnlyDictionary<string, string> codesByTitle, string sourceName, List<string> warnings)
+    {
+        var (issuer, issuedOn) = ReadIssue(draft);
+        if (issuer.Length == 0)
+        {
+            warnings.Add($"《{draft.Title}》（第 {draft.Line} 行）：没有找到“…印发《…》”，印发机关留空。");
+        }
+
+        var (parentTitle, parentCode) = ReadParent(draft, codesByTitle);
+
+        var contexts = new List<TextContext>();
+        foreach (var paragraph in draft.Preamble)
+        {
+            contexts.Add(new TextContext(paragraph.Text, paragraph.Number, null, null));
+        }
+
+        var generalSection = draft.Sections.Find(s => s.Title.Contains("总体要求", StringComparison.Ordinal)) ?? draft.Sections[0];
+        IReadOnlyList<ParsedMilestone> milestones = [];
+        var sections = new List<ParsedSection>(draft.Sections.Count);
+        foreach (var section in draft.Sections)
+        {
+            if (section == generalSection)
+            {
+                milestones = ReadMilestones(section, draft, contexts, sourceName);
+            }
+            else
+            {
+                foreach (var paragraph in section.Paragraphs)
+                {
+                    contexts.Add(new TextContext(paragraph.Text, paragraph.Number, null, null));
+                }
+            }
+
+            var tasks = new List<ParsedTask>(section.Tasks.Count);
+            foreach (var task in section.Tasks)
+            {
+                tasks.Add(new ParsedTask(task.Number, FirstSentence(task.Paragraphs[0].Text), Join(task.Paragraphs), task.Line));
+                foreach (var paragraph in task.Paragraphs)
+                {
+                    contexts.Add(new TextContext(paragraph.Text, paragraph.Number, task.Number, null));
+                }
+            }
+
+            sections.Add(new ParsedSection(section.Number, section.Title, Join(section.Paragraphs), section.Line, tasks));
+        }
+
+        var plan = new ParsedPlan(
+            code, draft.Title, issuer, issuedOn, parentTitle, parentCode, draft.StartYear, draft.EndYear,
+            Join(draft.Preamble), draft.Line, sections, milestones, ReadIndicators(contexts));
+        return plan with { ContentHash = PlanContentHash.Compute(plan) };
+    }
+
+    /// <summary>"中共中央 国务院印发《…》" / "2024年12月，市委、市政府印发了《…》": issuer before 印发, year and month if given.</summary>
+    private static (string Issuer, string? IssuedOn) ReadIssue(PlanDraft draft)
+    {
+        var issuer = "";
+        string? issuedOn = null;
+        foreach (var line in draft.Announcements)
+        {
+            var title = PlanPatterns.Title().Match(line.Text);
+            var before = title.Success ? line.Text[..title.Index] : line.Text;
+            var issued = before.LastIndexOf("印发", StringComparison.Ordinal);
+            if (issuer.Length == 0 && issued > 0)
+            {
+                var phrase = before[..issued];
+                var clauseStart = phrase.LastIndexOfAny(['，', ',', '。', '；', ';', '：', ':']) + 1;
+                issuer = CollapseSpaces(phrase[clauseStart..]);
+            }
+
+            var outsideTitle = title.Success ? before + " " + line.Text[(title.Index + title.Length)..] : line.Text;
+            if (issuedOn is null && PlanPatterns.YearMonth().Match(outsideTitle) is { Success: true } date)
+            {
+                var month = int.Parse(date.Groups["month"].ValueSpan, CultureInfo.InvariantCulture);
+                if (month is >= 1 and <= 12)
+                {
+                    issuedOn = $"{date.Groups["year"].Value}-{month:D2}";
+                }
+            }
+        }
+
+        return (issuer, issuedOn);
+    }
+
+    private static string CollapseSpaces(string text) =>
+        string.Join(' ', SourceLines.Trim(text).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>The first 根据《…》 in the plan's own text names its parent plan.</summary>
+    private static (string? Title, string? Code) ReadParent(PlanDraft draft, IReadOnlyDictionary<string, string> codesByTitle)
+    {
+        var texts = draft.Preamble
+            .Concat(draft.Sections.SelectMany(s => s.Paragraphs.Concat(s.Tasks.SelectMany(t => t.Paragraphs))));
+        foreach (var line in texts)
+        {
+            if (!line.Text.Contains("根据", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            foreach (Match match in PlanPatterns.ParentReference().Matches(line.Text))
+            {
+                var title = DocumentReader.NormaliseTitle(match.Groups["title"].Value);
+                if (title != draft.Title)
+                {
+                    return (title, codesByTitle.GetValueOrDefault(title) ?? PlanCodes.Known(title));
+                }
+            }
+        }
+
+        return (null, null);
+    }
+
+    /// <summary>
+    /// Milestones are the 到YYYY年 statements (years within the plan) that open a sentence in the 总体要求 section;
+    /// one paragraph may state several. The —— lines right under a milestone paragraph are that milestone's goals.
+    /// </summary>
+    private static IReadOnlyList<ParsedMilestone> ReadMilestones(
+        SectionDraft section, PlanDraft draft, List<TextContext> contexts, string sourceName)
+    {
+        var milestones = new List<(int Year, string Text, int Line, List<ParsedGoal> Goals)>();
+        var goalsOpen = false;
+        foreach (var paragraph in section.Paragraphs)
+        {
+            var text = paragraph.Text;
+            if (goalsOpen && PlanPatterns.GoalLine().Match(text) is { Success: true } goalMatch
+                && SourceLines.Trim(goalMatch.Groups["text"].Value) is { Length: > 0 } goalText)
+            {
+                var (year, _, _, goals) = milestones[^1];
+                goals.Add(new ParsedGoal(goals.Count + 1, FirstSentence(goalText), goalText, paragraph.Number));
+                contexts.Add(new TextContext(goalText, paragraph.Number, null, year));
+                continue;
+            }
+
+            var starts = new List<(int Index, int Year)>();
+            foreach (Match match in PlanPatterns.Milestone().Matches(text))
+            {
+                var year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+                if (year >= draft.StartYear && year <= draft.EndYear)
+                {
+                    starts.Add((match.Index, year));
+                }
+            }
+
+            goalsOpen = starts.Count > 0;
+            if (!goalsOpen)
+            {
+                contexts.Add(new TextContext(text, paragraph.Number, null, null));
+                continue;
+            }
+
+            if (SourceLines.Trim(text[..starts[0].Index]) is { Length: > 0 } lead)
+            {
+                contexts.Add(new TextContext(lead, paragraph.Number, null, null));
+            }
+
+            for (var i = 0; i < starts.Count; i++)
+            {
+                var (index, year) = starts[i];
+                var end = i + 1 < starts.Count ? starts[i + 1].Index : text.Length;
+                if (milestones.FindIndex(m => m.Year == year) is var existing and >= 0)
+                {
+                    throw new PlanFormatException(sourceName, paragraph.Number,
+                        $"《{draft.Title}》的里程碑“到{year}年”重复出现（第 {milestones[existing].Line} 行已有）。");
+                }
+
+                var milestoneText = SourceLines.Trim(text[index..end]);
+                milestones.Add((year, milestoneText, paragraph.Number, []));
+                contexts.Add(new TextContext(milestoneText, paragraph.Number, null, year));
+            }
+        }
+
+        return milestones.ConvertAll(m => new ParsedMilestone(m.Year, m.Text, m.Line, m.Goals));
+    }
+
+    private static List<ParsedIndicator> ReadIndicators(List<TextContext> contexts)
+    {
+        var drafts = new List<IndicatorDraft>();
+        foreach (var context in contexts)
+        {
+            IndicatorExtractor.Extract(context, drafts);
+        }
+
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var indicators = new List<ParsedIndicator>(drafts.Count);
+        foreach (var d in drafts)
+        {
+            var key = $"{d.Name}@{d.Year?.ToString(CultureInfo.InvariantCulture) ?? "standing"}";
+            var occurrence = seen[key] = seen.GetValueOrDefault(key) + 1;
+            indicators.Add(new ParsedIndicator(
+                occurrence == 1 ? key : $"{key}#{occurrence}",
+                d.Name, d.Comparator, d.Target, d.Unit, d.Year, d.SourceText, d.TaskNumber, d.MilestoneYear, d.Line));
+        }
+
+        return indicators;
+    }
+
+    /// <summary>The text up to the first 。 (without it): the title of a task or goal.</summary>
+    private static string FirstSentence(string text)
+    {
+        var end = text.IndexOf('。');
+        return SourceLines.Trim(end < 0 ? text : text[..end]);
+    }
+
+    private static string Join(List<SourceLine> lines) => string.Join("\n", lines.Select(l => l.Text));
+}

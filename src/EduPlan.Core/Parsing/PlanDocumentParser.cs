@@ -1,0 +1,66 @@
+using EduPlan.Core.Parsing.Internal;
+
+namespace EduPlan.Core.Parsing;
+
+/// <summary>
+/// Parses plan documents (UTF-8, UTF-16 with BOM, GB18030) into plans, sections, key tasks, milestones and indicators.
+/// Refusals are <see cref="PlanFormatException"/>s whose messages (in Chinese) name the file and the line.
+/// </summary>
+public sealed class PlanDocumentParser : IPlanDocumentParser
+{
+    public ParsedDocument Parse(ReadOnlySpan<byte> content, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return ParseText(PlanTextDecoder.Decode(content, sourceName), sourceName);
+    }
+
+    public ParsedDocument ParseText(string text, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sourceName);
+
+        var lines = SourceLines.Split(text, sourceName);
+        var drafts = DocumentReader.Read(lines, sourceName);
+        if (drafts.Count == 0)
+        {
+            throw new PlanFormatException(sourceName, 0,
+                "未找到可识别的规划：没有“…印发《…（YYYY—YYYY年）》”或“《…（YYYY—YYYY年）》主要内容如下”这样的规划标题行。");
+        }
+
+        var warnings = new List<string>();
+        var codesByTitle = AssignCodes(drafts, warnings);
+        var plans = drafts.ConvertAll(d => PlanAssembler.Assemble(d, codesByTitle[d.Title], codesByTitle, sourceName, warnings));
+        return new ParsedDocument(sourceName, plans, warnings);
+    }
+
+    /// <summary>Reads the file's bytes; the path as given becomes the source name used in messages.</summary>
+    public ParsedDocument ParseFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        return Parse(File.ReadAllBytes(path), path);
+    }
+
+    private static Dictionary<string, string> AssignCodes(List<PlanDraft> drafts, List<string> warnings)
+    {
+        var codes = new Dictionary<string, string>(StringComparer.Ordinal);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var draft in drafts)
+        {
+            var known = PlanCodes.Known(draft.Title);
+            if (known is not null && used.Add(known))
+            {
+                codes[draft.Title] = known;
+                continue;
+            }
+
+            var code = PlanCodes.FromTitleHash(draft.Title);
+            used.Add(code);
+            codes[draft.Title] = code;
+            warnings.Add(known is null
+                ? $"《{draft.Title}》（第 {draft.Line} 行）不在内置代码表中，已分配代码 {code}。"
+                : $"《{draft.Title}》（第 {draft.Line} 行）：代码 {known} 已被本文件中的另一个规划使用，已分配代码 {code}。");
+        }
+
+        return codes;
+    }
+}
