@@ -38,6 +38,14 @@ public static class DatabaseServiceCollectionExtensions
         return options;
     }
 
+    /// <summary>Typed form of <see cref="UseEduPlanDatabase(DbContextOptionsBuilder, DatabaseSettings)"/>, so <c>.Options</c> follows directly.</summary>
+    public static DbContextOptionsBuilder<TContext> UseEduPlanDatabase<TContext>(this DbContextOptionsBuilder<TContext> options, DatabaseSettings settings)
+        where TContext : DbContext
+    {
+        UseEduPlanDatabase((DbContextOptionsBuilder)options, settings);
+        return options;
+    }
+
     private static void EnsureSqliteFolderExists(string connectionString)
     {
         var dataSource = new SqliteConnectionStringBuilder(connectionString).DataSource;

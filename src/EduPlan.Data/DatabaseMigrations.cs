@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace EduPlan.Data;
+
+/// <summary>Applies the provider's migrations, or writes them as a SQL script for a DBA to run.</summary>
+public static class DatabaseMigrations
+{
+    /// <summary>A connection string that is only used to pick the provider; it is never opened.</summary>
+    public const string DummySqlServerConnectionString =
+        "Server=(local);Database=EduPlan;Trusted_Connection=True;TrustServerCertificate=True";
+
+    public const string DummySqliteConnectionString = "Data Source=:memory:";
+
+    /// <summary>
+    /// The whole migration history of <paramref name="provider"/> as one script. For SQL Server it is idempotent:
+    /// it can be run against a database at any migration (each step checks __EFMigrationsHistory first).
+    /// EF Core cannot write idempotent scripts for SQLite, so for SQLite it is the script that builds the
+    /// schema from an empty database, headed by a comment saying so. Needs no database.
+    /// </summary>
+    public static string GenerateIdempotentScript(DatabaseProvider provider)
+    {
+        using var context = CreateOfflineContext(provider);
+        var migrator = context.GetService<IMigrator>();
+        return provider == DatabaseProvider.Sqlite
+            ? SqliteScriptHeader + migrator.GenerateScript()
+            : migrator.GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+    }
+
+    private const string SqliteScriptHeader =
+        "-- SQLite: EF Core cannot generate idempotent scripts for SQLite; run this only on an empty database,\n" +
+        "-- or let the application (or `eduplan migrate`) apply the migrations instead.\n";
+
+    /// <summary>Brings the database up to the latest migration, creating it when it does not exist.</summary>
+    public static Task MigrateAsync(EduPlanDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A context on <paramref name="provider"/> with a placeholder connection string, for work that needs
+    /// the model and the migrations but no database (scripts, pending-model checks). Dispose it.
+    /// </summary>
+    public static EduPlanDbContext CreateOfflineContext(DatabaseProvider provider)
+    {
+        var connectionString = provider switch
+        {
+            DatabaseProvider.Sqlite => DummySqliteConnectionString,
+            DatabaseProvider.SqlServer => DummySqlServerConnectionString,
+            _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+        };
+        var options = new DbContextOptionsBuilder<EduPlanDbContext>()
+            .UseEduPlanDatabase(new DatabaseSettings(provider, connectionString))
+            .Options;
+        return new EduPlanDbContext(options);
+    }
+}
