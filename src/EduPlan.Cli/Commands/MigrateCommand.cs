@@ -1,0 +1,95 @@
+using EduPlan.Cli.Infrastructure;
+using EduPlan.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EduPlan.Cli.Commands;
+
+/// <summary><c>migrate [--provider P] [--script]</c>: applies the migrations, or prints them as an idempotent script.</summary>
+public static class MigrateCommand
+{
+    public static CliCommand Definition { get; } = new(
+        "migrate",
+        "migrate [--provider Sqlite|SqlServer] [--script]",
+        "Bring the database schema up to date; with --script print the deployment SQL instead (idempotent for SqlServer; connects to nothing).",
+        RunAsync);
+
+    private static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args)
+    {
+        var arguments = CommandArguments.Parse(args, valueOptions: ["--provider"], flags: ["--script"]);
+        arguments.RequireNoPositionals("migrate");
+        var providerText = arguments.Value("--provider");
+        var providerOption = providerText is null ? (DatabaseProvider?)null : ParseProvider(providerText, "--provider", usage: true);
+
+        if (arguments.Has("--script"))
+        {
+            // Only the provider matters: the script is generated from the migrations, not from a database.
+            var scriptProvider = providerOption ?? ConfiguredProvider(context.Configuration);
+            // For SQLite this is the from-empty script (EF Core has no idempotent SQLite scripts), with a header saying so.
+            var script = DatabaseMigrations.GenerateIdempotentScript(scriptProvider);
+            context.Output.Write(script);
+            return ExitCodes.Success;
+        }
+
+        var configuration = context.Configuration;
+        if (providerOption is { } chosen)
+        {
+            configuration = new ConfigurationBuilder()
+                .AddConfiguration(context.Configuration)
+                .AddInMemoryCollection([new("Database:Provider", chosen.ToString())])
+                .Build();
+        }
+
+        var provider = ConfiguredProvider(configuration);
+        if (provider == DatabaseProvider.SqlServer
+            && string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseSettings.ConnectionStringName)))
+        {
+            throw new CliException(
+                "SqlServer needs a connection string: set ConnectionStrings__EduPlan (or ConnectionStrings:EduPlan in appsettings.json); " +
+                "to deploy without connecting, run `migrate --provider SqlServer --script` and give the script to the DBA");
+        }
+
+        await using var services = context.CreateServices(configuration);
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<EduPlanDbContext>();
+        var pending = (await db.Database.GetPendingMigrationsAsync(context.CancellationToken)).ToList();
+        if (pending.Count == 0)
+        {
+            context.Output.WriteLine($"{DatabaseState.Describe(db)} is up to date");
+            return ExitCodes.Success;
+        }
+
+        await DatabaseMigrations.MigrateAsync(db, context.CancellationToken);
+        context.Output.WriteLine($"applied {DatabaseState.Plural(pending.Count, "migration")} to {DatabaseState.Describe(db)}:");
+        foreach (var migration in pending)
+        {
+            context.Output.WriteLine($"  {migration}");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    /// <summary>Database:Provider without requiring a connection string (DatabaseSettings insists on one for SqlServer).</summary>
+    private static DatabaseProvider ConfiguredProvider(IConfiguration configuration)
+    {
+        var text = configuration["Database:Provider"];
+        return string.IsNullOrWhiteSpace(text) ? DatabaseProvider.Sqlite : ParseProvider(text, "Database:Provider", usage: false);
+    }
+
+    private static DatabaseProvider ParseProvider(string text, string source, bool usage)
+    {
+        // Enum.TryParse also accepts "1"; only the names are meant.
+        var provider = Enum.GetValues<DatabaseProvider>()
+            .Where(p => string.Equals(p.ToString(), text, StringComparison.OrdinalIgnoreCase))
+            .Select(p => (DatabaseProvider?)p)
+            .FirstOrDefault();
+        if (provider is null)
+        {
+            var message = $"{source} '{text}' is not supported; use Sqlite or SqlServer";
+            throw usage ? new UsageException(message) : new CliException(message);
+        }
+
+        return provider.Value;
+    }
+}

@@ -1,0 +1,42 @@
+using EduPlan.Data;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace EduPlan.Cli.Infrastructure;
+
+/// <summary>What a command runs with: the configuration, the two output writers and the cancellation token.</summary>
+public sealed class CliContext(IConfiguration configuration, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+{
+    public IConfiguration Configuration { get; } = configuration;
+
+    /// <summary>The command's result (report, JSON, SQL script).</summary>
+    public TextWriter Output { get; } = output;
+
+    /// <summary>Errors, warnings and log entries.</summary>
+    public TextWriter Error { get; } = error;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>
+    /// Builds the services a database command needs (the same registrations as the web app), logging
+    /// warnings and worse to <see cref="Error"/>. Only commands that touch the database call this, so
+    /// <c>help</c> or <c>migrate --script</c> never need a valid connection string.
+    /// </summary>
+    public ServiceProvider CreateServices(IConfiguration? configuration = null)
+    {
+        configuration ??= Configuration;
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddLogging(logging =>
+        {
+            // EF logs every SQL command at Information; an administrator wants the report, not the SQL.
+            logging.SetMinimumLevel(LogLevel.Warning);
+            logging.AddConfiguration(configuration.GetSection("Logging"));
+            logging.AddProvider(new TextWriterLoggerProvider(Error));
+        });
+        services.AddEduPlanDatabase(configuration);
+        services.AddEduPlanImport();
+        return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
+    }
+}

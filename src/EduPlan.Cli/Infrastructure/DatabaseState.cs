@@ -1,0 +1,52 @@
+using System.Data.Common;
+using EduPlan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPlan.Cli.Infrastructure;
+
+/// <summary>Checks the database schema against the migrations before a command reads or writes plans.</summary>
+public static class DatabaseState
+{
+    public const string NotUpToDateMessage = "the database is not up to date; run `migrate` first";
+
+    /// <summary>
+    /// Before an import: a SQLite database is brought up to date on the spot (so a first import on a new
+    /// machine just works); a SQL Server database is left to its administrator and the import is refused.
+    /// </summary>
+    public static async Task PrepareForWriteAsync(EduPlanDbContext db, DatabaseSettings settings, TextWriter output, CancellationToken cancellationToken)
+    {
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        if (pending.Count == 0)
+        {
+            return;
+        }
+
+        if (settings.Provider != DatabaseProvider.Sqlite)
+        {
+            throw new CliException(NotUpToDateMessage);
+        }
+
+        await DatabaseMigrations.MigrateAsync(db, cancellationToken);
+        output.WriteLine($"applied {Plural(pending.Count, "migration")} to {Describe(db)}");
+    }
+
+    /// <summary>Before a read: refuses a database whose schema is behind the code rather than failing on a missing column.</summary>
+    public static async Task EnsureUpToDateAsync(EduPlanDbContext db, CancellationToken cancellationToken)
+    {
+        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        {
+            throw new CliException(NotUpToDateMessage);
+        }
+    }
+
+    /// <summary>Where the database is, without credentials: the SQLite file, or the SQL Server and database name.</summary>
+    public static string Describe(EduPlanDbContext db)
+    {
+        DbConnection connection = db.Database.GetDbConnection();
+        return db.Database.IsSqlite()
+            ? $"SQLite database {connection.DataSource}"
+            : $"SQL Server database {connection.Database} on {connection.DataSource}";
+    }
+
+    public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";
+}
