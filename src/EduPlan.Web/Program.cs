@@ -1,25 +1,16 @@
+using EduPlan.Web.Infrastructure;
+
 var builder = WebApplication.CreateBuilder(args);
 
-// Add services to the container.
-builder.Services.AddControllersWithViews();
+builder.AddEduPlanLogging();
+builder.Services.AddEduPlanWeb(builder.Configuration);
 
 var app = builder.Build();
 
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
-{
-    app.UseExceptionHandler("/Home/Error");
-}
-app.UseRouting();
-
-app.UseAuthorization();
-
-app.MapStaticAssets();
-
-app.MapControllerRoute(
-    name: "default",
-    pattern: "{controller=Home}/{action=Index}/{id?}")
-    .WithStaticAssets();
-
+app.UseEduPlanPipeline();
+app.MapEduPlanEndpoints();
 
 app.Run();
+
+/// <summary>The web host's entry point; public so that tests can start it with WebApplicationFactory.</summary>
+public partial class Program;

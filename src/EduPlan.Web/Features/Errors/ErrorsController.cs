@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EduPlan.Web.Features.Errors;
+
+/// <summary>
+/// The pages the exception handler and the status-code pages re-execute into. They answer any method
+/// (the failed request may have been a POST) and never show exception details.
+/// </summary>
+[AllowAnonymous]
+[IgnoreAntiforgeryToken]
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+public sealed class ErrorsController : Controller
+{
+    [Route("/error")]
+    public IActionResult Error()
+    {
+        Response.StatusCode = StatusCodes.Status500InternalServerError;
+        return View("Error", StatusCodes.Status500InternalServerError);
+    }
+
+    [Route("/error/{statusCode:int}")]
+    public IActionResult Status(int statusCode)
+    {
+        // Someone may open /error/123 directly; only real error codes are echoed back.
+        if (statusCode is < 400 or > 599)
+        {
+            statusCode = StatusCodes.Status404NotFound;
+        }
+
+        Response.StatusCode = statusCode;
+        return statusCode == StatusCodes.Status404NotFound ? View("NotFound") : View("Error", statusCode);
+    }
+}

@@ -1,0 +1,84 @@
+using EduPlan.Core.Plans;
+
+namespace EduPlan.Web.Features.Plans;
+
+/// <summary>The home page: the plans as a tree (a municipal plan under the national one it implements).</summary>
+public sealed record HomeViewModel(IReadOnlyList<PlanTreeNode> Roots);
+
+/// <summary>One plan on the home page with its counts and the plans that implement it.</summary>
+public sealed record PlanTreeNode(PlanSummary Plan, IReadOnlyList<PlanTreeNode> Children);
+
+/// <summary>A plan's headline facts and counts, read in one query for all plans.</summary>
+public sealed record PlanSummary(
+    int Id,
+    int? ParentId,
+    string Code,
+    string Title,
+    string Issuer,
+    string? IssuedOn,
+    int SortOrder,
+    int Sections,
+    int Tasks,
+    int Milestones,
+    int Indicators,
+    IReadOnlyList<int> MilestoneYears);
+
+/// <summary>The plan page: header, milestones with goals and indicators, and every section with its tasks.</summary>
+public sealed record PlanDetailsViewModel(
+    PlanHeader Plan,
+    IReadOnlyList<MilestoneView> Milestones,
+    IReadOnlyList<SectionView> Sections);
+
+public sealed record PlanHeader(
+    int Id,
+    string Code,
+    string Title,
+    string Issuer,
+    string? IssuedOn,
+    string? ParentCode,
+    string? ParentTitle,
+    string Preamble);
+
+public sealed record MilestoneView(int Id, int Year, string Text, IReadOnlyList<GoalView> Goals)
+{
+    public IReadOnlyList<IndicatorView> Indicators { get; init; } = [];
+
+    public string Anchor => PlanAnchors.Milestone(Year);
+}
+
+public sealed record GoalView(int Number, string Title, string Text);
+
+public sealed record SectionView(int Number, string Title, string Text, IReadOnlyList<TaskLink> Tasks)
+{
+    public string Anchor => PlanAnchors.Section(Number);
+}
+
+/// <summary>A link to a key task: （九）推进学前教育优质普惠发展.</summary>
+public sealed record TaskLink(int Number, string Title);
+
+/// <summary>A quantitative target as shown in tables.</summary>
+public sealed record IndicatorView(string Name, Comparator Comparator, decimal Target, string Unit, int? Year);
+
+/// <summary>The page of one key task.</summary>
+public sealed record TaskDetailsViewModel(
+    string PlanCode,
+    string PlanTitle,
+    int SectionNumber,
+    string SectionTitle,
+    int Number,
+    string Title,
+    string Text,
+    IReadOnlyList<IndicatorView> Indicators,
+    TaskLink? Previous,
+    TaskLink? Next);
+
+/// <summary>The fragment identifiers used on the plan page, so other pages can link into it.</summary>
+public static class PlanAnchors
+{
+    public const string Goals = "goals";
+    public const string Sections = "sections";
+
+    public static string Milestone(int year) => $"milestone-{year}";
+
+    public static string Section(int number) => $"section-{number}";
+}

@@ -1,0 +1,163 @@
+using EduPlan.Data;
+using EduPlan.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPlan.Web.Features.Plans;
+
+/// <summary>Reading the plans: the home page tree, a plan's page and a key task's page.</summary>
+[Authorize(Policy = Policies.ReadPlans)]
+public sealed class PlansController(EduPlanDbContext db) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var plans = await db.Plans
+            .AsNoTracking()
+            .OrderBy(p => p.SortOrder)
+            .ThenBy(p => p.Id)
+            .Select(p => new PlanSummary(
+                p.Id,
+                p.ParentId,
+                p.Code,
+                p.Title,
+                p.Issuer,
+                p.IssuedOn,
+                p.SortOrder,
+                p.Sections.Count,
+                p.Tasks.Count,
+                p.Milestones.Count,
+                p.Indicators.Count,
+                p.Milestones.OrderBy(m => m.Year).Select(m => m.Year).ToList()))
+            .ToListAsync(cancellationToken);
+
+        return View(new HomeViewModel(BuildTree(plans)));
+    }
+
+    [HttpGet("/plans/{code}")]
+    public async Task<IActionResult> Details(string code, CancellationToken cancellationToken)
+    {
+        var plan = await FindPlanAsync(code, cancellationToken);
+        if (plan is null)
+        {
+            return NotFound();
+        }
+
+        var milestones = await db.Milestones
+            .AsNoTracking()
+            .Where(m => m.PlanId == plan.Id)
+            .OrderBy(m => m.Year)
+            .Select(m => new MilestoneView(
+                m.Id,
+                m.Year,
+                m.Text,
+                m.Goals.OrderBy(g => g.Number).Select(g => new GoalView(g.Number, g.Title, g.Text)).ToList()))
+            .ToListAsync(cancellationToken);
+
+        var milestoneIndicators = await db.Indicators
+            .AsNoTracking()
+            .Where(i => i.PlanId == plan.Id && i.MilestoneId != null)
+            .OrderBy(i => i.Id)
+            .Select(i => new { MilestoneId = i.MilestoneId!.Value, View = new IndicatorView(i.Name, i.Comparator, i.Target, i.Unit, i.Year) })
+            .ToListAsync(cancellationToken);
+        var indicatorsByMilestone = milestoneIndicators.ToLookup(i => i.MilestoneId, i => i.View);
+
+        var sections = await db.Sections
+            .AsNoTracking()
+            .Where(s => s.PlanId == plan.Id)
+            .OrderBy(s => s.Number)
+            .Select(s => new SectionView(
+                s.Number,
+                s.Title,
+                s.Text,
+                s.Tasks.OrderBy(t => t.Number).Select(t => new TaskLink(t.Number, t.Title)).ToList()))
+            .ToListAsync(cancellationToken);
+
+        return View(new PlanDetailsViewModel(
+            plan,
+            milestones.Select(m => m with { Indicators = indicatorsByMilestone[m.Id].ToList() }).ToList(),
+            sections));
+    }
+
+    [HttpGet("/plans/{code}/tasks/{number:int}")]
+    public async Task<IActionResult> TaskDetails(string code, int number, CancellationToken cancellationToken)
+    {
+        var task = await db.Tasks
+            .AsNoTracking()
+            .Where(t => t.Plan!.Code == code && t.Number == number)
+            .Select(t => new
+            {
+                t.Id,
+                t.PlanId,
+                PlanCode = t.Plan!.Code,
+                PlanTitle = t.Plan.Title,
+                SectionNumber = t.Section!.Number,
+                SectionTitle = t.Section.Title,
+                t.Number,
+                t.Title,
+                t.Text,
+                Indicators = t.Indicators
+                    .OrderBy(i => i.Year == null)
+                    .ThenBy(i => i.Year)
+                    .ThenBy(i => i.Id)
+                    .Select(i => new IndicatorView(i.Name, i.Comparator, i.Target, i.Unit, i.Year))
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (task is null)
+        {
+            return NotFound();
+        }
+
+        var neighbours = await db.Tasks
+            .AsNoTracking()
+            .Where(t => t.PlanId == task.PlanId && (t.Number == number - 1 || t.Number == number + 1))
+            .Select(t => new TaskLink(t.Number, t.Title))
+            .ToListAsync(cancellationToken);
+
+        return View(new TaskDetailsViewModel(
+            task.PlanCode,
+            task.PlanTitle,
+            task.SectionNumber,
+            task.SectionTitle,
+            task.Number,
+            task.Title,
+            task.Text,
+            task.Indicators,
+            neighbours.SingleOrDefault(t => t.Number == number - 1),
+            neighbours.SingleOrDefault(t => t.Number == number + 1)));
+    }
+
+    private Task<PlanHeader?> FindPlanAsync(string code, CancellationToken cancellationToken) =>
+        db.Plans
+            .AsNoTracking()
+            .Where(p => p.Code == code)
+            .Select(p => new PlanHeader(
+                p.Id,
+                p.Code,
+                p.Title,
+                p.Issuer,
+                p.IssuedOn,
+                p.Parent != null ? p.Parent.Code : null,
+                p.Parent != null ? p.Parent.Title : null,
+                p.Preamble))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Nests each plan under its parent; a plan whose parent is missing is shown as a root.</summary>
+    internal static IReadOnlyList<PlanTreeNode> BuildTree(IReadOnlyList<PlanSummary> plans)
+    {
+        var ids = plans.Select(p => p.Id).ToHashSet();
+        var byParent = plans
+            .Where(p => p.ParentId is { } parent && ids.Contains(parent))
+            .ToLookup(p => p.ParentId!.Value);
+
+        PlanTreeNode Node(PlanSummary plan) =>
+            new(plan, byParent[plan.Id].Select(Node).ToList());
+
+        return plans
+            .Where(p => p.ParentId is not { } parent || !ids.Contains(parent))
+            .Select(Node)
+            .ToList();
+    }
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace EduPlan.Web.Features.Shared;
+
+/// <summary>Small formatting rules shared by the views (dates of issue, targets, paragraphs).</summary>
+public static class Display
+{
+    /// <summary>"2024-12" as 2024年12月 in Chinese and as 2024-12 otherwise; anything else as written.</summary>
+    public static string IssuedOn(string? issuedOn)
+    {
+        if (string.IsNullOrWhiteSpace(issuedOn))
+        {
+            return "";
+        }
+
+        if (CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh"
+            && DateOnly.TryParseExact(issuedOn + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return $"{date.Year}年{date.Month}月";
+        }
+
+        return issuedOn;
+    }
+
+    /// <summary>A target without trailing zeros: 90, 3.5, 0.25.</summary>
+    public static string Target(decimal target) => target.ToString("0.############", CultureInfo.InvariantCulture);
+
+    /// <summary>The non-empty lines of a stored text, each one a paragraph.</summary>
+    public static IEnumerable<string> Paragraphs(string? text) =>
+        (text ?? "").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    /// <summary>A document title in book-title marks: 《…》, unless it already has them.</summary>
+    public static string BookTitle(string title) =>
+        title.StartsWith('《') ? title : "《" + title + "》";
+
+    /// <summary>
+    /// Splits a text into its lead sentence (the title plus 。) and the rest, so the lead can be set in bold;
+    /// a text that does not start with its title is all "rest".
+    /// </summary>
+    public static (string Lead, string Remainder) SplitLead(string text, string title)
+    {
+        if (title.Length > 0 && text.StartsWith(title, StringComparison.Ordinal))
+        {
+            var end = title.Length;
+            if (end < text.Length && text[end] == '。')
+            {
+                end++;
+            }
+
+            return (text[..end], text[end..]);
+        }
+
+        return ("", text);
+    }
+}

@@ -1,0 +1,53 @@
+using EduPlan.Data;
+using EduPlan.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPlan.Web.Features.Targets;
+
+/// <summary>目标一览: the milestones and quantitative targets of all plans by year.</summary>
+[Authorize(Policy = Policies.ReadPlans)]
+public sealed class TargetsController(EduPlanDbContext db) : Controller
+{
+    [HttpGet("/targets")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var milestones = await db.Milestones
+            .AsNoTracking()
+            .OrderBy(m => m.Year)
+            .ThenBy(m => m.Plan!.SortOrder)
+            .Select(m => new TargetMilestone(m.Plan!.Code, m.Plan.Title, m.Plan.SortOrder, m.Year, m.Text))
+            .ToListAsync(cancellationToken);
+
+        var indicators = await db.Indicators
+            .AsNoTracking()
+            .OrderBy(i => i.Plan!.SortOrder)
+            .ThenBy(i => i.Id)
+            .Select(i => new TargetIndicator(
+                i.Plan!.Code,
+                i.Plan.Title,
+                i.Plan.SortOrder,
+                i.Name,
+                i.Comparator,
+                i.Target,
+                i.Unit,
+                i.Year,
+                i.TaskId == null ? null : i.Task!.Number,
+                i.TaskId == null ? null : i.Task!.Title,
+                i.MilestoneId == null ? null : i.Milestone!.Year))
+            .ToListAsync(cancellationToken);
+
+        var years = milestones.Select(m => m.Year)
+            .Concat(indicators.Where(i => i.Year is not null).Select(i => i.Year!.Value))
+            .Distinct()
+            .Order()
+            .Select(year => new TargetYearGroup(
+                year,
+                milestones.Where(m => m.Year == year).ToList(),
+                indicators.Where(i => i.Year == year).ToList()))
+            .ToList();
+
+        return View(new TargetsViewModel(years, indicators.Where(i => i.Year is null).ToList()));
+    }
+}

@@ -1,0 +1,177 @@
+using System.Security.Cryptography;
+using EduPlan.Data;
+using EduPlan.Data.Identity;
+using EduPlan.Data.Import;
+using EduPlan.Web.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EduPlan.Web.Infrastructure;
+
+/// <summary>
+/// Readies the database before the server takes requests: migrations, the seed plans for an empty
+/// database, the roles and the first administrator. Runs as a hosted service, which the host starts
+/// before Kestrel (and before WebApplicationFactory's test server).
+/// </summary>
+public sealed partial class DatabaseBootstrapper(
+    IServiceScopeFactory scopeFactory,
+    IOptions<BootstrapOptions> bootstrapOptions,
+    IOptions<SeedOptions> seedOptions,
+    ILogger<DatabaseBootstrapper> logger) : IHostedService
+{
+    public const string AdminUserName = "admin";
+    public const string AdminDisplayName = "系统管理员";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopeFactory.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<EduPlanDbContext>();
+
+        await DatabaseMigrations.MigrateAsync(db, cancellationToken);
+        LogMigrated();
+
+        if (!await db.Plans.AnyAsync(cancellationToken))
+        {
+            await ImportSeedsAsync(services.GetRequiredService<PlanImportService>(), cancellationToken);
+        }
+
+        await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+        await EnsureAdministratorAsync(services.GetRequiredService<UserManager<ApplicationUser>>());
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task ImportSeedsAsync(PlanImportService importService, CancellationToken cancellationToken)
+    {
+        var folder = seedOptions.Value.ResolvedPath;
+        var files = Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal).ToArray()
+            : [];
+        if (files.Length == 0)
+        {
+            LogNoSeeds(folder);
+            return;
+        }
+
+        var report = await importService.ImportFilesAsync(files, cancellationToken);
+        foreach (var plan in report.Plans)
+        {
+            LogSeedPlan(plan.Code, plan.Sections, plan.Tasks, plan.Milestones, plan.Goals, plan.Indicators);
+        }
+
+        foreach (var warning in report.Warnings)
+        {
+            LogSeedWarning(warning);
+        }
+    }
+
+    private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roleManager)
+    {
+        foreach (var role in Roles.Seeded)
+        {
+            if (!await roleManager.RoleExistsAsync(role))
+            {
+                ThrowOnFailure(await roleManager.CreateAsync(new IdentityRole(role)), $"create role {role}");
+            }
+        }
+    }
+
+    private async Task EnsureAdministratorAsync(UserManager<ApplicationUser> userManager)
+    {
+        // An existing administrator is never touched: its password may have been changed since.
+        if (await userManager.FindByNameAsync(AdminUserName) is not null)
+        {
+            return;
+        }
+
+        var configured = bootstrapOptions.Value.AdminPassword;
+        var generated = string.IsNullOrEmpty(configured);
+        var password = generated ? GeneratePassword() : configured!;
+
+        var admin = new ApplicationUser
+        {
+            UserName = AdminUserName,
+            DisplayName = AdminDisplayName,
+            MustChangePassword = generated,
+        };
+        var created = await userManager.CreateAsync(admin, password);
+        if (created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))
+        {
+            // Another instance starting on the same database got there first.
+            return;
+        }
+
+        ThrowOnFailure(created, "create the administrator (check Bootstrap:AdminPassword against the password rules)");
+        ThrowOnFailure(await userManager.AddToRoleAsync(admin, Roles.Administrator), "make admin an administrator");
+        LogAdminCreated(AdminUserName, generated);
+
+        if (generated)
+        {
+            // Straight to the console, never through the logger: the password must not reach a log file.
+            PrintPasswordBanner(Console.Out, AdminUserName, password);
+        }
+    }
+
+    /// <summary>20 characters from letters and digits without look-alikes (0/O, 1/l/I), at least one of each kind.</summary>
+    internal static string GeneratePassword(int length = 20)
+    {
+        const string lower = "abcdefghijkmnopqrstuvwxyz";
+        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        const string digits = "23456789";
+        const string all = lower + upper + digits;
+
+        var chars = new char[length];
+        chars[0] = lower[RandomNumberGenerator.GetInt32(lower.Length)];
+        chars[1] = upper[RandomNumberGenerator.GetInt32(upper.Length)];
+        chars[2] = digits[RandomNumberGenerator.GetInt32(digits.Length)];
+        for (var i = 3; i < length; i++)
+        {
+            chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
+        }
+
+        RandomNumberGenerator.Shuffle(chars.AsSpan());
+        return new string(chars);
+    }
+
+    internal static void PrintPasswordBanner(TextWriter console, string userName, string password)
+    {
+        var line = new string('=', 72);
+        console.WriteLine();
+        console.WriteLine(line);
+        console.WriteLine("  EduPlan: 已创建系统管理员账户 / administrator account created");
+        console.WriteLine($"  用户名 / user name : {userName}");
+        console.WriteLine($"  初始密码 / password: {password}");
+        console.WriteLine("  此密码只显示这一次，首次登录后必须修改。");
+        console.WriteLine("  This password is shown only once and must be changed at first sign-in.");
+        console.WriteLine(line);
+        console.WriteLine();
+        console.Flush();
+    }
+
+    private static void ThrowOnFailure(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(
+                $"Could not {what}: {string.Join("; ", result.Errors.Select(e => e.Code))}");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database is up to date")]
+    private partial void LogMigrated();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The database holds no plan and {Folder} has no *.txt plan document to import")]
+    private partial void LogNoSeeds(string folder);
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Imported seed plan {Code}: {Sections} sections, {Tasks} tasks, {Milestones} milestones, {Goals} goals, {Indicators} indicators")]
+    private partial void LogSeedPlan(string code, int sections, int tasks, int milestones, int goals, int indicators);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Seed import: {Warning}")]
+    private partial void LogSeedWarning(string warning);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created administrator {UserName} (generated password: {Generated})")]
+    private partial void LogAdminCreated(string userName, bool generated);
+}

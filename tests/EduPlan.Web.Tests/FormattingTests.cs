@@ -1,0 +1,90 @@
+using EduPlan.Web.Features.Plans;
+using EduPlan.Web.Features.Search;
+using EduPlan.Web.Features.Shared;
+
+namespace EduPlan.Web.Tests;
+
+public sealed class FormattingTests
+{
+    [Theory]
+    [InlineData(1, "一")]
+    [InlineData(9, "九")]
+    [InlineData(10, "十")]
+    [InlineData(11, "十一")]
+    [InlineData(19, "十九")]
+    [InlineData(20, "二十")]
+    [InlineData(30, "三十")]
+    [InlineData(43, "四十三")]
+    [InlineData(99, "九十九")]
+    public void Chinese_numerals_are_written_as_in_plan_documents(int number, string expected)
+    {
+        ChineseNumerals.Format(number).Should().Be(expected);
+    }
+
+    [Fact]
+    public void Task_and_section_markers_use_full_width_brackets_and_the_enumeration_comma()
+    {
+        ChineseNumerals.TaskMarker(43).Should().Be("（四十三）");
+        ChineseNumerals.SectionMarker(13).Should().Be("十三、");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(100)]
+    public void Chinese_numerals_refuse_numbers_outside_1_to_99(int number)
+    {
+        var format = () => ChineseNumerals.Format(number);
+
+        format.Should().Throw<ArgumentOutOfRangeException>();
+    }
+
+    [Fact]
+    public void Snippet_keeps_context_around_the_first_match_and_marks_the_cut()
+    {
+        var text = new string('甲', 100) + "教共体" + new string('乙', 100) + "教共体";
+
+        var snippet = SearchSnippet.Around(text, "教共体");
+
+        snippet.Match.Should().Be("教共体");
+        snippet.Before.Should().Be(new string('甲', SearchSnippet.ContextBefore));
+        snippet.After.Should().Be(new string('乙', SearchSnippet.ContextAfter));
+        snippet.LeadingEllipsis.Should().BeTrue();
+        snippet.TrailingEllipsis.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Snippet_of_a_short_text_is_the_whole_text()
+    {
+        var snippet = SearchSnippet.Around("推进教共体建设。", "教共体");
+
+        (snippet.Before + snippet.Match + snippet.After).Should().Be("推进教共体建设。");
+        snippet.LeadingEllipsis.Should().BeFalse();
+        snippet.TrailingEllipsis.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Targets_are_shown_without_trailing_zeros()
+    {
+        Display.Target(90.000m).Should().Be("90");
+        Display.Target(3.50m).Should().Be("3.5");
+    }
+
+    [Fact]
+    public void Lead_sentence_is_split_from_the_rest_only_when_the_text_starts_with_the_title()
+    {
+        Display.SplitLead("立德树人成效显著提升。党对教育工作……", "立德树人成效显著提升")
+            .Should().Be(("立德树人成效显著提升。", "党对教育工作……"));
+        Display.SplitLead("别的开头。", "立德树人").Should().Be(("", "别的开头。"));
+    }
+
+    [Fact]
+    public void Plan_tree_nests_children_under_their_parent_and_keeps_orphans_as_roots()
+    {
+        PlanSummary Plan(int id, int? parent, string code) => new(id, parent, code, code, "", null, id, 0, 0, 0, 0, []);
+
+        var tree = PlansController.BuildTree([Plan(1, null, "national"), Plan(2, 1, "chongqing"), Plan(3, 99, "orphan")]);
+
+        tree.Select(n => n.Plan.Code).Should().Equal("national", "orphan");
+        tree[0].Children.Select(n => n.Plan.Code).Should().Equal("chongqing");
+    }
+}

@@ -1,0 +1,199 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using EduPlan.Data.Identity;
+using EduPlan.Web.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EduPlan.Web.Tests;
+
+/// <summary>These tests capture Console.Out, so they run alone.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class StartupCollection
+{
+    public const string Name = "Start-up (console captured)";
+}
+
+[Collection(StartupCollection.Name)]
+public sealed partial class StartupTests
+{
+    private const string NewPassword = "Brand-New-Passw0rd";
+
+    [Fact]
+    public async Task Without_a_configured_password_admin_gets_a_random_one_printed_once_and_must_change_it()
+    {
+        var (factory, console) = StartCapturing(adminPassword: "");
+        await using var _ = factory;
+
+        var banner = BannerPassword().Match(console);
+        banner.Success.Should().BeTrue("the generated password is printed in a banner:\n" + console);
+        var password = banner.Groups[1].Value;
+        password.Length.Should().BeGreaterThanOrEqualTo(16);
+        var admin = await FindAdminAsync(factory);
+        admin.MustChangePassword.Should().BeTrue();
+        ReadLogs(factory).Should().NotContain(password, "the password must never reach the log file");
+
+        using var client = factory.CreateBrowser();
+        (await client.SignInAsync(WebTestHelpers.AdminUserName, EduPlanWebFactory.TestAdminPassword))
+            .StatusCode.Should().Be(HttpStatusCode.OK, "the test password was not configured, so it must not work");
+        await client.SignInAsAdminAsync(password);
+    }
+
+    [Fact]
+    public async Task A_user_with_a_one_time_password_is_sent_to_change_it_until_they_do()
+    {
+        await using var factory = new EduPlanWebFactory { AdminPassword = null };
+        const string oneTime = "One-Time-Passw0rd";
+        await SetPasswordKeepingFlagAsync(factory, oneTime);
+        using var client = factory.CreateBrowser();
+        await client.SignInAsAdminAsync(oneTime);
+
+        foreach (var path in new[] { "/", "/plans/chongqing", "/targets", "/search?q=教育", "/account/access-denied" })
+        {
+            var response = await client.GetAsync(path);
+            response.StatusCode.Should().Be(HttpStatusCode.Redirect, path);
+            response.Headers.Location!.OriginalString.Should().Be("/account/change-password", path);
+        }
+
+        (await client.GetAsync("/lib/bootstrap/dist/css/bootstrap.min.css")).StatusCode.Should().Be(HttpStatusCode.OK);
+        var form = WebTestHelpers.Decoded(await client.GetPageAsync("/account/change-password"));
+        form.Should().Contain("您正在使用初始密码");
+
+        var mismatch = await ChangePasswordAsync(client, oneTime, NewPassword, NewPassword + "x");
+        mismatch.StatusCode.Should().Be(HttpStatusCode.OK);
+        (await mismatch.Content.ReadAsStringAsync()).Should().Contain("两次输入的新密码不一致");
+        var weak = await ChangePasswordAsync(client, oneTime, "alllowercase-only", "alllowercase-only");
+        WebTestHelpers.Decoded(await weak.Content.ReadAsStringAsync())
+            .Should().Contain("密码须包含至少一个数字").And.Contain("密码须包含至少一个大写字母");
+        var wrongCurrent = await ChangePasswordAsync(client, "Not-The-Passw0rd", NewPassword, NewPassword);
+        (await wrongCurrent.Content.ReadAsStringAsync()).Should().Contain("当前密码不正确");
+        (await client.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.Redirect, "nothing was changed yet");
+
+        var changed = await ChangePasswordAsync(client, oneTime, NewPassword, NewPassword);
+
+        changed.StatusCode.Should().Be(HttpStatusCode.Redirect);
+        changed.Headers.Location!.OriginalString.Should().Be("/");
+        (await client.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.OK, "the refreshed sign-in no longer carries the flag");
+        var admin = await FindAdminAsync(factory);
+        admin.MustChangePassword.Should().BeFalse();
+        admin.PasswordChangedAt.Should().BeCloseTo(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
+        using var again = factory.CreateBrowser();
+        await again.SignInAsAdminAsync(NewPassword);
+    }
+
+    [Fact]
+    public async Task Starting_twice_on_one_database_neither_imports_again_nor_resets_admin()
+    {
+        var folder = EduPlanWebFactory.NewTempFolder();
+        try
+        {
+            List<(int Id, string Code, int Number)> tasksBefore;
+            string? hashBefore;
+            await using (var first = new EduPlanWebFactory { Folder = folder })
+            {
+                tasksBefore = await ReadTasksAsync(first);
+                hashBefore = (await FindAdminAsync(first)).PasswordHash;
+            }
+
+            await using var second = new EduPlanWebFactory { AdminPassword = "Another-Passw0rd-99", Folder = folder };
+            var tasksAfter = await ReadTasksAsync(second);
+            var adminAfter = await FindAdminAsync(second);
+
+            tasksBefore.Should().HaveCount(81);
+            tasksAfter.Should().Equal(tasksBefore);
+            (await second.WithDbAsync(db => db.Plans.CountAsync())).Should().Be(2);
+            Regex.Count(ReadLogs(second), "Imported seed plan chongqing").Should().Be(1, "only the first start imports the seeds");
+            adminAfter.PasswordHash.Should().Be(hashBefore);
+            using var client = second.CreateBrowser();
+            (await client.SignInAsync(WebTestHelpers.AdminUserName, "Another-Passw0rd-99"))
+                .StatusCode.Should().Be(HttpStatusCode.OK, "the second start must not set the new configured password");
+            await client.SignInAsAdminAsync(EduPlanWebFactory.TestAdminPassword);
+        }
+        finally
+        {
+            EduPlanWebFactory.DeleteFolder(folder);
+        }
+    }
+
+    [Fact]
+    public async Task A_configured_password_is_used_as_is_and_nothing_is_printed()
+    {
+        var (factory, console) = StartCapturing(EduPlanWebFactory.TestAdminPassword);
+        await using var _ = factory;
+
+        console.Should().NotContain("初始密码");
+        (await FindAdminAsync(factory)).MustChangePassword.Should().BeFalse();
+        ReadLogs(factory).Should().NotContain(EduPlanWebFactory.TestAdminPassword);
+        ReadLogs(factory).Should().Contain("Imported seed plan chongqing", "start-up logs what it imported");
+    }
+
+    [Fact]
+    public void Generated_passwords_meet_the_password_rules_and_differ()
+    {
+        var passwords = Enumerable.Range(0, 20).Select(_ => DatabaseBootstrapper.GeneratePassword()).ToList();
+
+        passwords.Should().OnlyHaveUniqueItems();
+        passwords.Should().OnlyContain(p =>
+            p.Length >= 16 && p.Any(char.IsDigit) && p.Any(char.IsLower) && p.Any(char.IsUpper) && p.All(char.IsAsciiLetterOrDigit));
+    }
+
+    private static (EduPlanWebFactory Factory, string Console) StartCapturing(string adminPassword)
+    {
+        var original = Console.Out;
+        var captured = new StringWriter();
+        Console.SetOut(TextWriter.Synchronized(captured));
+        var factory = new EduPlanWebFactory { AdminPassword = adminPassword };
+        try
+        {
+            _ = factory.Services; // starts the host, which runs the start-up step
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        return (factory, captured.ToString());
+    }
+
+    private static string ReadLogs(EduPlanWebFactory factory) =>
+        string.Concat(Directory.GetFiles(factory.LogDirectory, "eduplan-*.log").Select(path =>
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }));
+
+    private static Task<ApplicationUser> FindAdminAsync(EduPlanWebFactory factory) =>
+        factory.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.UserName == WebTestHelpers.AdminUserName));
+
+    private static Task<List<(int Id, string Code, int Number)>> ReadTasksAsync(EduPlanWebFactory factory) =>
+        factory.WithDbAsync(async db => (await db.Tasks.AsNoTracking()
+                .OrderBy(t => t.Id)
+                .Select(t => new { t.Id, t.Plan!.Code, t.Number })
+                .ToListAsync())
+            .Select(t => (t.Id, t.Code, t.Number))
+            .ToList());
+
+    private static async Task SetPasswordKeepingFlagAsync(EduPlanWebFactory factory, string password)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var admin = (await users.FindByNameAsync(WebTestHelpers.AdminUserName))!;
+        admin.MustChangePassword.Should().BeTrue("a start without Bootstrap:AdminPassword marks the password as one-time");
+        (await users.RemovePasswordAsync(admin)).Succeeded.Should().BeTrue();
+        (await users.AddPasswordAsync(admin, password)).Succeeded.Should().BeTrue();
+        (await users.FindByNameAsync(WebTestHelpers.AdminUserName))!.MustChangePassword.Should().BeTrue();
+    }
+
+    private static Task<HttpResponseMessage> ChangePasswordAsync(HttpClient client, string current, string next, string confirm) =>
+        client.PostFormAsync("/account/change-password", "/account/change-password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = current,
+            ["NewPassword"] = next,
+            ["ConfirmPassword"] = confirm,
+        });
+
+    [GeneratedRegex(@"初始密码 / password:\s*(\S+)")]
+    private static partial Regex BannerPassword();
+}
