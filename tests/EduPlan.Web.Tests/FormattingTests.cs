@@ -6,38 +6,6 @@ namespace EduPlan.Web.Tests;
 
 public sealed class FormattingTests
 {
-    [Theory]
-    [InlineData(1, "一")]
-    [InlineData(9, "九")]
-    [InlineData(10, "十")]
-    [InlineData(11, "十一")]
-    [InlineData(19, "十九")]
-    [InlineData(20, "二十")]
-    [InlineData(30, "三十")]
-    [InlineData(43, "四十三")]
-    [InlineData(99, "九十九")]
-    public void Chinese_numerals_are_written_as_in_plan_documents(int number, string expected)
-    {
-        ChineseNumerals.Format(number).Should().Be(expected);
-    }
-
-    [Fact]
-    public void Task_and_section_markers_use_full_width_brackets_and_the_enumeration_comma()
-    {
-        ChineseNumerals.TaskMarker(43).Should().Be("（四十三）");
-        ChineseNumerals.SectionMarker(13).Should().Be("十三、");
-    }
-
-    [Theory]
-    [InlineData(0)]
-    [InlineData(100)]
-    public void Chinese_numerals_refuse_numbers_outside_1_to_99(int number)
-    {
-        var format = () => ChineseNumerals.Format(number);
-
-        format.Should().Throw<ArgumentOutOfRangeException>();
-    }
-
     [Fact]
     public void Snippet_keeps_context_around_the_first_match_and_marks_the_cut()
     {

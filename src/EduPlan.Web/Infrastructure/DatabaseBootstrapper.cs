@@ -29,8 +29,9 @@ public sealed partial class DatabaseBootstrapper(
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<EduPlanDbContext>();
 
+        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
         await DatabaseMigrations.MigrateAsync(db, cancellationToken);
-        LogMigrated();
+        LogMigrated(pending);
 
         if (!await db.Plans.AnyAsync(cancellationToken))
         {
@@ -159,8 +160,8 @@ public sealed partial class DatabaseBootstrapper(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database is up to date")]
-    private partial void LogMigrated();
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database is up to date ({Applied} migrations applied now)")]
+    private partial void LogMigrated(int applied);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database holds no plan and {Folder} has no *.txt plan document to import")]
     private partial void LogNoSeeds(string folder);

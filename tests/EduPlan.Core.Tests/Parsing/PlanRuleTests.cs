@@ -193,7 +193,7 @@ public class PlanRuleTests
     [Fact]
     public void Sections_up_to_ninety_nine_are_numbered_correctly()
     {
-        var numerals = Enumerable.Range(1, 99).Select(Internal.ChineseNumeralsProbe.Format).ToList();
+        var numerals = Enumerable.Range(1, 99).Select(ChineseNumerals.Format).ToList();
         var text = "《重庆规划（2024—2035年）》\n" + string.Join('\n', numerals.Select(n => $"{n}、第{n}部分"));
 
         var plan = new PlanDocumentParser().ParseText(text, Source).Plans.Single();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EduPlan.Core.Plans;
 
 namespace EduPlan.Core.Parsing.Internal;
 

@@ -1,7 +1,7 @@
-namespace EduPlan.Core.Parsing.Internal;
+namespace EduPlan.Core.Plans;
 
-/// <summary>Reads and writes the Chinese numerals used to number sections and tasks (一 … 九十九).</summary>
-internal static class ChineseNumerals
+/// <summary>Reads and writes the Chinese numerals that number sections and tasks (一 … 九十九): 三、 （四十三）.</summary>
+public static class ChineseNumerals
 {
     private const string Digits = "一二三四五六七八九";
 
@@ -23,6 +23,7 @@ internal static class ChineseNumerals
         }
     }
 
+    /// <summary>1–99 as Chinese numerals; any other number in Arabic digits.</summary>
     public static string Format(int value)
     {
         if (value is < 1 or > 99)
@@ -34,6 +35,12 @@ internal static class ChineseNumerals
         var tensPart = tens switch { 0 => "", 1 => "十", _ => $"{Digits[tens - 1]}十" };
         return ones == 0 ? tensPart : tensPart + Digits[ones - 1];
     }
+
+    /// <summary>A key task's marker: （九）.</summary>
+    public static string TaskMarker(int number) => "（" + Format(number) + "）";
+
+    /// <summary>A section's marker: 三、.</summary>
+    public static string SectionMarker(int number) => Format(number) + "、";
 
     private static int? DigitOrNull(char c)
     {
