@@ -40,7 +40,10 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (its own cookies) pointed at the portal; skips the test when Chromium is missing.</summary>
-    public async Task<IPage> NewPageAsync()
+    public Task<IPage> NewPageAsync() => NewPageAsync(Portal);
+
+    /// <summary>A fresh browser context pointed at <paramref name="portal"/>.</summary>
+    public async Task<IPage> NewPageAsync(PortalServer portal)
     {
         if (ChromiumMissing)
         {
@@ -49,7 +52,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
         var context = await Browser!.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Portal.RootUri.ToString().TrimEnd('/'),
+            BaseURL = portal.RootUri.ToString().TrimEnd('/'),
             Locale = "zh-CN",
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
         });

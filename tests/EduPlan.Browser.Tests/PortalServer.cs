@@ -13,8 +13,12 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "eduplan-browser-" + Guid.NewGuid().ToString("N"));
 
-    public PortalServer()
+    private readonly string _adminPassword;
+
+    /// <param name="adminPassword">Bootstrap:AdminPassword; empty makes the app generate a one-time password.</param>
+    public PortalServer(string adminPassword = AdminPassword)
     {
+        _adminPassword = adminPassword;
         Directory.CreateDirectory(_folder);
         UseKestrel(0);
     }
@@ -36,7 +40,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseUrls("http://127.0.0.1:0");
         builder.UseSetting("ConnectionStrings:EduPlan", $"Data Source={Path.Combine(_folder, "eduplan.db")}");
         builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("Bootstrap:AdminPassword", _adminPassword);
         builder.UseSetting("Logging:Directory", Path.Combine(_folder, "logs"));
     }
 

@@ -84,7 +84,7 @@ public sealed class ReadingPlansTests(BrowserFixture fixture)
     {
         await page.Locator("input[name='UserName']").FillAsync("admin");
         await page.Locator("input[name='Password']").FillAsync(PortalServer.AdminPassword);
-        await page.Locator("form button[type='submit']").First.ClickAsync();
+        await page.Locator("main form button[type='submit']").First.ClickAsync();
     }
 
     /// <summary>The seed's text of the Chongqing task with the given marker, without the marker.</summary>
