@@ -27,14 +27,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
     public static DatabaseSettings FromConfiguration(IConfiguration configuration)
     {
-        var providerText = configuration["Database:Provider"];
-        var provider = DatabaseProvider.Sqlite;
-        if (!string.IsNullOrWhiteSpace(providerText) && !Enum.TryParse(providerText, ignoreCase: true, out provider))
-        {
-            throw new InvalidOperationException(
-                $"Database:Provider '{providerText}' is not supported; use Sqlite or SqlServer.");
-        }
-
+        var provider = ProviderFromConfiguration(configuration);
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
@@ -48,5 +41,35 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         }
 
         return new DatabaseSettings(provider, connectionString);
+    }
+
+    /// <summary><c>Database:Provider</c> alone (Sqlite when unset), for work that needs no connection string.</summary>
+    public static DatabaseProvider ProviderFromConfiguration(IConfiguration configuration)
+    {
+        var text = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return TryParseProvider(text, out var provider)
+            ? provider
+            : throw new InvalidOperationException($"Database:Provider '{text}' is not supported; use Sqlite or SqlServer.");
+    }
+
+    /// <summary>Accepts the provider names only (any case); unlike Enum.TryParse, not "1" or "5".</summary>
+    public static bool TryParseProvider(string text, out DatabaseProvider provider)
+    {
+        foreach (var candidate in Enum.GetValues<DatabaseProvider>())
+        {
+            if (string.Equals(candidate.ToString(), text.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                provider = candidate;
+                return true;
+            }
+        }
+
+        provider = default;
+        return false;
     }
 }

@@ -20,7 +20,9 @@ public static class MigrateCommand
         var arguments = CommandArguments.Parse(args, valueOptions: ["--provider"], flags: ["--script"]);
         arguments.RequireNoPositionals("migrate");
         var providerText = arguments.Value("--provider");
-        var providerOption = providerText is null ? (DatabaseProvider?)null : ParseProvider(providerText, "--provider", usage: true);
+        DatabaseProvider? providerOption = providerText is null ? null
+            : DatabaseSettings.TryParseProvider(providerText, out var named) ? named
+            : throw new UsageException($"--provider '{providerText}' is not supported; use Sqlite or SqlServer");
 
         if (arguments.Has("--script"))
         {
@@ -73,23 +75,13 @@ public static class MigrateCommand
     /// <summary>Database:Provider without requiring a connection string (DatabaseSettings insists on one for SqlServer).</summary>
     private static DatabaseProvider ConfiguredProvider(IConfiguration configuration)
     {
-        var text = configuration["Database:Provider"];
-        return string.IsNullOrWhiteSpace(text) ? DatabaseProvider.Sqlite : ParseProvider(text, "Database:Provider", usage: false);
-    }
-
-    private static DatabaseProvider ParseProvider(string text, string source, bool usage)
-    {
-        // Enum.TryParse also accepts "1"; only the names are meant.
-        var provider = Enum.GetValues<DatabaseProvider>()
-            .Where(p => string.Equals(p.ToString(), text, StringComparison.OrdinalIgnoreCase))
-            .Select(p => (DatabaseProvider?)p)
-            .FirstOrDefault();
-        if (provider is null)
+        try
         {
-            var message = $"{source} '{text}' is not supported; use Sqlite or SqlServer";
-            throw usage ? new UsageException(message) : new CliException(message);
+            return DatabaseSettings.ProviderFromConfiguration(configuration);
         }
-
-        return provider.Value;
+        catch (InvalidOperationException e)
+        {
+            throw new CliException(e.Message.TrimEnd('.'));
+        }
     }
 }

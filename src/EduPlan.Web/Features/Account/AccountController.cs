@@ -1,5 +1,6 @@
 using EduPlan.Data.Identity;
 using EduPlan.Web.Authorization;
+using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -23,7 +24,7 @@ public sealed partial class AccountController(
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            return LocalRedirect(SafeReturnUrl(returnUrl));
+            return LocalRedirect(Url.LocalOrHome(returnUrl));
         }
 
         return View(new LoginViewModel { ReturnUrl = returnUrl });
@@ -43,7 +44,7 @@ public sealed partial class AccountController(
         if (result.Succeeded)
         {
             LogSignedIn(model.UserName.Trim());
-            return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
+            return LocalRedirect(Url.LocalOrHome(model.ReturnUrl));
         }
 
         if (result.IsLockedOut)
@@ -141,9 +142,6 @@ public sealed partial class AccountController(
         model.ConfirmPassword = "";
         return model;
     }
-
-    private string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserName} signed in")]
     private partial void LogSignedIn(string userName);

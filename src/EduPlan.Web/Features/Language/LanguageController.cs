@@ -1,3 +1,5 @@
+using EduPlan.Web.Features.Shared;
+using EduPlan.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,12 +10,10 @@ namespace EduPlan.Web.Features.Language;
 [AllowAnonymous]
 public sealed class LanguageController : Controller
 {
-    private static readonly HashSet<string> Supported = ["zh-CN", "en"];
-
     [HttpPost("/language")]
     public IActionResult Set([FromForm] string culture, [FromForm] string? returnUrl)
     {
-        if (Supported.Contains(culture))
+        if (WebServiceCollectionExtensions.SupportedCultures.Any(c => c.Name == culture))
         {
             Response.Cookies.Append(
                 CookieRequestCultureProvider.DefaultCookieName,
@@ -21,6 +21,6 @@ public sealed class LanguageController : Controller
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true });
         }
 
-        return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(Url.LocalOrHome(returnUrl));
     }
 }
