@@ -1,5 +1,7 @@
+using System.Collections.Frozen;
 using System.Security.Cryptography;
 using System.Text;
+using EduPlan.Core.Parsing.Internal;
 
 namespace EduPlan.Core.Parsing;
 
@@ -9,11 +11,23 @@ public static class PlanCodes
     public const string National = "national";
     public const string Chongqing = "chongqing";
 
-    /// <summary>The built-in code for a known plan title, or null when the title is not in the table.</summary>
-    public static string? Known(string title) =>
-        title.StartsWith("教育强国建设规划纲要", StringComparison.Ordinal) ? National
-        : title.StartsWith("重庆", StringComparison.Ordinal) ? Chongqing
-        : null;
+    // Exact titles only: codes are the importer's natural key, so a prefix rule would let another Chongqing plan
+    // (《重庆市教育数字化行动计划（2025—2027年）》) overwrite the 2024—2035 plan.
+    private static readonly FrozenDictionary<string, string> KnownTitles = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["教育强国建设规划纲要（2024—2035年）"] = National,
+        ["重庆加快建设教育强市推进教育现代化规划（2024—2035年）"] = Chongqing,
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The built-in code for one of the known plan titles, or null for any other title. Brackets, dash and digits are
+    /// normalised first, so 《教育强国建设规划纲要(2024-2035年)》 is known too.
+    /// </summary>
+    public static string? Known(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        return KnownTitles.GetValueOrDefault(DocumentReader.NormaliseTitle(title));
+    }
 
     /// <summary>"plan-" plus the first 8 hex digits of the SHA-256 of the title: stable for an unknown plan.</summary>
     public static string FromTitleHash(string title) =>

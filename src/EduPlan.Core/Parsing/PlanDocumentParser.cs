@@ -3,7 +3,7 @@ using EduPlan.Core.Parsing.Internal;
 namespace EduPlan.Core.Parsing;
 
 /// <summary>
-/// Parses plan documents (UTF-8, UTF-16 with BOM, GB18030) into plans, sections, key tasks, milestones and indicators.
+/// Parses plan documents (UTF-8, UTF-16 with or without BOM, GB18030) into plans, sections, key tasks, milestones and indicators.
 /// Refusals are <see cref="PlanFormatException"/>s whose messages (in Chinese) name the file and the line.
 /// </summary>
 public sealed class PlanDocumentParser : IPlanDocumentParser
@@ -40,25 +40,24 @@ public sealed class PlanDocumentParser : IPlanDocumentParser
         return Parse(File.ReadAllBytes(path), path);
     }
 
+    /// <summary>
+    /// The two known plans get their built-in codes, any other plan a hashed one and a warning. A title appears once
+    /// per document (the reader refuses a second announcement) and the code table is exact, so no two plans share a code.
+    /// </summary>
     private static Dictionary<string, string> AssignCodes(List<PlanDraft> drafts, List<string> warnings)
     {
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var draft in drafts)
         {
-            var known = PlanCodes.Known(draft.Title);
-            if (known is not null && used.Add(known))
+            if (PlanCodes.Known(draft.Title) is { } known)
             {
                 codes[draft.Title] = known;
                 continue;
             }
 
             var code = PlanCodes.FromTitleHash(draft.Title);
-            used.Add(code);
             codes[draft.Title] = code;
-            warnings.Add(known is null
-                ? $"《{draft.Title}》（第 {draft.Line} 行）不在内置代码表中，已分配代码 {code}。"
-                : $"《{draft.Title}》（第 {draft.Line} 行）：代码 {known} 已被本文件中的另一个规划使用，已分配代码 {code}。");
+            warnings.Add($"《{draft.Title}》（第 {draft.Line} 行）不在内置代码表中，已分配代码 {code}。");
         }
 
         return codes;

@@ -79,6 +79,116 @@ public class RefusalTests
     }
 
     [Fact]
+    public void Refuses_a_task_heading_whose_first_sentence_is_empty()
+    {
+        var refusal = Refuse(Seed.WithLine(96, "（九）。" + Seed.Line(96)["（九）".Length..]));
+
+        refusal.Line.Should().Be(96);
+        refusal.Message.Should().StartWith($"{Source}:96:").And.Contain("重点任务标题为空").And.Contain("（九）");
+    }
+
+    [Fact]
+    public void Refuses_a_section_heading_that_is_only_punctuation()
+    {
+        var refusal = Refuse(Seed.WithLine(93, "三、。"));
+
+        refusal.Line.Should().Be(93);
+        refusal.Message.Should().StartWith($"{Source}:93:").And.Contain("章节标题为空");
+    }
+
+    [Fact]
+    public void Refuses_a_goal_line_whose_first_sentence_is_empty()
+    {
+        var refusal = Refuse(Seed.WithLine(143, "——。" + Seed.Line(143)["——".Length..]));
+
+        refusal.Line.Should().Be(143);
+        refusal.Message.Should().StartWith($"{Source}:143:").And.Contain("目标标题为空");
+    }
+
+    [Fact]
+    public void Refuses_a_task_whose_title_is_longer_than_the_title_column()
+    {
+        var refusal = Refuse(Seed.WithLine(96, "（九）" + new string('教', 600)));
+
+        refusal.Line.Should().Be(96);
+        refusal.Message.Should().StartWith($"{Source}:96:").And.Contain("重点任务标题超过500个字符").And.Contain("600");
+    }
+
+    [Fact]
+    public void Refuses_a_section_whose_title_is_longer_than_the_title_column()
+    {
+        var refusal = Refuse(Seed.WithLine(93, "三、" + new string('育', 501)));
+
+        refusal.Line.Should().Be(93);
+        refusal.Message.Should().StartWith($"{Source}:93:").And.Contain("章节标题超过500个字符");
+    }
+
+    [Fact]
+    public void Accepts_titles_exactly_as_long_as_the_title_column()
+    {
+        var title = new string('育', 500);
+
+        var document = new PlanDocumentParser().ParseText(
+            Seed.WithLine(93, "三、" + title).Replace(Seed.Line(96), "（九）" + title + "。正文。", StringComparison.Ordinal), Source);
+
+        document.Plans[0].Sections[2].Title.Should().Be(title);
+        document.Plans[0].Tasks.Single(t => t.Number == 9).Title.Should().Be(title);
+    }
+
+    [Fact]
+    public void Refuses_a_goal_whose_title_is_longer_than_the_title_column()
+    {
+        var refusal = Refuse(Seed.WithLine(143, "——" + new string('标', 501) + "。正文。"));
+
+        refusal.Line.Should().Be(143);
+        refusal.Message.Should().StartWith($"{Source}:143:").And.Contain("目标标题超过500个字符");
+    }
+
+    [Fact]
+    public void Refuses_a_plan_title_longer_than_the_title_column()
+    {
+        var title = new string('规', 490) + "（2024—2035年）";
+
+        var refusal = Refuse($"说明。\n《{title}》主要内容如下。\n一、总体要求\n正文。");
+
+        refusal.Line.Should().Be(2);
+        refusal.Message.Should().StartWith($"{Source}:2:").And.Contain("规划标题超过500个字符");
+    }
+
+    [Fact]
+    public void Refuses_an_issuer_longer_than_the_issuer_column()
+    {
+        var issuer = new string('委', 201);
+
+        var refusal = Refuse(Seed.WithLine(135, $"2024年12月，{issuer}印发了《重庆加快建设教育强市推进教育现代化规划（2024—2035年）》。"));
+
+        refusal.Line.Should().Be(135);
+        refusal.Message.Should().StartWith($"{Source}:135:").And.Contain("印发机关超过200个字符");
+    }
+
+    [Fact]
+    public void Refuses_an_indicator_name_longer_than_the_name_column()
+    {
+        var name = new string('率', 201);
+
+        var refusal = Refuse(Seed.WithLine(96, $"（九）促进学前教育普及普惠。{name}达到90%。"));
+
+        refusal.Line.Should().Be(96);
+        refusal.Message.Should().StartWith($"{Source}:96:").And.Contain("指标名称超过200个字符");
+    }
+
+    [Fact]
+    public void Accepts_an_indicator_name_exactly_as_long_as_the_name_column()
+    {
+        var name = new string('率', 200);
+
+        var document = new PlanDocumentParser().ParseText(Seed.WithLine(96, $"（九）促进学前教育普及普惠。{name}达到90%。"), Source);
+
+        document.Plans[0].Indicators.Should().ContainSingle(i => i.Name == name)
+            .Which.Key.Should().Be(name + "@standing").And.HaveLength(209);
+    }
+
+    [Fact]
     public void Refuses_a_file_with_only_the_speeches()
     {
         var speeches = string.Join('\n', Seed.Lines.Take(79));
@@ -118,6 +228,18 @@ public class RefusalTests
 
         refusal.Line.Should().Be(3);
         refusal.Message.Should().StartWith($"{Source}:3:").And.Contain("无法识别的文本编码");
+    }
+
+    [Fact]
+    public void Refuses_ASCII_text_with_a_stray_NUL_instead_of_reading_its_byte_pairs_as_UTF16_ideographs()
+    {
+        byte[] content = [.. "planningnotesforthecomingschoolyearwithmorewordshere\nsecondlineofnotes\n"u8];
+        content[20] = 0;
+
+        var refusal = Assert.Throws<PlanFormatException>(() => new PlanDocumentParser().Parse(content, Source));
+
+        refusal.Line.Should().Be(1);
+        refusal.Message.Should().StartWith($"{Source}:1:").And.Contain("U+0000");
     }
 
     [Fact]

@@ -31,10 +31,11 @@ internal sealed class SectionDraft(int number, string title, int line)
     public List<TaskDraft> Tasks { get; } = [];
 }
 
-/// <summary>A （一） key task as found, with its continuation paragraphs.</summary>
-internal sealed class TaskDraft(int number, int line)
+/// <summary>A （一） key task as found, with its title and continuation paragraphs.</summary>
+internal sealed class TaskDraft(int number, string title, int line)
 {
     public int Number { get; } = number;
+    public string Title { get; } = title;
     public int Line { get; } = line;
 
     /// <summary>The text after the （一） marker, then any continuation lines.</summary>
@@ -74,6 +75,7 @@ internal static class DocumentReader
                             $"规划《{announced.Title}》在文件中出现了两次（第 {earlier.Line} 行已有）。");
                     }
 
+                    StoredText.RequireWithin(announced.Title, PlanTextLimits.Title, "规划标题", sourceName, line.Number);
                     plan = new PlanDraft(announced.Title, announced.StartYear, announced.EndYear, line.Number);
                     plans.Add(plan);
                     plan.Announcements.Add(line);
@@ -122,10 +124,11 @@ internal static class DocumentReader
         return plans;
     }
 
-    /// <summary>Normalises a title to full-width brackets and an em dash: 教育强国建设规划纲要（2024—2035年）.</summary>
+    /// <summary>Normalises a title to ASCII digits, full-width brackets and an em dash: 教育强国建设规划纲要（2024—2035年）.</summary>
     public static string NormaliseTitle(string rawTitle)
     {
-        var title = PlanPatterns.TitleYears().Replace(rawTitle, m => $"（{m.Groups["start"].Value}—{m.Groups["end"].Value}年）");
+        var title = PlanPatterns.TitleYears().Replace(
+            FullWidth.ForMatching(rawTitle), m => $"（{m.Groups["start"].Value}—{m.Groups["end"].Value}年）");
         return SourceLines.Trim(title.Replace('(', '（').Replace(')', '）'));
     }
 
@@ -135,8 +138,9 @@ internal static class DocumentReader
     /// A line announces a plan when it names a 《…（YYYY—YYYY年）》 title and says it was issued (…印发《…》),
     /// introduces its content (《…》主要内容如下) or is the bare title. 根据《…》 is a reference to a parent, never an announcement.
     /// </summary>
-    private static Announcement? TryReadAnnouncement(string text)
+    private static Announcement? TryReadAnnouncement(string line)
     {
+        var text = FullWidth.ForMatching(line);
         if (text.Contains('《'))
         {
             foreach (System.Text.RegularExpressions.Match match in PlanPatterns.Title().Matches(text))
@@ -169,10 +173,12 @@ internal static class DocumentReader
     private static void AddSection(PlanDraft plan, string numeral, string rawTitle, SourceLine line, string sourceName)
     {
         var title = SourceLines.Trim(rawTitle);
-        if (title.Length == 0)
+        if (StoredText.IsEmpty(title))
         {
             throw new PlanFormatException(sourceName, line.Number, $"章节标题为空：“{numeral}、”后面没有标题。");
         }
+
+        StoredText.RequireWithin(title, PlanTextLimits.Title, "章节标题", sourceName, line.Number);
 
         var number = ChineseNumerals.Parse(numeral)
             ?? throw new PlanFormatException(sourceName, line.Number, $"无法识别的章节编号“{numeral}、”。");
@@ -196,6 +202,14 @@ internal static class DocumentReader
             throw new PlanFormatException(sourceName, line.Number, $"重点任务标题为空：“（{numeral}）”后面没有内容。");
         }
 
+        var title = StoredText.FirstSentence(text);
+        if (StoredText.IsEmpty(title))
+        {
+            throw new PlanFormatException(sourceName, line.Number, $"重点任务标题为空：“（{numeral}）”后面第一句（到“。”为止）没有文字。");
+        }
+
+        StoredText.RequireWithin(title, PlanTextLimits.Title, "重点任务标题", sourceName, line.Number);
+
         var number = ChineseNumerals.Parse(numeral)
             ?? throw new PlanFormatException(sourceName, line.Number, $"无法识别的重点任务编号“（{numeral}）”。");
         if (plan.Sections.Count == 0)
@@ -211,7 +225,7 @@ internal static class DocumentReader
                 $"《{plan.Title}》的重点任务编号{problem}：应为（{ChineseNumerals.Format(expected)}），实际为（{numeral}）。");
         }
 
-        var task = new TaskDraft(number, line.Number);
+        var task = new TaskDraft(number, title, line.Number);
         task.Paragraphs.Add(line with { Text = text });
         plan.Sections[^1].Tasks.Add(task);
         plan.LastTaskNumber = number;

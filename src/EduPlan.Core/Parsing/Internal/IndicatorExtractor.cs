@@ -15,6 +15,8 @@ internal sealed record IndicatorDraft(
 /// Finds quantitative targets (达到90%, 不低于2小时, 建设100所…) in plan text. It is deliberately conservative:
 /// a number only counts when a comparator or a building verb states it as a target, never inside quotes or
 /// book-title marks (“416”, “158N”), never as a year, an age or a range (1—2项).
+/// It reads the ASCII-digit copy of the text (<see cref="FullWidth"/>), so 达到９０％ counts and names and keys do not
+/// depend on the digits' width; the source sentence is kept as written.
 /// </summary>
 internal static class IndicatorExtractor
 {
@@ -41,7 +43,7 @@ internal static class IndicatorExtractor
 
     public static void Extract(TextContext context, List<IndicatorDraft> output)
     {
-        var text = context.Text;
+        var text = FullWidth.ForMatching(context.Text);
         if (!text.AsSpan().ContainsAnyInRange('0', '9'))
         {
             return;
@@ -83,7 +85,7 @@ internal static class IndicatorExtractor
 
             var year = context.MilestoneYear ?? DueYear(sentence);
             output.Add(new IndicatorDraft(found.Name, found.Comparator, found.Target, found.Unit, year,
-                SourceLines.Trim(sentence), context.TaskNumber, context.MilestoneYear, context.Line));
+                SourceLines.Trim(context.Text[from..to]), context.TaskNumber, context.MilestoneYear, context.Line));
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EduPlan.Core.Plans;
 
 namespace EduPlan.Core.Parsing.Internal;
 
@@ -9,7 +10,7 @@ internal static class PlanAssembler
     public static ParsedPlan Assemble(
         PlanDraft draft, string code, IReadOnlyDictionary<string, string> codesByTitle, string sourceName, List<string> warnings)
     {
-        var (issuer, issuedOn) = ReadIssue(draft);
+        var (issuer, issuedOn) = ReadIssue(draft, sourceName);
         if (issuer.Length == 0)
         {
             warnings.Add($"《{draft.Title}》（第 {draft.Line} 行）：没有找到“…印发《…》”，印发机关留空。");
@@ -43,7 +44,7 @@ internal static class PlanAssembler
             var tasks = new List<ParsedTask>(section.Tasks.Count);
             foreach (var task in section.Tasks)
             {
-                tasks.Add(new ParsedTask(task.Number, FirstSentence(task.Paragraphs[0].Text), Join(task.Paragraphs), task.Line));
+                tasks.Add(new ParsedTask(task.Number, task.Title, Join(task.Paragraphs), task.Line));
                 foreach (var paragraph in task.Paragraphs)
                 {
                     contexts.Add(new TextContext(paragraph.Text, paragraph.Number, task.Number, null));
@@ -55,28 +56,30 @@ internal static class PlanAssembler
 
         var plan = new ParsedPlan(
             code, draft.Title, issuer, issuedOn, parentTitle, parentCode, draft.StartYear, draft.EndYear,
-            Join(draft.Preamble), draft.Line, sections, milestones, ReadIndicators(contexts));
+            Join(draft.Preamble), draft.Line, sections, milestones, ReadIndicators(contexts, sourceName));
         return plan with { ContentHash = PlanContentHash.Compute(plan) };
     }
 
     /// <summary>"中共中央 国务院印发《…》" / "2024年12月，市委、市政府印发了《…》": issuer before 印发, year and month if given.</summary>
-    private static (string Issuer, string? IssuedOn) ReadIssue(PlanDraft draft)
+    private static (string Issuer, string? IssuedOn) ReadIssue(PlanDraft draft, string sourceName)
     {
         var issuer = "";
         string? issuedOn = null;
         foreach (var line in draft.Announcements)
         {
-            var title = PlanPatterns.Title().Match(line.Text);
-            var before = title.Success ? line.Text[..title.Index] : line.Text;
+            var text = FullWidth.ForMatching(line.Text);
+            var title = PlanPatterns.Title().Match(text);
+            var before = title.Success ? text[..title.Index] : text;
             var issued = before.LastIndexOf("印发", StringComparison.Ordinal);
             if (issuer.Length == 0 && issued > 0)
             {
-                var phrase = before[..issued];
-                var clauseStart = phrase.LastIndexOfAny(['，', ',', '。', '；', ';', '：', ':']) + 1;
+                var phrase = line.Text[..issued];
+                var clauseStart = before[..issued].LastIndexOfAny(['，', ',', '。', '；', ';', '：', ':']) + 1;
                 issuer = CollapseSpaces(phrase[clauseStart..]);
+                StoredText.RequireWithin(issuer, PlanTextLimits.Issuer, "印发机关", sourceName, line.Number);
             }
 
-            var outsideTitle = title.Success ? before + " " + line.Text[(title.Index + title.Length)..] : line.Text;
+            var outsideTitle = title.Success ? before + " " + text[(title.Index + title.Length)..] : text;
             if (issuedOn is null && PlanPatterns.YearMonth().Match(outsideTitle) is { Success: true } date)
             {
                 var month = int.Parse(date.Groups["month"].ValueSpan, CultureInfo.InvariantCulture);
@@ -105,7 +108,7 @@ internal static class PlanAssembler
                 continue;
             }
 
-            foreach (Match match in PlanPatterns.ParentReference().Matches(line.Text))
+            foreach (Match match in PlanPatterns.ParentReference().Matches(FullWidth.ForMatching(line.Text)))
             {
                 var title = DocumentReader.NormaliseTitle(match.Groups["title"].Value);
                 if (title != draft.Title)
@@ -134,13 +137,21 @@ internal static class PlanAssembler
                 && SourceLines.Trim(goalMatch.Groups["text"].Value) is { Length: > 0 } goalText)
             {
                 var (year, _, _, goals) = milestones[^1];
-                goals.Add(new ParsedGoal(goals.Count + 1, FirstSentence(goalText), goalText, paragraph.Number));
+                var goalTitle = StoredText.FirstSentence(goalText);
+                if (StoredText.IsEmpty(goalTitle))
+                {
+                    throw new PlanFormatException(sourceName, paragraph.Number, "目标标题为空：“——”后面第一句（到“。”为止）没有文字。");
+                }
+
+                StoredText.RequireWithin(goalTitle, PlanTextLimits.Title, "目标标题", sourceName, paragraph.Number);
+                goals.Add(new ParsedGoal(goals.Count + 1, goalTitle, goalText, paragraph.Number));
                 contexts.Add(new TextContext(goalText, paragraph.Number, null, year));
                 continue;
             }
 
             var starts = new List<(int Index, int Year)>();
-            foreach (Match match in PlanPatterns.Milestone().Matches(text))
+            // Matched on the ASCII-digit copy; the milestone text is cut from the line as written at the same indices.
+            foreach (Match match in PlanPatterns.Milestone().Matches(FullWidth.ForMatching(text)))
             {
                 var year = int.Parse(match.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
                 if (year >= draft.StartYear && year <= draft.EndYear)
@@ -180,7 +191,7 @@ internal static class PlanAssembler
         return milestones.ConvertAll(m => new ParsedMilestone(m.Year, m.Text, m.Line, m.Goals));
     }
 
-    private static List<ParsedIndicator> ReadIndicators(List<TextContext> contexts)
+    private static List<ParsedIndicator> ReadIndicators(List<TextContext> contexts, string sourceName)
     {
         var drafts = new List<IndicatorDraft>();
         foreach (var context in contexts)
@@ -194,19 +205,18 @@ internal static class PlanAssembler
         {
             var key = $"{d.Name}@{d.Year?.ToString(CultureInfo.InvariantCulture) ?? "standing"}";
             var occurrence = seen[key] = seen.GetValueOrDefault(key) + 1;
+            key = occurrence == 1 ? key : $"{key}#{occurrence}";
+
+            // The key is the name plus "@year" (and "#n"); the name is what the author can shorten, so it carries both limits.
+            var nameLimit = Math.Min(PlanTextLimits.IndicatorName, PlanTextLimits.IndicatorKey - (key.Length - d.Name.Length));
+            StoredText.RequireWithin(d.Name, nameLimit, "指标名称", sourceName, d.Line);
+            StoredText.RequireWithin(d.Unit, PlanTextLimits.Unit, "指标单位", sourceName, d.Line);
             indicators.Add(new ParsedIndicator(
-                occurrence == 1 ? key : $"{key}#{occurrence}",
+                key,
                 d.Name, d.Comparator, d.Target, d.Unit, d.Year, d.SourceText, d.TaskNumber, d.MilestoneYear, d.Line));
         }
 
         return indicators;
-    }
-
-    /// <summary>The text up to the first 。 (without it): the title of a task or goal.</summary>
-    private static string FirstSentence(string text)
-    {
-        var end = text.IndexOf('。');
-        return SourceLines.Trim(end < 0 ? text : text[..end]);
     }
 
     private static string Join(List<SourceLine> lines) => string.Join("\n", lines.Select(l => l.Text));
