@@ -53,6 +53,17 @@ public sealed class CliSandbox : IDisposable
         return (path, index + 1);
     }
 
+    /// <summary>A copy of the seed without the lines from the one starting with <paramref name="start"/> to the end.</summary>
+    public string WriteSeedCutFrom(string start)
+    {
+        var lines = File.ReadAllLines(SeedPath, Encoding.UTF8);
+        var index = Array.FindIndex(lines, l => l.StartsWith(start, StringComparison.Ordinal));
+        index.Should().BeGreaterThan(0, $"the seed has a line starting with {start}");
+        var path = Path.Combine(Folder, "cut.txt");
+        File.WriteAllLines(path, lines[..index], new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        return path;
+    }
+
     /// <summary>The number of rows in Plans, or null when the database or the table does not exist.</summary>
     public long? CountPlans()
     {

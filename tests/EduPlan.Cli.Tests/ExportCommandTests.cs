@@ -74,6 +74,40 @@ public sealed class ExportCommandTests(ImportedSeed seed) : IClassFixture<Import
     }
 
     [Fact]
+    public async Task Export_marks_every_section_and_task_of_the_imported_text_as_not_withdrawn()
+    {
+        var plans = await ExportPlansAsync();
+
+        var sections = plans.SelectMany(p => p.GetProperty("sections").EnumerateArray()).ToList();
+        sections.Should().HaveCount(24).And.OnlyContain(s => s.GetProperty("withdrawn").ValueKind == JsonValueKind.False);
+        sections.SelectMany(s => s.GetProperty("tasks").EnumerateArray()).Should().HaveCount(81)
+            .And.OnlyContain(t => t.GetProperty("withdrawn").ValueKind == JsonValueKind.False);
+    }
+
+    [Fact]
+    public async Task Export_keeps_sections_and_tasks_that_left_the_document_marked_withdrawn()
+    {
+        using var cli = new CliSandbox();
+        (await cli.RunAsync("import", CliSandbox.SeedPath)).ExitCode.Should().Be(0);
+        var cut = cli.WriteSeedCutFrom("十二、坚持教育开放互鉴共赢");
+        var import = await cli.RunAsync("import", cut);
+        import.ExitCode.Should().Be(0, import.ToString());
+        import.Error.Should().Contain("warning: task 43 of plan chongqing is no longer in the document; kept");
+
+        var result = await cli.RunAsync("export", "--format", "json", "--plan", "chongqing");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        using var json = JsonDocument.Parse(result.Output);
+        var sections = json.RootElement.GetProperty("plans")[0].GetProperty("sections").EnumerateArray().ToList();
+        sections.Select(s => (s.GetProperty("number").GetInt32(), s.GetProperty("withdrawn").GetBoolean()))
+            .Should().Equal(Enumerable.Range(1, 12).Select(n => (n, n == 12)), "section 13 held no task and was removed");
+        var tasks = sections.SelectMany(s => s.GetProperty("tasks").EnumerateArray()).ToList();
+        tasks.Select(t => t.GetProperty("number").GetInt32()).Should().Equal(Enumerable.Range(1, 43), "tasks are never deleted");
+        tasks.Where(t => t.GetProperty("withdrawn").GetBoolean()).Select(t => t.GetProperty("number").GetInt32())
+            .Should().Equal(41, 42, 43);
+    }
+
+    [Fact]
     public async Task Export_writes_Chinese_characters_as_they_are()
     {
         var result = await _cli.RunAsync("export", "--format", "json");

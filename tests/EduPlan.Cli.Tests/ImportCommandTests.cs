@@ -64,6 +64,18 @@ public sealed class ImportCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_refused_file_on_a_new_machine_leaves_no_database_behind()
+    {
+        var (badPath, _) = _cli.WriteSeedWithSkippedTaskNumber();
+
+        var result = await _cli.RunAsync("import", CliSandbox.SeedPath, badPath);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Output.Should().NotContain("applied");
+        File.Exists(_cli.DatabasePath).Should().BeFalse("every file is parsed before the database is created and migrated");
+    }
+
+    [Fact]
     public async Task A_refused_file_leaves_an_earlier_import_as_it_was()
     {
         (await _cli.RunAsync("import", CliSandbox.SeedPath)).ExitCode.Should().Be(0);

@@ -64,6 +64,33 @@ public sealed class PlanImportServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ParseFiles_parses_every_file_in_order_named_by_its_path_and_writes_nothing()
+    {
+        var national = WriteFile("a.txt", Seeds.Text);
+        var copy = WriteFile("b.txt", Seeds.Text.ReplaceOnce(SeedEdits.ChongqingTask9Phrase, "持续提高公办幼儿园在园幼儿占比"));
+        await using var db = _database.CreateContext();
+
+        var documents = CreateService(db).ParseFiles([copy, national]);
+
+        documents.Select(d => d.SourceName).Should().Equal(copy, national);
+        documents[0].Plans.Single(p => p.Code == PlanCodes.Chongqing).Tasks.Single(t => t.Number == 9).Text
+            .Should().Contain("持续提高公办幼儿园在园幼儿占比", "each document is read from its own file");
+        (await db.Plans.CountAsync()).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task ParseFiles_refuses_the_bad_file_even_after_good_ones()
+    {
+        var good = WriteFile("good.txt", Seeds.Text);
+        var bad = WriteFile("bad.txt", "没有规划的文本。\n");
+        await using var db = _database.CreateContext();
+
+        var act = () => CreateService(db).ParseFiles([good, bad]);
+
+        act.Should().Throw<PlanFormatException>().Which.SourceName.Should().Be(bad);
+    }
+
+    [Fact]
     public async Task The_registered_services_import_through_the_container()
     {
         var services = new ServiceCollection();

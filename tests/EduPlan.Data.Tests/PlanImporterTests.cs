@@ -225,7 +225,7 @@ public sealed class PlanImporterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_task_that_left_the_document_is_kept_with_a_warning()
+    public async Task A_task_that_left_the_document_is_kept_and_marked_withdrawn_with_a_warning()
     {
         await ImportAsync(Seeds.Parse());
         await using (var db = _database.CreateContext())
@@ -235,15 +235,37 @@ public sealed class PlanImporterTests : IAsyncLifetime
 
         var before = await SnapshotAsync();
         var withoutLastTask = Seeds.Text.RemoveLineStartingWith("（四十三）");
+        _clock.Advance(TimeSpan.FromDays(1));
 
         var report = await ImportAsync(Seeds.ParseText(withoutLastTask));
 
         report.Warnings.Should().Equal("task 43 of plan chongqing is no longer in the document; kept");
+        report.Changes.Should().BeEmpty();
         report.Plans[1].Tasks.Should().Be(42);
         report.Plans[1].Removed.Should().Be(0);
-        var after = await SnapshotAsync();
-        after.Where(r => r.StartsWith("task|", StringComparison.Ordinal)).Should().Equal(
-            before.Where(r => r.StartsWith("task|", StringComparison.Ordinal)), "the kept task keeps its id, number and text");
+        report.Plans[1].Updated.Should().Be(1, "marking the task withdrawn changes its row");
+        var tasksBefore = before.Where(r => r.StartsWith("task|", StringComparison.Ordinal)).ToList();
+        var tasksAfter = (await SnapshotAsync()).Where(r => r.StartsWith("task|", StringComparison.Ordinal)).ToList();
+        var task43 = await TaskIdAsync(PlanCodes.Chongqing, 43);
+        tasksAfter.Should().Equal(
+            tasksBefore.Select(r => r.StartsWith($"task|{task43}|", StringComparison.Ordinal) ? r + FirstImport.AddDays(1).ToString("O") : r),
+            "the kept task keeps its id, number and text and only gains the time it left");
+    }
+
+    [Fact]
+    public async Task A_withdrawn_task_keeps_the_time_it_left_and_is_not_warned_about_again()
+    {
+        await ImportAsync(Seeds.Parse());
+        var withoutLastTask = Seeds.Text.RemoveLineStartingWith("（四十三）");
+        await ImportAsync(Seeds.ParseText(withoutLastTask));
+        _clock.Advance(TimeSpan.FromDays(1));
+
+        var report = await ImportAsync(Seeds.ParseText(withoutLastTask.ReplaceOnce(SeedEdits.ChongqingTask9Phrase, "持续提高公办幼儿园在园幼儿占比")));
+
+        report.Changes.Should().Equal("chongqing task 9: text changed");
+        report.Warnings.Should().BeEmpty("the task was already marked withdrawn by the previous import");
+        await using var db = _database.CreateContext();
+        (await db.Tasks.SingleAsync(t => t.Plan!.Code == PlanCodes.Chongqing && t.Number == 43)).WithdrawnAt.Should().Be(FirstImport);
     }
 
     [Fact]
@@ -261,9 +283,94 @@ public sealed class PlanImporterTests : IAsyncLifetime
             "section 12 of plan chongqing is no longer in the document but still holds tasks; kept");
         report.Changes.Should().Equal("chongqing section 13: removed");
         await using var db = _database.CreateContext();
-        (await db.Sections.Where(s => s.Plan!.Code == PlanCodes.Chongqing).Select(s => s.Number).OrderBy(n => n).ToListAsync())
-            .Should().Equal(Enumerable.Range(1, 12));
+        var sections = await db.Sections.Where(s => s.Plan!.Code == PlanCodes.Chongqing).ToListAsync();
+        sections.Select(s => s.Number).Order().Should().Equal(Enumerable.Range(1, 12));
+        sections.Where(s => s.WithdrawnAt != null).Select(s => (s.Number, s.WithdrawnAt)).Should().Equal((12, FirstImport));
+        var tasks = await db.Tasks.Where(t => t.Plan!.Code == PlanCodes.Chongqing).ToListAsync();
+        tasks.Where(t => t.WithdrawnAt != null).Select(t => t.Number).Order().Should().Equal(41, 42, 43);
+        tasks.Where(t => t.WithdrawnAt != null).Should().OnlyContain(t => t.WithdrawnAt == FirstImport);
         (await db.Tasks.CountAsync(t => t.Section!.Number == 12 && t.Plan!.Code == PlanCodes.Chongqing)).Should().Be(3);
+    }
+
+    [Fact]
+    public async Task A_task_and_section_that_come_back_are_current_again_with_their_ids()
+    {
+        await ImportAsync(Seeds.Parse());
+        var idsBefore = await NaturalKeyIdsAsync();
+        await ImportAsync(Seeds.ParseText(Seeds.Text.CutFromLineStartingWith("十二、坚持教育开放互鉴共赢")));
+
+        var report = await ImportAsync(Seeds.Parse());
+
+        report.Changes.Should().Equal(
+            "chongqing section 12: back in the document",
+            "chongqing task 41: back in the document",
+            "chongqing task 42: back in the document",
+            "chongqing task 43: back in the document",
+            "chongqing section 13: added");
+        report.Warnings.Should().BeEmpty();
+        await using var db = _database.CreateContext();
+        (await db.Tasks.CountAsync(t => t.WithdrawnAt != null)).Should().Be(0);
+        (await db.Sections.CountAsync(s => s.WithdrawnAt != null)).Should().Be(0);
+        var idsAfter = await NaturalKeyIdsAsync();
+        idsAfter.Should().Contain(idsBefore.Where(r => !r.StartsWith("section chongqing 13 ", StringComparison.Ordinal)),
+            "the section and tasks that came back are the same rows");
+    }
+
+    [Fact]
+    public async Task An_indicator_naming_a_withdrawn_task_is_not_linked_to_it()
+    {
+        var plan = HandBuiltPlan("demo") with
+        {
+            Sections = [new ParsedSection(1, "一", "正文", 2, [new ParsedTask(1, "甲", "甲。达到90%。", 3), new ParsedTask(2, "乙", "乙。", 4)])],
+        };
+        await ImportAsync(new ParsedDocument("demo.txt", [plan], []));
+        var withoutTask2 = plan with
+        {
+            Sections = [plan.Sections[0] with { Tasks = [plan.Sections[0].Tasks[0]] }],
+            Indicators = [plan.Indicators[0] with { TaskNumber = 2 }],
+        };
+
+        var report = await ImportAsync(new ParsedDocument("demo.txt", [withoutTask2], []));
+
+        report.Warnings.Should().Equal(
+            "task 2 of plan demo is no longer in the document; kept",
+            "indicator 甲@2027 of plan demo names task 2, which the plan does not have; not linked");
+        await using var db = _database.CreateContext();
+        (await db.Indicators.SingleAsync()).TaskId.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_plan_that_loses_its_parent_names_the_old_parent_in_the_report()
+    {
+        await ImportAsync(Seeds.Parse());
+        var chongqing = Seeds.Parse().Plans[1];
+        var orphan = Rehash(chongqing with { ParentCode = null, ParentTitle = null });
+
+        var report = await ImportAsync(new ParsedDocument("chongqing.txt", [orphan], []));
+
+        report.Changes.Should().Equal("chongqing: parent national → (none)");
+        await using var db = _database.CreateContext();
+        (await db.Plans.SingleAsync(p => p.Code == PlanCodes.Chongqing)).ParentId.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task First_import_numbers_rows_in_document_order()
+    {
+        var document = Seeds.Parse();
+
+        await ImportAsync(document);
+
+        // The export and the pages order indicators by id, so ids must follow the text.
+        await using var db = _database.CreateContext();
+        foreach (var plan in document.Plans)
+        {
+            (await db.Tasks.Where(t => t.Plan!.Code == plan.Code).OrderBy(t => t.Id).Select(t => t.Number).ToListAsync())
+                .Should().Equal(plan.Tasks.Select(t => t.Number));
+            (await db.Indicators.Where(i => i.Plan!.Code == plan.Code).OrderBy(i => i.Id).Select(i => i.Key).ToListAsync())
+                .Should().Equal(plan.Indicators.Select(i => i.Key));
+            (await db.Goals.Where(g => g.Milestone!.Plan!.Code == plan.Code).OrderBy(g => g.Id).Select(g => g.Milestone!.Year * 100 + g.Number).ToListAsync())
+                .Should().Equal(plan.Milestones.SelectMany(m => m.Goals.Select(g => m.Year * 100 + g.Number)));
+        }
     }
 
     [Fact]

@@ -48,7 +48,7 @@ public sealed class FormattingTests
     [Fact]
     public void Plan_tree_nests_children_under_their_parent_and_keeps_orphans_as_roots()
     {
-        PlanSummary Plan(int id, int? parent, string code) => new(id, parent, code, code, "", null, id, 0, 0, 0, 0, []);
+        PlanSummary Plan(int id, int? parent, string code) => new(id, parent, code, code, "", null, 0, 0, 0, 0, []);
 
         var tree = PlansController.BuildTree([Plan(1, null, "national"), Plan(2, 1, "chongqing"), Plan(3, 99, "orphan")]);
 

@@ -1,5 +1,4 @@
 using EduPlan.Cli.Infrastructure;
-using EduPlan.Core.Parsing;
 using EduPlan.Data;
 using EduPlan.Data.Import;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,16 +33,10 @@ public static class ImportCommand
         await using var services = context.CreateServices();
         await using var scope = services.CreateAsyncScope();
 
-        // Parsed here rather than in PlanImportService.ImportFilesAsync so that parsing comes before the
-        // migration below: a refused file on a new machine leaves no database behind. PlanFormatException's
-        // message is already "file:line: reason", which CliApp prints as the one error line.
-        var parser = scope.ServiceProvider.GetRequiredService<IPlanDocumentParser>();
-        var documents = new List<ParsedDocument>(files.Count);
-        foreach (var file in files)
-        {
-            var content = await File.ReadAllBytesAsync(file, context.CancellationToken);
-            documents.Add(parser.Parse(content, file));
-        }
+        // Parsed before the migration below, so a refused file on a new machine leaves no database behind.
+        // PlanFormatException's message is already "file:line: reason", which CliApp prints as the one error line.
+        var importService = scope.ServiceProvider.GetRequiredService<PlanImportService>();
+        var documents = importService.ParseFiles(files);
 
         var db = scope.ServiceProvider.GetRequiredService<EduPlanDbContext>();
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();

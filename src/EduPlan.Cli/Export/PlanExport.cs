@@ -17,11 +17,11 @@ public sealed record PlanExport(
     IReadOnlyList<MilestoneExport> Milestones,
     IReadOnlyList<IndicatorExport> Indicators);
 
-/// <summary>A section with its key tasks.</summary>
-public sealed record SectionExport(int Number, string Title, string Text, IReadOnlyList<TaskExport> Tasks);
+/// <summary>A section with its key tasks; <see cref="Withdrawn"/> when it is no longer in the imported document.</summary>
+public sealed record SectionExport(int Number, string Title, string Text, bool Withdrawn, IReadOnlyList<TaskExport> Tasks);
 
-/// <summary>A key task.</summary>
-public sealed record TaskExport(int Number, string Title, string Text);
+/// <summary>A key task; <see cref="Withdrawn"/> when it is no longer in the imported document (kept for what hangs off it).</summary>
+public sealed record TaskExport(int Number, string Title, string Text, bool Withdrawn);
 
 /// <summary>A milestone year with its goals.</summary>
 public sealed record MilestoneExport(int Year, string Text, IReadOnlyList<GoalExport> Goals);

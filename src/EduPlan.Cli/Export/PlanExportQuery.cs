@@ -34,14 +34,14 @@ public static class PlanExportQuery
         var sections = await db.Sections.AsNoTracking()
             .Where(s => planCode == null || s.Plan!.Code == planCode)
             .OrderBy(s => s.Number)
-            .Select(s => new { s.Id, s.PlanId, s.Number, s.Title, s.Text })
+            .Select(s => new { s.Id, s.PlanId, s.Number, s.Title, s.Text, Withdrawn = s.WithdrawnAt != null })
             .ToListAsync(cancellationToken);
         var tasks = (await db.Tasks.AsNoTracking()
                 .Where(t => planCode == null || t.Plan!.Code == planCode)
                 .OrderBy(t => t.Number)
-                .Select(t => new { t.SectionId, t.Number, t.Title, t.Text })
+                .Select(t => new { t.SectionId, t.Number, t.Title, t.Text, Withdrawn = t.WithdrawnAt != null })
                 .ToListAsync(cancellationToken))
-            .ToLookup(t => t.SectionId, t => new TaskExport(t.Number, t.Title, t.Text));
+            .ToLookup(t => t.SectionId, t => new TaskExport(t.Number, t.Title, t.Text, t.Withdrawn));
         var milestones = await db.Milestones.AsNoTracking()
             .Where(m => planCode == null || m.Plan!.Code == planCode)
             .OrderBy(m => m.Year)
@@ -78,7 +78,7 @@ public static class PlanExportQuery
 
         var sectionsByPlan = sections.ToLookup(
             s => s.PlanId,
-            s => new SectionExport(s.Number, s.Title, s.Text, tasks[s.Id].ToList()));
+            s => new SectionExport(s.Number, s.Title, s.Text, s.Withdrawn, tasks[s.Id].ToList()));
         var milestonesByPlan = milestones.ToLookup(
             m => m.PlanId,
             m => new MilestoneExport(m.Year, m.Text, goals[m.Id].ToList()));

@@ -13,5 +13,7 @@ public class PlanTask
     public required string Title { get; set; }
     /// <summary>The full text of the task after its number marker, title sentence included.</summary>
     public required string Text { get; set; }
+    /// <summary>Set when the task is no longer in the imported document; cleared when it comes back.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
     public List<Indicator> Indicators { get; set; } = [];
 }

@@ -10,5 +10,7 @@ public class Section
     public required string Title { get; set; }
     /// <summary>Body paragraphs of the section that are not key tasks, joined by newlines.</summary>
     public string Text { get; set; } = "";
+    /// <summary>Set when the section is no longer in the imported document; cleared when it comes back.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
     public List<PlanTask> Tasks { get; set; } = [];
 }

@@ -11,7 +11,7 @@ public sealed class GoalConfiguration : IEntityTypeConfiguration<Goal>
     {
         builder.ToTable("Goals");
 
-        builder.Property(g => g.Title).HasMaxLength(PlanConfiguration.TitleMaxLength).IsRequired();
+        builder.Property(g => g.Title).HasMaxLength(PlanTextLimits.Title).IsRequired();
         builder.Property(g => g.Text).IsRequired();
         builder.HasIndex(g => new { g.MilestoneId, g.Number }).IsUnique();
 

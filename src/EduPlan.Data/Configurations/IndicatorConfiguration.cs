@@ -7,17 +7,15 @@ namespace EduPlan.Data.Configurations;
 /// <summary>Maps <see cref="Indicator"/> to the Indicators table, unique by plan and key.</summary>
 public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
 {
-    public const int KeyMaxLength = 256;
-
     public void Configure(EntityTypeBuilder<Indicator> builder)
     {
         builder.ToTable("Indicators");
 
-        builder.Property(i => i.Key).HasMaxLength(KeyMaxLength).IsRequired();
-        builder.Property(i => i.Name).HasMaxLength(200).IsRequired();
+        builder.Property(i => i.Key).HasMaxLength(PlanTextLimits.IndicatorKey).IsRequired();
+        builder.Property(i => i.Name).HasMaxLength(PlanTextLimits.IndicatorName).IsRequired();
         builder.Property(i => i.Comparator).HasConversion<string>().HasMaxLength(16).IsRequired();
         builder.Property(i => i.Target).HasPrecision(18, 4);
-        builder.Property(i => i.Unit).HasMaxLength(32).IsRequired();
+        builder.Property(i => i.Unit).HasMaxLength(PlanTextLimits.Unit).IsRequired();
         builder.Property(i => i.SourceText).IsRequired();
         builder.HasIndex(i => new { i.PlanId, i.Key }).IsUnique();
 

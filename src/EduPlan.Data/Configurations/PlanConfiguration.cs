@@ -7,18 +7,15 @@ namespace EduPlan.Data.Configurations;
 /// <summary>Maps <see cref="Plan"/> to the Plans table, keyed naturally by its code.</summary>
 public sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
 {
-    public const int CodeMaxLength = 64;
-    public const int TitleMaxLength = 500;
-
     public void Configure(EntityTypeBuilder<Plan> builder)
     {
         builder.ToTable("Plans");
 
-        builder.Property(p => p.Code).HasMaxLength(CodeMaxLength).IsRequired();
+        builder.Property(p => p.Code).HasMaxLength(PlanTextLimits.Code).IsRequired();
         builder.HasIndex(p => p.Code).IsUnique();
 
-        builder.Property(p => p.Title).HasMaxLength(TitleMaxLength).IsRequired();
-        builder.Property(p => p.Issuer).HasMaxLength(200).IsRequired();
+        builder.Property(p => p.Title).HasMaxLength(PlanTextLimits.Title).IsRequired();
+        builder.Property(p => p.Issuer).HasMaxLength(PlanTextLimits.Issuer).IsRequired();
         builder.Property(p => p.IssuedOn).HasMaxLength(16);
         builder.Property(p => p.Preamble).IsRequired();
         // Hex SHA-256 is exactly 64 characters.

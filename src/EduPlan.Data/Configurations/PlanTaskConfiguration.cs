@@ -11,7 +11,7 @@ public sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
     {
         builder.ToTable("Tasks");
 
-        builder.Property(t => t.Title).HasMaxLength(PlanConfiguration.TitleMaxLength).IsRequired();
+        builder.Property(t => t.Title).HasMaxLength(PlanTextLimits.Title).IsRequired();
         builder.Property(t => t.Text).IsRequired();
         builder.HasIndex(t => new { t.PlanId, t.Number }).IsUnique();
 

@@ -11,7 +11,7 @@ public sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
     {
         builder.ToTable("Sections");
 
-        builder.Property(s => s.Title).HasMaxLength(PlanConfiguration.TitleMaxLength).IsRequired();
+        builder.Property(s => s.Title).HasMaxLength(PlanTextLimits.Title).IsRequired();
         builder.Property(s => s.Text).IsRequired();
         builder.HasIndex(s => new { s.PlanId, s.Number }).IsUnique();
 

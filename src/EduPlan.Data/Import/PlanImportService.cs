@@ -6,20 +6,22 @@ namespace EduPlan.Data.Import;
 public sealed class PlanImportService(PlanImporter importer, IPlanDocumentParser parser)
 {
     /// <summary>
-    /// Parses every file in <paramref name="paths"/> (the path as given names the file in messages), then
-    /// imports all their plans in one transaction. Throws <see cref="PlanFormatException"/> for the first
-    /// file that cannot be parsed, before the database is touched.
+    /// Parses every file in <paramref name="paths"/>, in order (the path as given names the file in messages).
+    /// Throws <see cref="PlanFormatException"/> for the first file that cannot be parsed; touches no database.
+    /// </summary>
+    public IReadOnlyList<ParsedDocument> ParseFiles(IEnumerable<string> paths)
+    {
+        ArgumentNullException.ThrowIfNull(paths);
+        return paths.Select(path => parser.Parse(File.ReadAllBytes(path), path)).ToList();
+    }
+
+    /// <summary>
+    /// Parses every file with <see cref="ParseFiles"/>, then imports all their plans in one transaction,
+    /// so a refused file is reported before the database is touched.
     /// </summary>
     public async Task<ImportReport> ImportFilesAsync(IEnumerable<string> paths, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(paths);
-        var documents = new List<ParsedDocument>();
-        foreach (var path in paths)
-        {
-            var content = await File.ReadAllBytesAsync(path, cancellationToken);
-            documents.Add(parser.Parse(content, path));
-        }
-
+        var documents = ParseFiles(paths);
         return await importer.ImportAsync(documents, cancellationToken);
     }
 }

@@ -9,8 +9,9 @@ namespace EduPlan.Data.Import;
 /// <remarks>
 /// Natural keys: plan Code; section and task (plan, Number); milestone (plan, Year); goal (milestone, Number);
 /// indicator (plan, Key). Matching rows keep their ids. Tasks, and sections that still hold tasks, are never
-/// deleted when they leave the document (progress reports will hang off tasks); milestones, goals and
-/// indicators are. A plan whose <see cref="ParsedPlan.ContentHash"/> equals the stored one is skipped untouched.
+/// deleted when they leave the document (progress reports will hang off tasks): they get a WithdrawnAt time,
+/// cleared again when they come back. Milestones, goals and indicators that leave are deleted. A plan whose
+/// <see cref="ParsedPlan.ContentHash"/> equals the stored one is skipped untouched.
 /// </remarks>
 public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
 {
@@ -41,7 +42,10 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 .Concat(incoming.Select(p => p.Plan.ParentCode).OfType<string>())
                 .Distinct()
                 .ToList();
-            var stored = await db.Plans.Where(p => codes.Contains(p.Code)).ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
+            // With their parents, so a report can name the parent a plan had (which may not be part of this import).
+            var stored = await db.Plans.Include(p => p.Parent)
+                .Where(p => codes.Contains(p.Code))
+                .ToDictionaryAsync(p => p.Code, StringComparer.Ordinal, cancellationToken);
 
             var summaries = new List<PlanImportSummary>();
             var changes = new List<string>();
@@ -101,13 +105,14 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 Issuer = parsed.Issuer,
             };
             ApplyPlanFields(plan, item, parent, changes);
-            AddNewPlanGraph(plan, parsed, changes);
             db.Plans.Add(plan);
             stored[plan.Code] = plan;
-            changes.Added++;
-            changes.Change(
+            changes.PlanAdded(
                 $"{parsed.Code}: added ({parsed.Sections.Count} sections, {parsed.Tasks.Count()} tasks, {parsed.Milestones.Count} milestones, " +
                 $"{parsed.Milestones.Sum(m => m.Goals.Count)} goals, {parsed.Indicators.Count} indicators)");
+
+            // A new plan is an existing one with no rows yet, so each kind of row is built in one place.
+            MergeRows(plan, parsed, StoredRows.None, changes);
             return Summary(parsed, changes, unchanged: false);
         }
 
@@ -116,17 +121,22 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
 
         // A handful of set-based queries per changed plan; rows are then matched in memory.
         var planId = plan.Id;
-        var sections = await db.Sections.Where(s => s.PlanId == planId).ToListAsync(cancellationToken);
-        var tasks = await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(cancellationToken);
-        var milestones = await db.Milestones.Where(m => m.PlanId == planId).ToListAsync(cancellationToken);
-        var goals = await db.Goals.Where(g => g.Milestone!.PlanId == planId).ToListAsync(cancellationToken);
-        var indicators = await db.Indicators.Where(i => i.PlanId == planId).ToListAsync(cancellationToken);
-
-        var tasksByNumber = MergeSectionsAndTasks(plan, parsed, sections, tasks, changes);
-        var milestonesByYear = MergeMilestonesAndGoals(plan, parsed, milestones, goals, changes);
-        MergeIndicators(plan, parsed, indicators, tasksByNumber, milestonesByYear, changes);
+        var rows = new StoredRows(
+            await db.Sections.Where(s => s.PlanId == planId).ToListAsync(cancellationToken),
+            await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(cancellationToken),
+            await db.Milestones.Where(m => m.PlanId == planId).ToListAsync(cancellationToken),
+            await db.Goals.Where(g => g.Milestone!.PlanId == planId).ToListAsync(cancellationToken),
+            await db.Indicators.Where(i => i.PlanId == planId).ToListAsync(cancellationToken));
+        MergeRows(plan, parsed, rows, changes);
 
         return Summary(parsed, changes, unchanged: false);
+    }
+
+    private void MergeRows(Plan plan, ParsedPlan parsed, StoredRows rows, PlanChanges changes)
+    {
+        var tasksByNumber = MergeSectionsAndTasks(plan, parsed, rows.Sections, rows.Tasks, changes);
+        var milestonesByYear = MergeMilestonesAndGoals(plan, parsed, rows.Milestones, rows.Goals, changes);
+        MergeIndicators(plan, parsed, rows.Indicators, tasksByNumber, milestonesByYear, changes);
     }
 
     /// <summary>Copies the plan's own fields; returns what changed, in words, for the report.</summary>
@@ -144,8 +154,8 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         var parentChanged = parent is null ? plan.ParentId is not null : parent.Id == 0 || plan.ParentId != parent.Id;
         if (parentChanged)
         {
-            var oldParent = plan.Parent?.Code ?? (plan.ParentId is { } id ? $"#{id}" : "(none)");
-            fields.Add($"parent {oldParent} → {parent?.Code ?? "(none)"}");
+            // Stored plans are loaded with their parent, so the old parent has a code even when it is not imported now.
+            fields.Add($"parent {plan.Parent?.Code ?? "(none)"} → {parent?.Code ?? "(none)"}");
         }
 
         plan.Parent = parent;
@@ -160,77 +170,32 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         return fields;
     }
 
-    private static void AddNewPlanGraph(Plan plan, ParsedPlan parsed, PlanChanges changes)
-    {
-        var tasksByNumber = new Dictionary<int, PlanTask>();
-        foreach (var parsedSection in parsed.Sections)
-        {
-            var section = NewSection(plan, parsedSection);
-            plan.Sections.Add(section);
-            changes.Added++;
-            foreach (var parsedTask in parsedSection.Tasks)
-            {
-                var task = NewTask(plan, section, parsedTask);
-                section.Tasks.Add(task);
-                plan.Tasks.Add(task);
-                tasksByNumber.Add(task.Number, task);
-                changes.Added++;
-            }
-        }
-
-        var milestonesByYear = new Dictionary<int, Milestone>();
-        foreach (var parsedMilestone in parsed.Milestones)
-        {
-            var milestone = new Milestone { Plan = plan, Year = parsedMilestone.Year, Text = parsedMilestone.Text };
-            plan.Milestones.Add(milestone);
-            milestonesByYear.Add(milestone.Year, milestone);
-            changes.Added++;
-            foreach (var parsedGoal in parsedMilestone.Goals)
-            {
-                milestone.Goals.Add(new Goal { Milestone = milestone, Number = parsedGoal.Number, Title = parsedGoal.Title, Text = parsedGoal.Text });
-                changes.Added++;
-            }
-        }
-
-        foreach (var parsedIndicator in parsed.Indicators)
-        {
-            var indicator = new Indicator
-            {
-                Plan = plan,
-                Key = parsedIndicator.Key,
-                Name = parsedIndicator.Name,
-                Unit = parsedIndicator.Unit,
-                SourceText = parsedIndicator.SourceText,
-            };
-            ApplyIndicatorFields(indicator, parsedIndicator, tasksByNumber, milestonesByYear, changes);
-            plan.Indicators.Add(indicator);
-            changes.Added++;
-        }
-    }
-
-    /// <summary>Merges sections and tasks by number; returns every task of the plan (kept ones too) by number.</summary>
+    /// <summary>
+    /// Merges sections and tasks by number; returns the plan's current tasks (those in the document) by number.
+    /// Rows that left the document are kept and marked withdrawn, except sections that no longer hold any task.
+    /// </summary>
     private Dictionary<int, PlanTask> MergeSectionsAndTasks(
         Plan plan, ParsedPlan parsed, List<Section> sections, List<PlanTask> tasks, PlanChanges changes)
     {
         var sectionsByNumber = sections.ToDictionary(s => s.Number);
         var tasksByNumber = tasks.ToDictionary(t => t.Number);
+        var current = new Dictionary<int, PlanTask>();
         var seenSections = new HashSet<int>();
-        var seenTasks = new HashSet<int>();
 
         foreach (var parsedSection in parsed.Sections)
         {
             seenSections.Add(parsedSection.Number);
             if (!sectionsByNumber.TryGetValue(parsedSection.Number, out var section))
             {
-                section = NewSection(plan, parsedSection);
+                section = new Section { Plan = plan, Number = parsedSection.Number, Title = parsedSection.Title, Text = parsedSection.Text };
                 db.Sections.Add(section);
                 sectionsByNumber.Add(section.Number, section);
-                changes.Change($"{plan.Code} section {section.Number}: added");
-                changes.Added++;
+                changes.RowAdded($"{plan.Code} section {section.Number}: added");
             }
             else
             {
                 var fields = new List<string>();
+                Reinstate(section.WithdrawnAt, () => section.WithdrawnAt = null, fields);
                 Set(section.Title, parsedSection.Title, v => section.Title = v, "title changed", fields);
                 Set(section.Text, parsedSection.Text, v => section.Text = v, "text changed", fields);
                 changes.Updated($"{plan.Code} section {section.Number}", fields);
@@ -238,19 +203,19 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
 
             foreach (var parsedTask in parsedSection.Tasks)
             {
-                seenTasks.Add(parsedTask.Number);
                 if (!tasksByNumber.TryGetValue(parsedTask.Number, out var task))
                 {
-                    task = NewTask(plan, section, parsedTask);
+                    task = new PlanTask { Plan = plan, Section = section, Number = parsedTask.Number, Title = parsedTask.Title, Text = parsedTask.Text };
                     db.Tasks.Add(task);
-                    tasksByNumber.Add(task.Number, task);
                     tasks.Add(task);
-                    changes.Change($"{plan.Code} task {task.Number}: added");
-                    changes.Added++;
+                    current.Add(task.Number, task);
+                    changes.RowAdded($"{plan.Code} task {task.Number}: added");
                     continue;
                 }
 
+                current.Add(task.Number, task);
                 var fields = new List<string>();
+                Reinstate(task.WithdrawnAt, () => task.WithdrawnAt = null, fields);
                 Set(task.Title, parsedTask.Title, v => task.Title = v, "title changed", fields);
                 Set(task.Text, parsedTask.Text, v => task.Text = v, "text changed", fields);
                 if (!ReferenceEquals(task.Section, section))
@@ -263,16 +228,23 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
             }
         }
 
-        foreach (var task in tasks.Where(t => !seenTasks.Contains(t.Number)).OrderBy(t => t.Number))
+        // Already withdrawn rows keep the time they left and are not reported again.
+        foreach (var task in tasks.Where(t => !current.ContainsKey(t.Number) && t.WithdrawnAt is null).OrderBy(t => t.Number))
         {
-            changes.Warn($"task {task.Number} of plan {plan.Code} is no longer in the document; kept");
+            task.WithdrawnAt = changes.ImportedAt;
+            changes.Withdrawn($"task {task.Number} of plan {plan.Code} is no longer in the document; kept");
         }
 
         foreach (var section in sections.Where(s => !seenSections.Contains(s.Number)).OrderBy(s => s.Number))
         {
             if (tasks.Any(t => ReferenceEquals(t.Section, section)))
             {
-                changes.Warn($"section {section.Number} of plan {plan.Code} is no longer in the document but still holds tasks; kept");
+                if (section.WithdrawnAt is null)
+                {
+                    section.WithdrawnAt = changes.ImportedAt;
+                    changes.Withdrawn($"section {section.Number} of plan {plan.Code} is no longer in the document but still holds tasks; kept");
+                }
+
                 continue;
             }
 
@@ -281,7 +253,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
             changes.Removed++;
         }
 
-        return tasksByNumber;
+        return current;
     }
 
     private Dictionary<int, Milestone> MergeMilestonesAndGoals(
@@ -299,15 +271,16 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 milestone = new Milestone { Plan = plan, Year = parsedMilestone.Year, Text = parsedMilestone.Text };
                 foreach (var parsedGoal in parsedMilestone.Goals)
                 {
-                    milestone.Goals.Add(new Goal { Milestone = milestone, Number = parsedGoal.Number, Title = parsedGoal.Title, Text = parsedGoal.Text });
+                    milestone.Goals.Add(NewGoal(milestone, parsedGoal));
                 }
 
                 db.Milestones.Add(milestone);
                 milestonesByYear.Add(milestone.Year, milestone);
-                changes.Change(milestone.Goals.Count == 0
-                    ? $"{plan.Code} milestone {milestone.Year}: added"
-                    : $"{plan.Code} milestone {milestone.Year}: added with {milestone.Goals.Count} goals");
-                changes.Added += 1 + milestone.Goals.Count;
+                changes.RowAdded(
+                    milestone.Goals.Count == 0
+                        ? $"{plan.Code} milestone {milestone.Year}: added"
+                        : $"{plan.Code} milestone {milestone.Year}: added with {milestone.Goals.Count} goals",
+                    rows: 1 + milestone.Goals.Count);
                 continue;
             }
 
@@ -322,9 +295,8 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 var label = $"{plan.Code} milestone {milestone.Year} goal {parsedGoal.Number}";
                 if (!goalsByKey.TryGetValue((milestone.Id, parsedGoal.Number), out var goal))
                 {
-                    db.Goals.Add(new Goal { Milestone = milestone, Number = parsedGoal.Number, Title = parsedGoal.Title, Text = parsedGoal.Text });
-                    changes.Change($"{label}: added");
-                    changes.Added++;
+                    db.Goals.Add(NewGoal(milestone, parsedGoal));
+                    changes.RowAdded($"{label}: added");
                     continue;
                 }
 
@@ -387,8 +359,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 };
                 ApplyIndicatorFields(indicator, parsedIndicator, tasksByNumber, milestonesByYear, changes);
                 db.Indicators.Add(indicator);
-                changes.Change($"{label}: added");
-                changes.Added++;
+                changes.RowAdded($"{label}: added");
                 continue;
             }
 
@@ -404,6 +375,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         }
     }
 
+    /// <param name="tasksByNumber">The plan's current tasks: an indicator never links to a withdrawn one.</param>
     private static List<string> ApplyIndicatorFields(
         Indicator indicator,
         ParsedIndicator parsed,
@@ -472,11 +444,18 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         return fields;
     }
 
-    private static Section NewSection(Plan plan, ParsedSection parsed) =>
-        new() { Plan = plan, Number = parsed.Number, Title = parsed.Title, Text = parsed.Text };
+    private static Goal NewGoal(Milestone milestone, ParsedGoal parsed) =>
+        new() { Milestone = milestone, Number = parsed.Number, Title = parsed.Title, Text = parsed.Text };
 
-    private static PlanTask NewTask(Plan plan, Section section, ParsedTask parsed) =>
-        new() { Plan = plan, Section = section, Number = parsed.Number, Title = parsed.Title, Text = parsed.Text };
+    /// <summary>Clears the withdrawn mark of a row that is back in the document.</summary>
+    private static void Reinstate(DateTimeOffset? withdrawnAt, Action clear, List<string> fields)
+    {
+        if (withdrawnAt is not null)
+        {
+            clear();
+            fields.Add("back in the document");
+        }
+    }
 
     private static void Set(string current, string value, Action<string> assign, string change, List<string> fields)
     {
@@ -603,14 +582,24 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
 
     private sealed record IncomingPlan(ParsedPlan Plan, string SourceName, int SortOrder);
 
+    /// <summary>A stored plan's rows, loaded for merging; all empty for a new plan.</summary>
+    private sealed record StoredRows(
+        List<Section> Sections, List<PlanTask> Tasks, List<Milestone> Milestones, List<Goal> Goals, List<Indicator> Indicators)
+    {
+        public static StoredRows None => new([], [], [], [], []);
+    }
+
     /// <summary>Collects one plan's report lines and row counts.</summary>
     private sealed class PlanChanges(string planCode, DateTimeOffset importedAt, List<string> changes, List<string> warnings)
     {
+        /// <summary>True once the plan itself was added: its one summary line stands for all its rows.</summary>
+        private bool planIsNew;
+
         public string PlanCode { get; } = planCode;
 
         public DateTimeOffset ImportedAt { get; } = importedAt;
 
-        public int Added { get; set; }
+        public int Added { get; private set; }
 
         public int UpdatedRows { get; private set; }
 
@@ -619,6 +608,30 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         public void Change(string line) => changes.Add(line);
 
         public void Warn(string line) => warnings.Add(line);
+
+        public void PlanAdded(string line)
+        {
+            planIsNew = true;
+            Added++;
+            changes.Add(line);
+        }
+
+        /// <summary>Counts <paramref name="rows"/> new rows; names them in the report unless the whole plan is new.</summary>
+        public void RowAdded(string line, int rows = 1)
+        {
+            Added += rows;
+            if (!planIsNew)
+            {
+                changes.Add(line);
+            }
+        }
+
+        /// <summary>A row that left the document was marked withdrawn: a warning, and an updated row.</summary>
+        public void Withdrawn(string warning)
+        {
+            warnings.Add(warning);
+            UpdatedRows++;
+        }
 
         /// <summary>Reports a matched row whose <paramref name="fields"/> changed; nothing when none did.</summary>
         public void Updated(string label, List<string> fields)

@@ -8,7 +8,7 @@ public sealed record HomeViewModel(IReadOnlyList<PlanTreeNode> Roots);
 /// <summary>One plan on the home page with its counts and the plans that implement it.</summary>
 public sealed record PlanTreeNode(PlanSummary Plan, IReadOnlyList<PlanTreeNode> Children);
 
-/// <summary>A plan's headline facts and counts, read in one query for all plans.</summary>
+/// <summary>A plan's headline facts and counts of its current rows (withdrawn ones left out), read in one query for all plans.</summary>
 public sealed record PlanSummary(
     int Id,
     int? ParentId,
@@ -16,7 +16,6 @@ public sealed record PlanSummary(
     string Title,
     string Issuer,
     string? IssuedOn,
-    int SortOrder,
     int Sections,
     int Tasks,
     int Milestones,
@@ -59,7 +58,7 @@ public sealed record TaskLink(int Number, string Title);
 /// <summary>A quantitative target as shown in tables.</summary>
 public sealed record IndicatorView(string Name, Comparator Comparator, decimal Target, string Unit, int? Year);
 
-/// <summary>The page of one key task.</summary>
+/// <summary>The page of one key task; <see cref="Previous"/> and <see cref="Next"/> are the nearest current tasks.</summary>
 public sealed record TaskDetailsViewModel(
     string PlanCode,
     string PlanTitle,
@@ -70,7 +69,14 @@ public sealed record TaskDetailsViewModel(
     string Text,
     IReadOnlyList<IndicatorView> Indicators,
     TaskLink? Previous,
-    TaskLink? Next);
+    TaskLink? Next)
+{
+    /// <summary>For a withdrawn task, when its plan was last imported (without it); null for a current task.</summary>
+    public DateTimeOffset? WithdrawnFromImportOf { get; init; }
+
+    /// <summary>The section is no longer on the plan page either, so there is no anchor to link to.</summary>
+    public bool SectionWithdrawn { get; init; }
+}
 
 /// <summary>The fragment identifiers used on the plan page, so other pages can link into it.</summary>
 public static class PlanAnchors

@@ -24,9 +24,8 @@ public sealed class PlansController(EduPlanDbContext db) : Controller
                 p.Title,
                 p.Issuer,
                 p.IssuedOn,
-                p.SortOrder,
-                p.Sections.Count,
-                p.Tasks.Count,
+                p.Sections.Count(s => s.WithdrawnAt == null),
+                p.Tasks.Count(t => t.WithdrawnAt == null),
                 p.Milestones.Count,
                 p.Indicators.Count,
                 p.Milestones.OrderBy(m => m.Year).Select(m => m.Year).ToList()))
@@ -65,13 +64,13 @@ public sealed class PlansController(EduPlanDbContext db) : Controller
 
         var sections = await db.Sections
             .AsNoTracking()
-            .Where(s => s.PlanId == plan.Id)
+            .Where(s => s.PlanId == plan.Id && s.WithdrawnAt == null)
             .OrderBy(s => s.Number)
             .Select(s => new SectionView(
                 s.Number,
                 s.Title,
                 s.Text,
-                s.Tasks.OrderBy(t => t.Number).Select(t => new TaskLink(t.Number, t.Title)).ToList()))
+                s.Tasks.Where(t => t.WithdrawnAt == null).OrderBy(t => t.Number).Select(t => new TaskLink(t.Number, t.Title)).ToList()))
             .ToListAsync(cancellationToken);
 
         return View(new PlanDetailsViewModel(
@@ -92,11 +91,14 @@ public sealed class PlansController(EduPlanDbContext db) : Controller
                 t.PlanId,
                 PlanCode = t.Plan!.Code,
                 PlanTitle = t.Plan.Title,
+                PlanImportedAt = t.Plan.ImportedAt,
                 SectionNumber = t.Section!.Number,
                 SectionTitle = t.Section.Title,
+                SectionWithdrawn = t.Section.WithdrawnAt != null,
                 t.Number,
                 t.Title,
                 t.Text,
+                Withdrawn = t.WithdrawnAt != null,
                 Indicators = t.Indicators
                     .OrderBy(i => i.Year == null)
                     .ThenBy(i => i.Year)
@@ -110,9 +112,10 @@ public sealed class PlansController(EduPlanDbContext db) : Controller
             return NotFound();
         }
 
-        var neighbours = await db.Tasks
-            .AsNoTracking()
-            .Where(t => t.PlanId == task.PlanId && (t.Number == number - 1 || t.Number == number + 1))
+        // The nearest current task on each side, in one query: a withdrawn task is never offered, and numbers may have gaps.
+        var current = db.Tasks.AsNoTracking().Where(t => t.PlanId == task.PlanId && t.WithdrawnAt == null);
+        var neighbours = await current.Where(t => t.Number < number).OrderByDescending(t => t.Number).Take(1)
+            .Concat(current.Where(t => t.Number > number).OrderBy(t => t.Number).Take(1))
             .Select(t => new TaskLink(t.Number, t.Title))
             .ToListAsync(cancellationToken);
 
@@ -125,8 +128,12 @@ public sealed class PlansController(EduPlanDbContext db) : Controller
             task.Title,
             task.Text,
             task.Indicators,
-            neighbours.SingleOrDefault(t => t.Number == number - 1),
-            neighbours.SingleOrDefault(t => t.Number == number + 1)));
+            neighbours.SingleOrDefault(t => t.Number < number),
+            neighbours.SingleOrDefault(t => t.Number > number))
+        {
+            SectionWithdrawn = task.SectionWithdrawn,
+            WithdrawnFromImportOf = task.Withdrawn ? task.PlanImportedAt : null,
+        });
     }
 
     private Task<PlanHeader?> FindPlanAsync(string code, CancellationToken cancellationToken) =>

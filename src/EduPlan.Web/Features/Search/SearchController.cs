@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Web.Features.Search;
 
-/// <summary>搜索: finds a Chinese phrase in the titles and texts of the key tasks.</summary>
+/// <summary>搜索: finds a Chinese phrase in the titles and texts of the current key tasks (withdrawn ones left out).</summary>
 [Authorize(Policy = Policies.ReadPlans)]
 public sealed class SearchController(EduPlanDbContext db) : Controller
 {
@@ -24,7 +24,7 @@ public sealed class SearchController(EduPlanDbContext db) : Controller
         // Contains becomes instr()/LIKE with the term as a parameter; Chinese needs no word splitting.
         var matches = db.Tasks
             .AsNoTracking()
-            .Where(t => t.Title.Contains(term) || t.Text.Contains(term));
+            .Where(t => t.WithdrawnAt == null && (t.Title.Contains(term) || t.Text.Contains(term)));
 
         var total = await matches.CountAsync(cancellationToken);
         var rows = await matches

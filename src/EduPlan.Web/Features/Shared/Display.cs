@@ -22,6 +22,15 @@ public static class Display
         return issuedOn;
     }
 
+    /// <summary>The day of an import in the server's time zone: 2025年3月2日 in Chinese, 2025-03-02 otherwise.</summary>
+    public static string ImportDate(DateTimeOffset importedAt)
+    {
+        var local = importedAt.ToLocalTime();
+        return CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh"
+            ? $"{local.Year}年{local.Month}月{local.Day}日"
+            : local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
     /// <summary>A target without trailing zeros: 90, 3.5, 0.25.</summary>
     public static string Target(decimal target) => target.ToString("0.############", CultureInfo.InvariantCulture);
 

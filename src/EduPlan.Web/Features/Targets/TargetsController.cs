@@ -17,17 +17,18 @@ public sealed class TargetsController(EduPlanDbContext db) : Controller
             .AsNoTracking()
             .OrderBy(m => m.Year)
             .ThenBy(m => m.Plan!.SortOrder)
-            .Select(m => new TargetMilestone(m.Plan!.Code, m.Plan.Title, m.Plan.SortOrder, m.Year, m.Text))
+            .Select(m => new TargetMilestone(m.Plan!.Code, m.Plan.Title, m.Year, m.Text))
             .ToListAsync(cancellationToken);
 
+        // An indicator read from a task that left the document is not a current target.
         var indicators = await db.Indicators
             .AsNoTracking()
+            .Where(i => i.TaskId == null || i.Task!.WithdrawnAt == null)
             .OrderBy(i => i.Plan!.SortOrder)
             .ThenBy(i => i.Id)
             .Select(i => new TargetIndicator(
                 i.Plan!.Code,
                 i.Plan.Title,
-                i.Plan.SortOrder,
                 i.Name,
                 i.Comparator,
                 i.Target,

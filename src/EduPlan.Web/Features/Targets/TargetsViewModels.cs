@@ -11,12 +11,11 @@ public sealed record TargetYearGroup(int Year, IReadOnlyList<TargetMilestone> Mi
     public string Anchor => $"year-{Year}";
 }
 
-public sealed record TargetMilestone(string PlanCode, string PlanTitle, int PlanSortOrder, int Year, string Text);
+public sealed record TargetMilestone(string PlanCode, string PlanTitle, int Year, string Text);
 
 public sealed record TargetIndicator(
     string PlanCode,
     string PlanTitle,
-    int PlanSortOrder,
     string Name,
     Comparator Comparator,
     decimal Target,
