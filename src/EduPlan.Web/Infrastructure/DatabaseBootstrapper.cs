@@ -160,7 +160,7 @@ public sealed partial class DatabaseBootstrapper(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Database is up to date ({Applied} migrations applied now)")]
+    [LoggerMessage(Level = LogLevel.Information, Message = "Database schema is up to date; pending migrations applied at start-up: {Applied}")]
     private partial void LogMigrated(int applied);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The database holds no plan and {Folder} has no *.txt plan document to import")]
