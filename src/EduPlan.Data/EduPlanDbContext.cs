@@ -1,5 +1,6 @@
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Plans;
+using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -18,7 +19,12 @@ public class EduPlanDbContext(DbContextOptions<EduPlanDbContext> options)
     public DbSet<Goal> Goals => Set<Goal>();
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Department> Departments => Set<Department>();
+    public DbSet<TaskCoDepartment> TaskCoDepartments => Set<TaskCoDepartment>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.AddInterceptors(AppendOnlyAuditInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -10,6 +10,9 @@ public class Department
     public int? ParentId { get; set; }
     public Department? Parent { get; set; }
     public bool IsActive { get; set; } = true;
+
+    /// <summary>Concurrency token: raised by one on every change, so two editors cannot overwrite each other.</summary>
+    public int Version { get; set; }
 }
 
 /// <summary>市级部门 / 区县 / 学校 / 其他.</summary>

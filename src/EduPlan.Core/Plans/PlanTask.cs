@@ -16,4 +16,14 @@ public class PlanTask
     /// <summary>Set when the task is no longer in the imported document; cleared when it comes back.</summary>
     public DateTimeOffset? WithdrawnAt { get; set; }
     public List<Indicator> Indicators { get; set; } = [];
+
+    /// <summary>The lead department (牵头单位); null until an administrator or coordinator assigns one.</summary>
+    public int? LeadDepartmentId { get; set; }
+    public Organisation.Department? LeadDepartment { get; set; }
+
+    /// <summary>The co-departments (参与单位), in no particular order.</summary>
+    public List<Organisation.TaskCoDepartment> CoDepartments { get; set; } = [];
+
+    /// <summary>Concurrency token for ownership edits: raised by one on every ownership change.</summary>
+    public int OwnershipVersion { get; set; }
 }

@@ -51,6 +51,10 @@ namespace EduPlan.Data.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -62,6 +66,21 @@ namespace EduPlan.Data.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Departments", (string)null);
+                });
+
+            modelBuilder.Entity("EduPlan.Core.Organisation.TaskCoDepartment", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("int");
+
+                    b.HasKey("TaskId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("TaskCoDepartments", (string)null);
                 });
 
             modelBuilder.Entity("EduPlan.Core.Plans.Goal", b =>
@@ -255,7 +274,14 @@ namespace EduPlan.Data.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int?>("LeadDepartmentId")
+                        .HasColumnType("int");
+
                     b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<int>("OwnershipVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("int");
 
                     b.Property<int>("PlanId")
@@ -277,6 +303,8 @@ namespace EduPlan.Data.SqlServer.Migrations
                         .HasColumnType("datetimeoffset");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeadDepartmentId");
 
                     b.HasIndex("SectionId");
 
@@ -320,6 +348,72 @@ namespace EduPlan.Data.SqlServer.Migrations
                     b.ToTable("Sections", (string)null);
                 });
 
+            modelBuilder.Entity("EduPlan.Data.Auditing.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("nvarchar(450)");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(16000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<string>("TargetName")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("TargetType")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Action", "OccurredAt");
+
+                    b.HasIndex("ActorName", "OccurredAt");
+
+                    b.ToTable("AuditEntries", null, t =>
+                        {
+                            t.HasTrigger("AuditEntries_AppendOnly");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
+                });
+
             modelBuilder.Entity("EduPlan.Data.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -331,6 +425,9 @@ namespace EduPlan.Data.SqlServer.Migrations
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<int?>("DepartmentId")
                         .HasColumnType("int");
@@ -346,6 +443,12 @@ namespace EduPlan.Data.SqlServer.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("bit");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
@@ -563,6 +666,25 @@ namespace EduPlan.Data.SqlServer.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("EduPlan.Core.Organisation.TaskCoDepartment", b =>
+                {
+                    b.HasOne("EduPlan.Core.Organisation.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EduPlan.Core.Plans.PlanTask", "Task")
+                        .WithMany("CoDepartments")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Task");
+                });
+
             modelBuilder.Entity("EduPlan.Core.Plans.Goal", b =>
                 {
                     b.HasOne("EduPlan.Core.Plans.Milestone", "Milestone")
@@ -620,6 +742,11 @@ namespace EduPlan.Data.SqlServer.Migrations
 
             modelBuilder.Entity("EduPlan.Core.Plans.PlanTask", b =>
                 {
+                    b.HasOne("EduPlan.Core.Organisation.Department", "LeadDepartment")
+                        .WithMany()
+                        .HasForeignKey("LeadDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("EduPlan.Core.Plans.Plan", "Plan")
                         .WithMany("Tasks")
                         .HasForeignKey("PlanId")
@@ -631,6 +758,8 @@ namespace EduPlan.Data.SqlServer.Migrations
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
+
+                    b.Navigation("LeadDepartment");
 
                     b.Navigation("Plan");
 
@@ -727,6 +856,8 @@ namespace EduPlan.Data.SqlServer.Migrations
 
             modelBuilder.Entity("EduPlan.Core.Plans.PlanTask", b =>
                 {
+                    b.Navigation("CoDepartments");
+
                     b.Navigation("Indicators");
                 });
 

@@ -44,6 +44,10 @@ namespace EduPlan.Data.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Name")
@@ -55,6 +59,21 @@ namespace EduPlan.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Departments", (string)null);
+                });
+
+            modelBuilder.Entity("EduPlan.Core.Organisation.TaskCoDepartment", b =>
+                {
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TaskId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("TaskCoDepartments", (string)null);
                 });
 
             modelBuilder.Entity("EduPlan.Core.Plans.Goal", b =>
@@ -238,7 +257,14 @@ namespace EduPlan.Data.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("LeadDepartmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OwnershipVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("PlanId")
@@ -260,6 +286,8 @@ namespace EduPlan.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LeadDepartmentId");
 
                     b.HasIndex("SectionId");
 
@@ -301,6 +329,68 @@ namespace EduPlan.Data.Sqlite.Migrations
                     b.ToTable("Sections", (string)null);
                 });
 
+            modelBuilder.Entity("EduPlan.Data.Auditing.AuditEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TargetType")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OccurredAt");
+
+                    b.HasIndex("Action", "OccurredAt");
+
+                    b.HasIndex("ActorName", "OccurredAt");
+
+                    b.ToTable("AuditEntries", null, t =>
+                        {
+                            t.HasTrigger("AuditEntries_AppendOnly");
+                        });
+                });
+
             modelBuilder.Entity("EduPlan.Data.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
@@ -311,6 +401,9 @@ namespace EduPlan.Data.Sqlite.Migrations
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("CreatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("DepartmentId")
@@ -327,6 +420,12 @@ namespace EduPlan.Data.Sqlite.Migrations
 
                     b.Property<bool>("EmailConfirmed")
                         .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDisabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LastSignInAt")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
@@ -536,6 +635,25 @@ namespace EduPlan.Data.Sqlite.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("EduPlan.Core.Organisation.TaskCoDepartment", b =>
+                {
+                    b.HasOne("EduPlan.Core.Organisation.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EduPlan.Core.Plans.PlanTask", "Task")
+                        .WithMany("CoDepartments")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Task");
+                });
+
             modelBuilder.Entity("EduPlan.Core.Plans.Goal", b =>
                 {
                     b.HasOne("EduPlan.Core.Plans.Milestone", "Milestone")
@@ -593,6 +711,11 @@ namespace EduPlan.Data.Sqlite.Migrations
 
             modelBuilder.Entity("EduPlan.Core.Plans.PlanTask", b =>
                 {
+                    b.HasOne("EduPlan.Core.Organisation.Department", "LeadDepartment")
+                        .WithMany()
+                        .HasForeignKey("LeadDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("EduPlan.Core.Plans.Plan", "Plan")
                         .WithMany("Tasks")
                         .HasForeignKey("PlanId")
@@ -604,6 +727,8 @@ namespace EduPlan.Data.Sqlite.Migrations
                         .HasForeignKey("SectionId")
                         .OnDelete(DeleteBehavior.NoAction)
                         .IsRequired();
+
+                    b.Navigation("LeadDepartment");
 
                     b.Navigation("Plan");
 
@@ -700,6 +825,8 @@ namespace EduPlan.Data.Sqlite.Migrations
 
             modelBuilder.Entity("EduPlan.Core.Plans.PlanTask", b =>
                 {
+                    b.Navigation("CoDepartments");
+
                     b.Navigation("Indicators");
                 });
 

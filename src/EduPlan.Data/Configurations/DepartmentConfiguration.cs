@@ -18,6 +18,8 @@ public sealed class DepartmentConfiguration : IEntityTypeConfiguration<Departmen
         // "MunicipalDepartment" is 19 characters, so 32 rather than 16.
         builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(32).IsRequired();
 
+        builder.Property(d => d.Version).IsConcurrencyToken();
+
         // Departments are retired with IsActive, not deleted; a parent with units under it stays.
         builder.HasOne(d => d.Parent)
             .WithMany()

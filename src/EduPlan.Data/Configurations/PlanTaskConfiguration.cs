@@ -27,5 +27,13 @@ public sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
             .WithMany(s => s.Tasks)
             .HasForeignKey(t => t.SectionId)
             .OnDelete(DeleteBehavior.NoAction);
+
+        // A department that owns tasks cannot be deleted (the department pages say why).
+        builder.HasOne(t => t.LeadDepartment)
+            .WithMany()
+            .HasForeignKey(t => t.LeadDepartmentId)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => t.LeadDepartmentId);
+        builder.Property(t => t.OwnershipVersion).IsConcurrencyToken();
     }
 }

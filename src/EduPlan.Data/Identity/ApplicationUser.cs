@@ -14,4 +14,11 @@ public class ApplicationUser : IdentityUser
     public bool MustChangePassword { get; set; }
 
     public DateTimeOffset? PasswordChangedAt { get; set; }
+
+    /// <summary>A disabled user cannot sign in and their open sessions end; unlike a lockout it does not expire.</summary>
+    public bool IsDisabled { get; set; }
+
+    public DateTimeOffset? CreatedAt { get; set; }
+
+    public DateTimeOffset? LastSignInAt { get; set; }
 }

@@ -1,11 +1,39 @@
+using EduPlan.Data.Security;
+using Microsoft.AspNetCore.Authorization;
+
 namespace EduPlan.Web.Authorization;
 
-/// <summary>Named authorization policies, registered in <see cref="Infrastructure.WebServiceCollectionExtensions"/>.</summary>
+/// <summary>
+/// Named authorization policies. Every controller action names one of these (or is [AllowAnonymous]);
+/// the role-matrix test in EduPlan.Web.Tests fails for an action that does not.
+/// </summary>
 public static class Policies
 {
-    /// <summary>Any signed-in user may read the plans.</summary>
+    /// <summary>Any signed-in user, whatever their roles: their own password, sign-out.</summary>
+    public const string SignedIn = nameof(SignedIn);
+
+    /// <summary>Reading the plans, tasks and targets: any user who holds at least one role.</summary>
     public const string ReadPlans = nameof(ReadPlans);
 
-    /// <summary>User and system administration.</summary>
-    public const string Administer = nameof(Administer);
+    /// <summary>Users and their roles (/admin/users) and the settings page: administrators.</summary>
+    public const string ManageUsers = nameof(ManageUsers);
+
+    /// <summary>Departments (/admin/departments): administrators.</summary>
+    public const string ManageDepartments = nameof(ManageDepartments);
+
+    /// <summary>Who owns which task (/ownership): administrators and coordinators.</summary>
+    public const string ManageOwnership = nameof(ManageOwnership);
+
+    /// <summary>The security audit log (/audit): auditors only, not administrators.</summary>
+    public const string ReadAudit = nameof(ReadAudit);
+
+    public static AuthorizationBuilder AddEduPlanPolicies(this AuthorizationBuilder builder) => builder
+        // Deny by default: an endpoint without its own policy still needs a signed-in user.
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+        .AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser())
+        .AddPolicy(ReadPlans, policy => policy.RequireRole(Roles.All))
+        .AddPolicy(ManageUsers, policy => policy.RequireRole(Roles.Administrator))
+        .AddPolicy(ManageDepartments, policy => policy.RequireRole(Roles.Administrator))
+        .AddPolicy(ManageOwnership, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator))
+        .AddPolicy(ReadAudit, policy => policy.RequireRole(Roles.Auditor));
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using EduPlan.Data;
 using EduPlan.Data.Identity;
 using EduPlan.Data.Import;
+using EduPlan.Data.Security;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -70,7 +71,7 @@ public sealed partial class DatabaseBootstrapper(
 
     private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roleManager)
     {
-        foreach (var role in Roles.Seeded)
+        foreach (var role in Roles.All)
         {
             if (!await roleManager.RoleExistsAsync(role))
             {

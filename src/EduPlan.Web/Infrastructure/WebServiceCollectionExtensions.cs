@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using EduPlan.Data;
 using EduPlan.Data.Identity;
+using EduPlan.Data.Security;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Features.Account;
 using EduPlan.Web.Resources;
@@ -78,10 +79,7 @@ public static class WebServiceCollectionExtensions
             .SetApplicationName("EduPlan")
             .PersistKeysToDbContext<EduPlanDbContext>();
 
-        services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.ReadPlans, policy => policy.RequireAuthenticatedUser())
-            .AddPolicy(Policies.Administer, policy => policy.RequireRole(Roles.Administrator));
+        services.AddAuthorizationBuilder().AddEduPlanPolicies();
     }
 
     private static void AddEduPlanMvc(this IServiceCollection services)

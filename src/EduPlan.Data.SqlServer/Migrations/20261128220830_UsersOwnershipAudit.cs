@@ -1,0 +1,192 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EduPlan.Data.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class UsersOwnershipAudit : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "LeadDepartmentId",
+                table: "Tasks",
+                type: "int",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "OwnershipVersion",
+                table: "Tasks",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "Version",
+                table: "Departments",
+                type: "int",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "CreatedAt",
+                table: "AspNetUsers",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "IsDisabled",
+                table: "AspNetUsers",
+                type: "bit",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "LastSignInAt",
+                table: "AspNetUsers",
+                type: "datetimeoffset",
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "AuditEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OccurredAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Action = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(450)", maxLength: 450, nullable: true),
+                    ActorName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ClientAddress = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    TargetType = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    TargetId = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    TargetName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
+                    Details = table.Column<string>(type: "nvarchar(max)", maxLength: 16000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditEntries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskCoDepartments",
+                columns: table => new
+                {
+                    TaskId = table.Column<int>(type: "int", nullable: false),
+                    DepartmentId = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskCoDepartments", x => new { x.TaskId, x.DepartmentId });
+                    table.ForeignKey(
+                        name: "FK_TaskCoDepartments_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_TaskCoDepartments_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_LeadDepartmentId",
+                table: "Tasks",
+                column: "LeadDepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_Action_OccurredAt",
+                table: "AuditEntries",
+                columns: new[] { "Action", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_ActorName_OccurredAt",
+                table: "AuditEntries",
+                columns: new[] { "ActorName", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditEntries_OccurredAt",
+                table: "AuditEntries",
+                column: "OccurredAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskCoDepartments_DepartmentId",
+                table: "TaskCoDepartments",
+                column: "DepartmentId");
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Tasks_Departments_LeadDepartmentId",
+                table: "Tasks",
+                column: "LeadDepartmentId",
+                principalTable: "Departments",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            // Append-only audit log, enforced by the database too: no update ever, and no delete of an entry
+            // younger than 180 days (older ones may be archived and purged by the operator).
+            // CREATE TRIGGER must start its own batch; EXEC gives it one inside the idempotent script's IF block.
+            migrationBuilder.Sql("""
+                EXEC(N'CREATE TRIGGER [AuditEntries_AppendOnly] ON [AuditEntries] INSTEAD OF UPDATE, DELETE AS
+                BEGIN
+                    SET NOCOUNT ON;
+                    IF EXISTS (SELECT 1 FROM inserted)
+                        THROW 50001, N''AuditEntries is append-only'', 1;
+                    IF EXISTS (SELECT 1 FROM deleted WHERE [OccurredAt] > DATEADD(day, -180, SYSUTCDATETIME()))
+                        THROW 50002, N''AuditEntries are kept for 180 days'', 1;
+                    DELETE FROM [AuditEntries] WHERE [Id] IN (SELECT [Id] FROM deleted);
+                END')
+                """);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Tasks_Departments_LeadDepartmentId",
+                table: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "TaskCoDepartments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Tasks_LeadDepartmentId",
+                table: "Tasks");
+
+            migrationBuilder.DropColumn(
+                name: "LeadDepartmentId",
+                table: "Tasks");
+
+            migrationBuilder.DropColumn(
+                name: "OwnershipVersion",
+                table: "Tasks");
+
+            migrationBuilder.DropColumn(
+                name: "Version",
+                table: "Departments");
+
+            migrationBuilder.DropColumn(
+                name: "CreatedAt",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "IsDisabled",
+                table: "AspNetUsers");
+
+            migrationBuilder.DropColumn(
+                name: "LastSignInAt",
+                table: "AspNetUsers");
+            migrationBuilder.Sql("DROP TRIGGER IF EXISTS [AuditEntries_AppendOnly];");
+
+        }
+    }
+}

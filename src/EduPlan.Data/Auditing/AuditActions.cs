@@ -1,0 +1,41 @@
+namespace EduPlan.Data.Auditing;
+
+/// <summary>The names of audited events, as stored in <see cref="AuditEntry.Action"/>.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "SignIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string LockedOut = "LockedOut";
+    public const string SignOut = "SignOut";
+    public const string SessionExpired = "SessionExpired";
+    public const string PasswordChanged = "PasswordChanged";
+    public const string PasswordChangeFailed = "PasswordChangeFailed";
+    public const string SignInRateLimited = "SignInRateLimited";
+
+    public const string UserCreated = "UserCreated";
+    public const string UserUpdated = "UserUpdated";
+    public const string UserDisabled = "UserDisabled";
+    public const string UserEnabled = "UserEnabled";
+    public const string UserUnlocked = "UserUnlocked";
+    public const string PasswordReset = "PasswordReset";
+
+    public const string DepartmentCreated = "DepartmentCreated";
+    public const string DepartmentUpdated = "DepartmentUpdated";
+    public const string DepartmentDeleted = "DepartmentDeleted";
+
+    public const string OwnershipChanged = "OwnershipChanged";
+    public const string OwnershipImported = "OwnershipImported";
+
+    public const string AccessDenied = "AccessDenied";
+    public const string AuditExported = "AuditExported";
+
+    /// <summary>Every action, for the audit page's filter.</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        SignIn, SignInFailed, LockedOut, SignOut, SessionExpired, PasswordChanged, PasswordChangeFailed, SignInRateLimited,
+        UserCreated, UserUpdated, UserDisabled, UserEnabled, UserUnlocked, PasswordReset,
+        DepartmentCreated, DepartmentUpdated, DepartmentDeleted,
+        OwnershipChanged, OwnershipImported,
+        AccessDenied, AuditExported,
+    ];
+}
