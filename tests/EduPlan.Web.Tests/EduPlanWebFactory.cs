@@ -1,10 +1,15 @@
+using EduPlan.Core.Organisation;
 using EduPlan.Data;
+using EduPlan.Data.Identity;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EduPlan.Web.Tests;
 
@@ -38,6 +43,12 @@ public class EduPlanWebFactory : WebApplicationFactory<Program>
 
     public string LogDirectory => Path.Combine(Folder, "logs");
 
+    /// <summary>Extra configuration (e.g. "Security:SignInAttemptsPerMinute"), applied over the defaults.</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
+    /// <summary>When set, the app's TimeProvider (cookies, audit times, lockouts, password expiry) is this fake clock.</summary>
+    public FakeTimeProvider? Clock { get; init; }
+
     /// <summary>Counts the SQL commands the app sends, to catch a query per row.</summary>
     public SqlCommandCounter Commands { get; } = new();
 
@@ -66,9 +77,61 @@ public class EduPlanWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seeds:Path", Path.Combine(AppContext.BaseDirectory, "seeds"));
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword ?? "");
         builder.UseSetting("Logging:Directory", LogDirectory);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
-            services.ConfigureDbContext<EduPlanDbContext>(options => options.AddInterceptors(Commands)));
+        {
+            services.ConfigureDbContext<EduPlanDbContext>(options => options.AddInterceptors(Commands));
+            if (Clock is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+            }
+        });
     }
+
+    /// <summary>
+    /// Creates a user straight through UserManager (not through the admin pages), with a password that
+    /// does not have to be changed, the given roles and, optionally, a department (created when missing).
+    /// </summary>
+    public async Task<ApplicationUser> CreateUserAsync(string userName, string password, IEnumerable<string> roles, string? departmentShortName = null)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+        var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
+        int? departmentId = departmentShortName is null ? null : await EnsureDepartmentAsync(departmentShortName);
+        var user = new ApplicationUser
+        {
+            UserName = userName,
+            DisplayName = "测试用户" + userName,
+            DepartmentId = departmentId,
+            PasswordChangedAt = clock.GetUtcNow(),
+            CreatedAt = clock.GetUtcNow(),
+        };
+        var created = await users.CreateAsync(user, password);
+        created.Succeeded.Should().BeTrue(string.Join("; ", created.Errors.Select(e => e.Description)));
+        var added = await users.AddToRolesAsync(user, roles);
+        added.Succeeded.Should().BeTrue(string.Join("; ", added.Errors.Select(e => e.Description)));
+        return user;
+    }
+
+    /// <summary>The id of the department with this short name, creating it (name "测试单位&lt;short&gt;", kind 其他) when missing.</summary>
+    public Task<int> EnsureDepartmentAsync(string shortName) => WithDbAsync(async db =>
+    {
+        var existing = await db.Departments.FirstOrDefaultAsync(d => d.ShortName == shortName);
+        if (existing is not null)
+        {
+            return existing.Id;
+        }
+
+        var department = new Department { Name = "测试单位" + shortName, ShortName = shortName, Kind = DepartmentKind.Other };
+        db.Departments.Add(department);
+        await db.SaveChangesAsync();
+        return department.Id;
+    });
 
     protected override void Dispose(bool disposing)
     {

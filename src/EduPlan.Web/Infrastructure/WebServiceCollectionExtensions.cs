@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using EduPlan.Data;
+using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
 using EduPlan.Data.Security;
 using EduPlan.Web.Authorization;
@@ -29,6 +30,9 @@ public static class WebServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddEduPlanDatabase(configuration);
         services.AddEduPlanImport();
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddEduPlanAdministration();
 
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.SectionName));

@@ -1,0 +1,17 @@
+using EduPlan.Data.Auditing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EduPlan.Data;
+
+/// <summary>
+/// The use cases shared by the web pages and the CLI (users, departments, task ownership) and the audit log
+/// they write to. The host registers a <see cref="TimeProvider"/> and an <see cref="IAuditActor"/> (who is acting).
+/// </summary>
+public static class AdministrationServiceCollectionExtensions
+{
+    public static IServiceCollection AddEduPlanAdministration(this IServiceCollection services)
+    {
+        services.AddScoped<AuditLog>();
+        return services;
+    }
+}
