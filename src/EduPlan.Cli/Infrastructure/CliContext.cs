@@ -1,4 +1,7 @@
 using EduPlan.Data;
+using EduPlan.Data.Auditing;
+using EduPlan.Data.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -34,9 +37,19 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
             logging.SetMinimumLevel(LogLevel.Warning);
             logging.AddConfiguration(configuration.GetSection("Logging"));
             logging.AddProvider(new TextWriterLoggerProvider(Error));
+            // "Key persisted unencrypted" is the portal's start-up warning to give, not every CLI run's.
+            logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         });
         services.AddEduPlanDatabase(configuration);
         services.AddEduPlanImport();
+
+        // The same user, department and ownership rules as the portal, audited as the operator's OS account.
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IAuditActor>(FixedAuditActor.CommandLine());
+        services.AddEduPlanIdentityCore(configuration);
+        // Identity's token providers need Data Protection; the keys are the portal's, kept in the database.
+        services.AddDataProtection().SetApplicationName("EduPlan").PersistKeysToDbContext<EduPlanDbContext>();
+        services.AddEduPlanAdministration();
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }
