@@ -46,4 +46,26 @@ public sealed class CommandArgumentsTests
         arguments.Has("--script").Should().BeTrue();
         arguments.Positionals.Should().Equal("--plan.txt");
     }
+
+    [Fact]
+    public void A_repeatable_option_keeps_every_value_in_order()
+    {
+        var arguments = CommandArguments.Parse(["--role", "Reporter", "--user", "li", "--role=Viewer"], valueOptions: ["--user"], repeatableOptions: ["--role"]);
+
+        arguments.Values("--role").Should().Equal("Reporter", "Viewer");
+        arguments.Value("--user").Should().Be("li");
+        arguments.Values("--department").Should().BeEmpty();
+    }
+
+    [Fact]
+    public void A_missing_required_option_is_a_usage_error()
+    {
+        var arguments = CommandArguments.Parse(["--name", ""], valueOptions: ["--name", "--short"]);
+
+        var empty = () => arguments.Required("--name");
+        var absent = () => arguments.Required("--short");
+
+        empty.Should().Throw<UsageException>().WithMessage("--name is required");
+        absent.Should().Throw<UsageException>().WithMessage("--short is required");
+    }
 }

@@ -6,7 +6,7 @@ namespace EduPlan.Cli.Infrastructure;
 /// </summary>
 public sealed class CommandArguments
 {
-    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<string>> _values = new(StringComparer.Ordinal);
     private readonly HashSet<string> _flags = new(StringComparer.Ordinal);
     private readonly List<string> _positionals = [];
 
@@ -19,9 +19,11 @@ public sealed class CommandArguments
     public static CommandArguments Parse(
         IReadOnlyList<string> args,
         IReadOnlyCollection<string>? valueOptions = null,
-        IReadOnlyCollection<string>? flags = null)
+        IReadOnlyCollection<string>? flags = null,
+        IReadOnlyCollection<string>? repeatableOptions = null)
     {
-        valueOptions ??= [];
+        repeatableOptions ??= [];
+        valueOptions = [.. valueOptions ?? [], .. repeatableOptions];
         flags ??= [];
         var result = new CommandArguments();
         var optionsEnded = false;
@@ -60,10 +62,16 @@ public sealed class CommandArguments
                     throw new UsageException($"{name} needs a value");
                 }
 
-                if (!result._values.TryAdd(name, value))
+                if (!result._values.TryGetValue(name, out var list))
+                {
+                    result._values[name] = list = [];
+                }
+                else if (!repeatableOptions.Contains(name))
                 {
                     throw new UsageException($"{name} is given more than once");
                 }
+
+                list.Add(value);
             }
             else if (flags.Contains(name) && equals < 0)
             {
@@ -78,7 +86,14 @@ public sealed class CommandArguments
         return result;
     }
 
-    public string? Value(string option) => _values.GetValueOrDefault(option);
+    public string? Value(string option) => _values.GetValueOrDefault(option)?[0];
+
+    /// <summary>Every value of a repeatable option (<c>--role A --role B</c>), in the order given.</summary>
+    public IReadOnlyList<string> Values(string option) => _values.GetValueOrDefault(option) ?? [];
+
+    /// <summary>The value of an option the command cannot do without.</summary>
+    public string Required(string option) =>
+        Value(option) is { Length: > 0 } value ? value : throw new UsageException($"{option} is required");
 
     public bool Has(string flag) => _flags.Contains(flag);
 
