@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -27,6 +28,10 @@ public static class DatabaseServiceCollectionExtensions
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolderExists(settings.ConnectionString);
                 options.UseSqlite(settings.ConnectionString, sqlite => sqlite.MigrationsAssembly(SqliteMigrationsAssembly));
+                // SQLite cannot add a foreign key to a table, so EF rebuilds the table between PRAGMA foreign_keys
+                // statements, which cannot run in the migration's transaction. That is how every SQLite schema change
+                // with a new foreign key works; warning about it on every fresh install tells the operator nothing.
+                options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(settings.ConnectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
