@@ -19,8 +19,8 @@ namespace EduPlan.Web.Tests;
 /// </summary>
 public class EduPlanWebFactory : WebApplicationFactory<Program>
 {
-    /// <summary>Meets the password rules (12+ characters, upper, lower, digit).</summary>
-    public const string TestAdminPassword = "Test-Admin-Passw0rd";
+    /// <summary>Meets the password rules (12+ characters, 3 of 4 kinds, not containing the user name "admin").</summary>
+    public const string TestAdminPassword = "Test-Root-Passw0rd";
 
     private readonly string folder = NewTempFolder();
     private bool ownsFolder = true;
@@ -77,6 +77,8 @@ public class EduPlanWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Seeds:Path", Path.Combine(AppContext.BaseDirectory, "seeds"));
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword ?? "");
         builder.UseSetting("Logging:Directory", LogDirectory);
+        // Every test client comes from the same address; a test of the limit sets its own value in Settings.
+        builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -8,7 +8,7 @@ namespace EduPlan.Web.Tests;
 [Collection(SharedApp.Name)]
 public sealed class SignInTests(EduPlanWebFactory factory)
 {
-    private const string GenericError = "用户名或密码错误";
+    private const string GenericError = "用户名或密码错误。连续失败5次后账户将被锁定15分钟。";
 
     [Fact]
     public async Task Admin_signs_in_with_the_configured_password_and_sees_the_plans()
@@ -90,7 +90,7 @@ public sealed class SignInTests(EduPlanWebFactory factory)
         var withRightPassword = await client.SignInAsync(userName, password);
 
         withRightPassword.StatusCode.Should().Be(HttpStatusCode.OK, "a locked-out user is not signed in even with the right password");
-        (await withRightPassword.Content.ReadAsStringAsync()).Should().Contain("账户已被锁定，请15分钟后再试");
+        (await withRightPassword.Content.ReadAsStringAsync()).Should().Contain(GenericError, "a locked account gets the same answer as a wrong password");
         var lockoutEnd = await factory.WithDbAsync(async db =>
             (await db.Users.FindAsync((await FindUserIdAsync(userName))!))!.LockoutEnd);
         lockoutEnd.Should().BeCloseTo(DateTimeOffset.UtcNow.AddMinutes(15), TimeSpan.FromMinutes(1));

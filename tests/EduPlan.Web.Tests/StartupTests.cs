@@ -65,7 +65,7 @@ public sealed partial class StartupTests
         (await mismatch.Content.ReadAsStringAsync()).Should().Contain("两次输入的新密码不一致");
         var weak = await ChangePasswordAsync(client, oneTime, "alllowercase-only", "alllowercase-only");
         WebTestHelpers.Decoded(await weak.Content.ReadAsStringAsync())
-            .Should().Contain("密码须包含至少一个数字").And.Contain("密码须包含至少一个大写字母");
+            .Should().Contain("密码须至少包含大写字母、小写字母、数字、符号中的3种");
         var wrongCurrent = await ChangePasswordAsync(client, "Not-The-Passw0rd", NewPassword, NewPassword);
         (await wrongCurrent.Content.ReadAsStringAsync()).Should().Contain("当前密码不正确");
         (await client.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.Redirect, "nothing was changed yet");

@@ -33,10 +33,14 @@ public static class IdentityRulesServiceCollectionExtensions
         options.User.RequireUniqueEmail = false;
     }
 
-    /// <summary>Adds EduPlan's password validator to an Identity builder.</summary>
+    /// <summary>
+    /// Adds EduPlan's password validator, and the user manager that times lockouts by the app's
+    /// <see cref="TimeProvider"/>, to an Identity builder.
+    /// </summary>
     public static IdentityBuilder AddEduPlanPasswordRules(this IdentityBuilder builder)
     {
         builder.Services.AddScoped<IPasswordValidator<ApplicationUser>, EduPlanPasswordValidator>();
+        builder.AddUserManager<EduPlanUserManager>();
         return builder;
     }
 

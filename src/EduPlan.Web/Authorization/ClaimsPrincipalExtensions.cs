@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 
 namespace EduPlan.Web.Authorization;
@@ -10,4 +11,19 @@ public static class ClaimsPrincipalExtensions
 
     public static bool MustChangePassword(this ClaimsPrincipal user) =>
         user.HasClaim(EduPlanClaimTypes.MustChangePassword, "true");
+
+    /// <summary>The user's department id from the cookie, or null when they have none.</summary>
+    public static int? DepartmentId(this ClaimsPrincipal user) =>
+        int.TryParse(user.FindFirstValue(EduPlanClaimTypes.DepartmentId), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+            ? id
+            : null;
+
+    /// <summary>When the session began (the password was typed), or null for a cookie without the claim.</summary>
+    public static DateTimeOffset? SignedInAt(this ClaimsPrincipal user) =>
+        long.TryParse(user.FindFirstValue(EduPlanClaimTypes.SignedInAt), NumberStyles.None, CultureInfo.InvariantCulture, out var milliseconds)
+            ? DateTimeOffset.FromUnixTimeMilliseconds(milliseconds)
+            : null;
+
+    public static Claim SignedInAtClaim(DateTimeOffset signedInAt) =>
+        new(EduPlanClaimTypes.SignedInAt, signedInAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using EduPlan.Data.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -5,7 +6,10 @@ using Microsoft.Extensions.Options;
 
 namespace EduPlan.Web.Authorization;
 
-/// <summary>Puts the display name and the must-change-password flag into the cookie, so no request has to load the user.</summary>
+/// <summary>
+/// Puts the display name, the department and the must-change-password flag into the cookie, so no request has to
+/// load the user for them (the session validator reads only the few columns that can end a session).
+/// </summary>
 public sealed class EduPlanClaimsPrincipalFactory(
     UserManager<ApplicationUser> userManager,
     RoleManager<IdentityRole> roleManager,
@@ -18,6 +22,11 @@ public sealed class EduPlanClaimsPrincipalFactory(
         if (!string.IsNullOrWhiteSpace(user.DisplayName))
         {
             identity.AddClaim(new Claim(EduPlanClaimTypes.DisplayName, user.DisplayName));
+        }
+
+        if (user.DepartmentId is { } departmentId)
+        {
+            identity.AddClaim(new Claim(EduPlanClaimTypes.DepartmentId, departmentId.ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer32));
         }
 
         if (user.MustChangePassword)

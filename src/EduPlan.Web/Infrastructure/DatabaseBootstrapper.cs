@@ -19,6 +19,7 @@ public sealed partial class DatabaseBootstrapper(
     IServiceScopeFactory scopeFactory,
     IOptions<BootstrapOptions> bootstrapOptions,
     IOptions<SeedOptions> seedOptions,
+    TimeProvider clock,
     ILogger<DatabaseBootstrapper> logger) : IHostedService
 {
     public const string AdminUserName = "admin";
@@ -92,11 +93,15 @@ public sealed partial class DatabaseBootstrapper(
         var generated = string.IsNullOrEmpty(configured);
         var password = generated ? GeneratePassword() : configured!;
 
+        var now = clock.GetUtcNow();
         var admin = new ApplicationUser
         {
             UserName = AdminUserName,
             DisplayName = AdminDisplayName,
             MustChangePassword = generated,
+            CreatedAt = now,
+            // The expiry clock starts now, for a configured password as for a generated one.
+            PasswordChangedAt = now,
         };
         var created = await userManager.CreateAsync(admin, password);
         if (created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName)))

@@ -7,11 +7,14 @@ public static class WebApplicationExtensions
 {
     public static WebApplication UseEduPlanPipeline(this WebApplication app)
     {
+        // First, so that everything after it (HSTS, cookies, audit, rate limit) sees the real client and scheme.
+        app.UseEduPlanReverseProxy();
         app.UseMiddleware<SecurityHeadersMiddleware>();
 
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");
+            // Only on HTTPS requests, and never for localhost (the middleware's own exclusion).
             app.UseHsts();
         }
 
@@ -25,6 +28,8 @@ public static class WebApplicationExtensions
 
         app.UseRequestLocalization();
         app.UseRouting();
+        // After routing (the sign-in POST names its policy) and before authentication, which costs a query.
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<PasswordChangeRequiredMiddleware>();
         app.UseAuthorization();

@@ -8,7 +8,7 @@ using EduPlan.Data.Security;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Features.Account;
 using EduPlan.Web.Resources;
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -16,11 +16,15 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.WebEncoders;
 
 namespace EduPlan.Web.Infrastructure;
 
-/// <summary>Registers everything the portal needs: database, import, Identity, MVC with feature folders, localisation.</summary>
+/// <summary>
+/// Registers everything the portal needs: database, import, Identity with EduPlan's authentication rules, the sign-in
+/// rate limit, forwarded headers, MVC with feature folders, localisation.
+/// </summary>
 public static class WebServiceCollectionExtensions
 {
     public static readonly CultureInfo[] SupportedCultures = [new("zh-CN"), new("en")];
@@ -33,37 +37,36 @@ public static class WebServiceCollectionExtensions
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddEduPlanAdministration();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TaskOwnershipAuthorizationHandler>();
 
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.SectionName));
         services.AddHostedService<DatabaseBootstrapper>();
 
-        services.AddEduPlanIdentity();
+        services.AddEduPlanIdentity(configuration);
+        services.AddEduPlanSignInRateLimit();
+        services.AddEduPlanReverseProxy(configuration);
+        // HSTS only for HTTPS requests outside Development (see UseEduPlanPipeline); a year, as assessors expect.
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddEduPlanMvc();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
 
-    private static void AddEduPlanIdentity(this IServiceCollection services)
+    private static void AddEduPlanIdentity(this IServiceCollection services, IConfiguration configuration)
     {
+        // Security:* (password rules, lockout) applied to IdentityOptions; the same call the CLI makes.
+        services.AddEduPlanSecurityOptions(configuration);
         services
-            .AddIdentity<ApplicationUser, IdentityRole>(options =>
-            {
-                options.Password.RequiredLength = 12;
-                options.Password.RequireDigit = true;
-                options.Password.RequireLowercase = true;
-                options.Password.RequireUppercase = true;
-                options.Password.RequireNonAlphanumeric = false;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
-                options.Lockout.AllowedForNewUsers = true;
-                options.User.RequireUniqueEmail = false;
-            })
+            .AddIdentity<ApplicationUser, IdentityRole>()
             .AddEntityFrameworkStores<EduPlanDbContext>()
             .AddDefaultTokenProviders()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddEduPlanPasswordRules()
+            .AddSignInManager<EduPlanSignInManager>()
             .AddClaimsPrincipalFactory<EduPlanClaimsPrincipalFactory>();
+        services.AddScoped<SessionValidator>();
 
         services.ConfigureApplicationCookie(options =>
         {
@@ -73,10 +76,23 @@ public static class WebServiceCollectionExtensions
             options.Cookie.Name = "EduPlan.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS (behind a known proxy: whenever the client's request was).
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            // Every request restarts the idle limit (ExpireTimeSpan, below).
             options.SlidingExpiration = true;
+            // Replaces Identity's SecurityStampValidator: one small query per request instead of a periodic rebuild.
+            options.Events.OnValidatePrincipal = SessionValidator.ValidatePrincipalAsync;
+            var redirectToAccessDenied = options.Events.OnRedirectToAccessDenied;
+            options.Events.OnRedirectToAccessDenied = async context =>
+            {
+                await AuditAccessDeniedAsync(context.HttpContext);
+                await redirectToAccessDenied(context);
+            };
         });
+        // The handler times it with the app's TimeProvider, which the authentication builder gives every scheme from DI.
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<SecurityOptions>>((options, security) =>
+                options.ExpireTimeSpan = TimeSpan.FromMinutes(security.Value.IdleTimeoutMinutes));
 
         // Keys live in the database so that every instance behind a load balancer can read every cookie.
         services.AddDataProtection()
@@ -84,6 +100,21 @@ public static class WebServiceCollectionExtensions
             .PersistKeysToDbContext<EduPlanDbContext>();
 
         services.AddAuthorizationBuilder().AddEduPlanPolicies();
+    }
+
+    /// <summary>
+    /// Every 403 passes here: a policy that refused a signed-in user and a controller's Forbid() (record-level checks)
+    /// both end in the cookie's access-denied redirect.
+    /// </summary>
+    private static async Task AuditAccessDeniedAsync(HttpContext context)
+    {
+        // A scope of its own: a controller that forbids after loading or changing records must not have them saved here.
+        await using var scope = context.RequestServices.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(
+            AuditActions.AccessDenied,
+            AuditOutcome.Denied,
+            AuditTarget.Route($"{context.Request.Method} {context.Request.Path}"),
+            cancellationToken: context.RequestAborted);
     }
 
     private static void AddEduPlanMvc(this IServiceCollection services)
@@ -106,7 +137,13 @@ public static class WebServiceCollectionExtensions
             ];
         });
 
-        services.AddAntiforgery(options => options.Cookie.Name = "EduPlan.Antiforgery");
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "EduPlan.Antiforgery";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        });
 
         services
             .AddControllersWithViews(options =>

@@ -1,23 +1,47 @@
+using System.Security.Claims;
+using EduPlan.Data;
+using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
+using EduPlan.Data.Security;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Features.Shared;
+using EduPlan.Web.Infrastructure;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace EduPlan.Web.Features.Account;
 
 /// <summary>Sign-in, sign-out and password change. There is no self-registration: administrators create users.</summary>
+/// <remarks>
+/// Every sign-in failure (unknown user, wrong or too long password, locked out, disabled) gets one and the same
+/// answer, so the form tells an outsider nothing about which accounts exist or their state; the audit log keeps
+/// the real reason. See docs/adr/0007-authentication-rules.md.
+/// </remarks>
 [Route("account")]
 public sealed partial class AccountController(
     SignInManager<ApplicationUser> signInManager,
     UserManager<ApplicationUser> userManager,
+    IPasswordHasher<ApplicationUser> passwordHasher,
+    EduPlanDbContext db,
+    AuditLog audit,
+    IOptions<SecurityOptions> security,
     IStringLocalizer<SharedResources> localizer,
     TimeProvider clock,
     ILogger<AccountController> logger) : Controller
 {
+    /// <summary>How much of a typed user name a failed sign-in keeps in the audit log.</summary>
+    public const int MaxAuditedUserNameLength = 64;
+
+    // A hash of a random password, made once with the app's own hasher (same algorithm and work factor), that
+    // an unknown user's password is checked against so that the answer takes as long as for a real account.
+    private static string? timingHash;
+
     [AllowAnonymous]
     [HttpGet("login")]
     public IActionResult Login(string? returnUrl)
@@ -32,53 +56,67 @@ public sealed partial class AccountController(
 
     [AllowAnonymous]
     [HttpPost("login")]
+    [EnableRateLimiting(SignInRateLimit.PolicyName)]
     public async Task<IActionResult> Login([Bind(nameof(LoginViewModel.UserName), nameof(LoginViewModel.Password), nameof(LoginViewModel.ReturnUrl))] LoginViewModel model)
     {
         if (!ModelState.IsValid)
         {
-            return LoginFailed(model);
+            return LoginForm(model);
         }
 
         // Never log the form: a user who types the password into the user-name box would put it in the log.
-        var result = await signInManager.PasswordSignInAsync(model.UserName.Trim(), model.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var userName = model.UserName.Trim();
+        var user = userName.Length <= LoginViewModel.MaxUserNameLength ? await userManager.FindByNameAsync(userName) : null;
+        var (failure, lockedNow) = await CheckPasswordAsync(user, model.Password);
+
+        if (failure is null)
         {
-            LogSignedIn(model.UserName.Trim());
+            await RecordSignInAsync(user!);
+            await signInManager.SignInAsync(user!, isPersistent: false, authenticationMethod: "pwd");
+            LogSignedIn(user!.UserName ?? user.Id);
             return LocalRedirect(Url.LocalOrHome(model.ReturnUrl));
         }
 
-        if (result.IsLockedOut)
+        // The actor is whoever typed the name (not proven to be the account's owner); the account is the target.
+        var actor = new FixedAuditActor(null, Cut(userName, MaxAuditedUserNameLength), audit.Actor.ClientAddress);
+        var target = user is null ? null : AuditTarget.User(user.Id, user.UserName);
+        audit.Add(AuditActions.SignInFailed, AuditOutcome.Failure, target, new { reason = failure }, actor);
+        if (lockedNow)
         {
+            var rules = security.Value;
+            audit.Add(AuditActions.LockedOut, AuditOutcome.Failure, target, new { failures = rules.MaxFailedSignIns, minutes = rules.LockoutMinutes }, actor);
             LogLockedOut();
-            ModelState.AddModelError(string.Empty, localizer["AccountLockedOut"]);
-        }
-        else
-        {
-            // The same words for an unknown user and a wrong password, so the form does not reveal who exists.
-            LogSignInFailed();
-            ModelState.AddModelError(string.Empty, localizer["InvalidLogin"]);
         }
 
-        return LoginFailed(model);
+        await db.SaveChangesAsync();
+        LogSignInFailed(failure);
+        return LoginForm(model);
     }
 
     [AllowAnonymous]
     [HttpPost("logout")]
     public async Task<IActionResult> Logout()
     {
+        if (User.Identity?.IsAuthenticated == true && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
+        {
+            await audit.WriteAsync(AuditActions.SignOut, AuditOutcome.Success, AuditTarget.User(userId, User.Identity.Name));
+        }
+
         await signInManager.SignOutAsync();
         return RedirectToAction(nameof(Login));
     }
 
+    [Authorize(Policy = Policies.SignedIn)]
     [HttpGet("change-password")]
-    public IActionResult ChangePassword() => View(new ChangePasswordViewModel { IsRequired = User.MustChangePassword() });
+    public IActionResult ChangePassword() => View(Describe(new ChangePasswordViewModel()));
 
+    [Authorize(Policy = Policies.SignedIn)]
     [HttpPost("change-password")]
     public async Task<IActionResult> ChangePassword(
         [Bind(nameof(ChangePasswordViewModel.CurrentPassword), nameof(ChangePasswordViewModel.NewPassword), nameof(ChangePasswordViewModel.ConfirmPassword))]
         ChangePasswordViewModel model)
     {
-        model.IsRequired = User.MustChangePassword();
+        Describe(model);
         var user = await userManager.GetUserAsync(User);
         if (user is null)
         {
@@ -86,36 +124,52 @@ public sealed partial class AccountController(
             return RedirectToAction(nameof(Login));
         }
 
-        if (ModelState.IsValid && model.NewPassword == model.CurrentPassword)
-        {
-            ModelState.AddModelError(nameof(model.NewPassword), localizer["NewPasswordSameAsCurrent"]);
-        }
-
         if (!ModelState.IsValid)
         {
-            return View(ClearPasswords(model));
+            return await PasswordChangeFailedAsync(user, model, "InvalidForm");
         }
 
-        var result = await userManager.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
+        if (model.NewPassword == model.CurrentPassword)
+        {
+            ModelState.AddModelError(nameof(model.NewPassword), localizer["NewPasswordSameAsCurrent"]);
+            return await PasswordChangeFailedAsync(user, model, "SameAsCurrent");
+        }
+
+        // A current password longer than any that can be set is wrong; it is not worth hashing.
+        var result = model.CurrentPassword.Length > security.Value.PasswordMaxLength
+            ? IdentityResult.Failed(userManager.ErrorDescriber.PasswordMismatch())
+            : await userManager.ChangePasswordAsync(user, model.CurrentPassword, model.NewPassword);
         if (!result.Succeeded)
         {
+            var wrongCurrent = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
+            if (wrongCurrent && await CountFailureAsync(user))
+            {
+                // Guessing the current password from an open session counts like guessing at the sign-in form.
+                await audit.WriteAsync(AuditActions.PasswordChangeFailed, AuditOutcome.Failure, AuditTarget.User(user.Id, user.UserName), new { reason = "WrongCurrentPassword" });
+                await audit.WriteAsync(AuditActions.LockedOut, AuditOutcome.Failure, AuditTarget.User(user.Id, user.UserName),
+                    new { failures = security.Value.MaxFailedSignIns, minutes = security.Value.LockoutMinutes });
+                await signInManager.SignOutAsync();
+                return RedirectToAction(nameof(Login));
+            }
+
             // A wrong current password belongs to its field; the password-rule errors are listed together
             // in the summary, since a field shows only its first error and the user should see them all.
             foreach (var error in result.Errors)
             {
-                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch)
-                    ? nameof(model.CurrentPassword)
-                    : string.Empty;
-                ModelState.AddModelError(field, error.Description);
+                ModelState.AddModelError(wrongCurrent ? nameof(model.CurrentPassword) : string.Empty, error.Description);
             }
 
-            return View(ClearPasswords(model));
+            return wrongCurrent
+                ? await PasswordChangeFailedAsync(user, model, "WrongCurrentPassword")
+                : await PasswordChangeFailedAsync(user, model, "PasswordRules", result.Errors.Select(e => e.Code).ToArray());
         }
 
         user.MustChangePassword = false;
         user.PasswordChangedAt = clock.GetUtcNow();
+        audit.Add(AuditActions.PasswordChanged, AuditOutcome.Success, AuditTarget.User(user.Id, user.UserName));
+        // Saves the flags and the audit entry together.
         await userManager.UpdateAsync(user);
-        // A new cookie without the must-change claim, issued after the security stamp changed.
+        // A new cookie without the must-change claim, issued after the security stamp changed; same sign-in time.
         await signInManager.RefreshSignInAsync(user);
         LogPasswordChanged(user.UserName ?? user.Id);
         return Redirect("/");
@@ -129,27 +183,95 @@ public sealed partial class AccountController(
         return View();
     }
 
-    private ViewResult LoginFailed(LoginViewModel model)
+    /// <summary>Null when the password is right and the account may sign in; otherwise the reason for the audit log.</summary>
+    private async Task<(string? Failure, bool LockedNow)> CheckPasswordAsync(ApplicationUser? user, string password)
     {
+        var tooLong = password.Length > security.Value.PasswordMaxLength;
+        if (user is null || user.IsDisabled || await userManager.IsLockedOutAsync(user))
+        {
+            // No password is checked for these, but the time one takes is spent all the same.
+            if (!tooLong)
+            {
+                passwordHasher.VerifyHashedPassword(new ApplicationUser(), TimingHash(), password);
+            }
+
+            return (user is null ? "UnknownUser" : user.IsDisabled ? "Disabled" : "LockedOut", false);
+        }
+
+        if (tooLong)
+        {
+            // Longer than any password that can be set, so wrong; counted like any wrong password, never hashed.
+            return ("WrongPassword", await CountFailureAsync(user));
+        }
+
+        var result = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        return result.Succeeded ? (null, false)
+            : result.IsNotAllowed ? ("Disabled", false)
+            : ("WrongPassword", result.IsLockedOut);
+    }
+
+    /// <summary>Counts a failed password; true when this failure locked the account.</summary>
+    private async Task<bool> CountFailureAsync(ApplicationUser user)
+    {
+        await userManager.AccessFailedAsync(user);
+        return await userManager.IsLockedOutAsync(user);
+    }
+
+    private async Task RecordSignInAsync(ApplicationUser user)
+    {
+        var now = clock.GetUtcNow();
+        // A direct update: saving the whole user would change its concurrency stamp under an administrator's open form.
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.LastSignInAt, now));
+        await audit.WriteAsync(AuditActions.SignIn, AuditOutcome.Success, AuditTarget.User(user.Id, user.UserName),
+            actingAs: new FixedAuditActor(user.Id, user.UserName ?? user.Id, audit.Actor.ClientAddress));
+    }
+
+    private string TimingHash() =>
+        timingHash ??= passwordHasher.HashPassword(new ApplicationUser(), Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+
+    private ViewResult LoginForm(LoginViewModel model)
+    {
+        if (ModelState.IsValid)
+        {
+            var rules = security.Value;
+            ModelState.AddModelError(string.Empty, localizer["SignInFailed", localizer["InvalidLogin"], rules.MaxFailedSignIns, rules.LockoutMinutes]);
+        }
+
         model.Password = "";
         return View(nameof(Login), model);
     }
 
-    private static ChangePasswordViewModel ClearPasswords(ChangePasswordViewModel model)
+    private async Task<ViewResult> PasswordChangeFailedAsync(ApplicationUser user, ChangePasswordViewModel model, string reason, string[]? rules = null)
     {
+        // Reason codes only: never what was typed.
+        await audit.WriteAsync(AuditActions.PasswordChangeFailed, AuditOutcome.Failure, AuditTarget.User(user.Id, user.UserName),
+            rules is null ? new { reason } : new { reason, rules });
         model.CurrentPassword = "";
         model.NewPassword = "";
         model.ConfirmPassword = "";
+        return View(nameof(ChangePassword), model);
+    }
+
+    private ChangePasswordViewModel Describe(ChangePasswordViewModel model)
+    {
+        var rules = security.Value;
+        model.Reason = PasswordChangeRequirement.Get(HttpContext);
+        model.MinLength = rules.PasswordMinLength;
+        model.MaxLength = rules.PasswordMaxLength;
+        model.RequiredCharacterKinds = rules.PasswordRequiredCharacterKinds;
+        model.ExpiryDays = rules.PasswordExpiryDays;
         return model;
     }
+
+    private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserName} signed in")]
     private partial void LogSignedIn(string userName);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A sign-in failed: unknown user or wrong password")]
-    private partial void LogSignInFailed();
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A sign-in failed: {Reason}")]
+    private partial void LogSignInFailed(string reason);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A sign-in was refused because the account is locked out")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A failed sign-in locked the account")]
     private partial void LogLockedOut();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserName} changed their password")]

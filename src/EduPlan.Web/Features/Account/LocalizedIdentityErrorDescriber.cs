@@ -1,11 +1,12 @@
+using EduPlan.Data.Security;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 
 namespace EduPlan.Web.Features.Account;
 
-/// <summary>Identity's error messages (password rules, duplicates) in the reader's language instead of English.</summary>
-public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResources> localizer) : IdentityErrorDescriber
+/// <summary>Identity's and EduPlan's error messages (password rules, duplicates) in the reader's language instead of English.</summary>
+public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResources> localizer) : EduPlanIdentityErrorDescriber
 {
     public override IdentityError DefaultError() => Error(nameof(DefaultError));
 
@@ -30,6 +31,12 @@ public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResou
     public override IdentityError DuplicateUserName(string userName) => Error(nameof(DuplicateUserName), userName);
 
     public override IdentityError UserAlreadyHasPassword() => Error(nameof(UserAlreadyHasPassword));
+
+    public override IdentityError PasswordTooLong(int maxLength) => Error(nameof(PasswordTooLong), maxLength);
+
+    public override IdentityError PasswordRequiresCharacterKinds(int kinds) => Error(nameof(PasswordRequiresCharacterKinds), kinds);
+
+    public override IdentityError PasswordContainsUserName() => Error(nameof(PasswordContainsUserName));
 
     private IdentityError Error(string code, params object[] arguments) =>
         new() { Code = code, Description = localizer["Identity" + code, arguments] };
