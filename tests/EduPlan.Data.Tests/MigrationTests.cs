@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Plans;
 using EduPlan.Data.Identity;
@@ -7,7 +8,7 @@ using Microsoft.SqlServer.TransactSql.ScriptDom;
 
 namespace EduPlan.Data.Tests;
 
-public sealed class MigrationTests
+public sealed partial class MigrationTests
 {
     [Fact]
     public void SqlServer_idempotent_script_is_valid_T_SQL_that_creates_every_table()
@@ -54,6 +55,35 @@ public sealed class MigrationTests
         script.Should().Contain("decimal(18,4)", "Indicator.Target has precision 18,4");
         script.Should().Contain("[Comparator] nvarchar(16) NOT NULL");
         script.Should().Contain("[Text] nvarchar(max) NOT NULL");
+    }
+
+    [Fact]
+    public void SqlServer_audit_trigger_is_valid_T_SQL_inside_its_EXEC_and_refuses_update_and_delete()
+    {
+        var script = DatabaseMigrations.GenerateIdempotentScript(DatabaseProvider.SqlServer);
+
+        // CREATE TRIGGER must start a batch, so the migration wraps it in EXEC(N'…'); the outer parse sees only a string.
+        var bodies = ExecutedStrings().Matches(script).Select(m => m.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal)).ToList();
+        bodies.Should().NotBeEmpty("the idempotent script runs statements through EXEC(N'…')");
+
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        var triggers = new List<CreateTriggerStatement>();
+        foreach (var body in bodies)
+        {
+            var fragment = parser.Parse(new StringReader(body), out var errors);
+            errors.Select(e => $"{e.Line}:{e.Column} {e.Message} in {body}").Should().BeEmpty();
+            var collector = new TriggerCollector();
+            fragment.Accept(collector);
+            triggers.AddRange(collector.Triggers);
+        }
+
+        var trigger = triggers.Should().ContainSingle(t => t.Name.BaseIdentifier.Value == "AuditEntries_AppendOnly").Subject;
+        trigger.TriggerObject.Name.BaseIdentifier.Value.Should().Be("AuditEntries");
+        trigger.TriggerType.Should().Be(TriggerType.InsteadOf);
+        trigger.TriggerActions.Select(a => a.TriggerActionType).Should().BeEquivalentTo([TriggerActionType.Update, TriggerActionType.Delete]);
+        var triggerSql = bodies.Single(b => b.Contains("AuditEntries_AppendOnly", StringComparison.Ordinal));
+        triggerSql.Should().Contain("DATEADD(day, -180, SYSUTCDATETIME())", "entries younger than 180 days are never deleted");
+        triggerSql.Should().Contain("THROW 50001, N'AuditEntries is append-only'", "the quotes inside the EXEC string were doubled and come back single");
     }
 
     [Fact]
@@ -251,6 +281,17 @@ public sealed class MigrationTests
         }
 
         return new ParsedScript(collector.Tables, collector.Indexes, collector.UniqueIndexes);
+    }
+
+    // EXEC(N'…') with '' for each quote inside; the body ends at the first lone quote followed by ")".
+    [GeneratedRegex(@"EXEC\(N'((?:[^']|'')*)'\)", RegexOptions.Singleline)]
+    private static partial Regex ExecutedStrings();
+
+    private sealed class TriggerCollector : TSqlFragmentVisitor
+    {
+        public List<CreateTriggerStatement> Triggers { get; } = [];
+
+        public override void Visit(CreateTriggerStatement node) => Triggers.Add(node);
     }
 
     private sealed record ParsedScript(List<string> Tables, List<string> Indexes, List<string> UniqueIndexes);
