@@ -1,0 +1,185 @@
+using EduPlan.Data;
+using EduPlan.Data.Users;
+using EduPlan.Web.Authorization;
+using EduPlan.Web.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace EduPlan.Web.Features.Users;
+
+/// <summary>
+/// 用户管理 (/admin/users): list, create, edit, disable/enable, unlock and reset the password of users.
+/// The rules and the audit trail are <see cref="UserAdministration"/>'s; this controller only binds forms and shows results.
+/// </summary>
+[Authorize(Policy = Policies.ManageUsers)]
+[Route("admin/users")]
+public sealed class UsersController(UserAdministration users, IStringLocalizer<SharedResources> localizer) : Controller
+{
+    private const string MessageKey = "UsersMessage";
+    private const string ErrorKey = "UsersError";
+    private const string InputPrefix = nameof(EditUserViewModel.Input);
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] UserListQuery query, CancellationToken cancellationToken)
+    {
+        if (!ModelState.IsValid)
+        {
+            // A hand-edited address (status=nonsense, q too long): show the unfiltered list rather than an error.
+            query = new UserListQuery { Page = Math.Max(1, query.Page) };
+        }
+
+        var page = await users.ListAsync(query.ToQuery(), cancellationToken);
+        query.Page = page.Page;
+        return View(new UserListViewModel(query, page, await users.ListDepartmentsAsync(cancellationToken), TempData[MessageKey] as string));
+    }
+
+    [HttpGet("new")]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        View(new CreateUserViewModel { Departments = await users.ListDepartmentsAsync(cancellationToken) });
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create([Bind(Prefix = InputPrefix)] CreateUserInput input, CancellationToken cancellationToken)
+    {
+        var model = new CreateUserViewModel { Input = input, Departments = await users.ListDepartmentsAsync(cancellationToken) };
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+
+        var result = await users.CreateAsync(input.ToNewUser(), cancellationToken);
+        if (!result.Succeeded)
+        {
+            AddErrors(result.Errors);
+            return View(model);
+        }
+
+        return PasswordIssued(result, input.DisplayName?.Trim() ?? "", isNewUser: true);
+    }
+
+    [HttpGet("{id}/edit")]
+    public async Task<IActionResult> Edit([FromRoute] string id, CancellationToken cancellationToken)
+    {
+        var user = await users.GetAsync(id, cancellationToken);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        return View(new EditUserViewModel
+        {
+            User = user,
+            Input = EditUserInput.From(user),
+            Departments = await users.ListDepartmentsAsync(cancellationToken),
+            Message = TempData[MessageKey] as string,
+            Error = TempData[ErrorKey] as string,
+        });
+    }
+
+    [HttpPost("{id}/edit")]
+    public async Task<IActionResult> Edit([FromRoute] string id, [Bind(Prefix = InputPrefix)] EditUserInput input, CancellationToken cancellationToken)
+    {
+        var result = ModelState.IsValid ? await users.UpdateAsync(id, input.ToChanges(), cancellationToken) : null;
+        if (result?.Status == UserResultStatus.NotFound)
+        {
+            return NotFound();
+        }
+
+        if (result?.Succeeded == true)
+        {
+            TempData[MessageKey] = localizer[result.Changed ? "UserSaved" : "UserUnchanged", result.UserName ?? ""].Value;
+            return Redirect("/admin/users");
+        }
+
+        var user = await users.GetAsync(id, cancellationToken);
+        if (user is null)
+        {
+            return NotFound();
+        }
+
+        var model = new EditUserViewModel
+        {
+            User = user,
+            Input = input,
+            Departments = await users.ListDepartmentsAsync(cancellationToken),
+        };
+        if (result?.Status == UserResultStatus.Conflict)
+        {
+            // Keep the input, show what is stored now and move the hidden stamp on: saving again is then a deliberate
+            // choice made with the other person's change in view.
+            model.Current = user;
+            input.ConcurrencyStamp = user.ConcurrencyStamp;
+            ModelState.Remove(InputPrefix + "." + nameof(EditUserInput.ConcurrencyStamp));
+            ModelState.AddModelError(string.Empty, localizer["UserConflict"]);
+        }
+        else if (result is not null)
+        {
+            AddErrors(result.Errors);
+        }
+
+        return View(model);
+    }
+
+    [HttpPost("{id}/disable")]
+    public async Task<IActionResult> Disable([FromRoute] string id, CancellationToken cancellationToken) =>
+        AfterAction(id, await users.DisableAsync(id, cancellationToken), "UserDisabledMessage", "UserAlreadyDisabled");
+
+    [HttpPost("{id}/enable")]
+    public async Task<IActionResult> Enable([FromRoute] string id, CancellationToken cancellationToken) =>
+        AfterAction(id, await users.EnableAsync(id, cancellationToken), "UserEnabledMessage", "UserAlreadyEnabled");
+
+    [HttpPost("{id}/unlock")]
+    public async Task<IActionResult> Unlock([FromRoute] string id, CancellationToken cancellationToken) =>
+        AfterAction(id, await users.UnlockAsync(id, cancellationToken), "UserUnlockedMessage", "UserNotLocked");
+
+    [HttpPost("{id}/reset-password")]
+    public async Task<IActionResult> ResetPassword([FromRoute] string id, CancellationToken cancellationToken)
+    {
+        var result = await users.ResetPasswordAsync(id, cancellationToken);
+        if (!result.Succeeded)
+        {
+            return AfterAction(id, result, "", "");
+        }
+
+        var user = await users.GetAsync(id, cancellationToken);
+        return PasswordIssued(result, user?.DisplayName ?? "", isNewUser: false);
+    }
+
+    /// <summary>
+    /// The one-time password, in the response to the POST itself: never redirected, never in TempData, never cached,
+    /// so it exists only on the administrator's screen.
+    /// </summary>
+    private ViewResult PasswordIssued(UserResult result, string displayName, bool isNewUser)
+    {
+        Response.Headers.CacheControl = "no-store, no-cache, max-age=0";
+        Response.Headers.Pragma = "no-cache";
+        return View(nameof(PasswordIssued), new PasswordIssuedViewModel(result.UserId!, result.UserName ?? "", displayName, result.OneTimePassword!, isNewUser));
+    }
+
+    private IActionResult AfterAction([FromRoute] string id, UserResult result, string doneKey, string unchangedKey)
+    {
+        switch (result.Status)
+        {
+            case UserResultStatus.NotFound:
+                return NotFound();
+            case UserResultStatus.Succeeded:
+                TempData[MessageKey] = localizer[result.Changed ? doneKey : unchangedKey, result.UserName ?? ""].Value;
+                break;
+            default:
+                TempData[ErrorKey] = string.Join(" ", result.Errors.Select(e => e.Message));
+                break;
+        }
+
+        return Redirect($"/admin/users/{Uri.EscapeDataString(id)}/edit");
+    }
+
+    private void AddErrors(IEnumerable<FieldError> errors)
+    {
+        foreach (var error in errors)
+        {
+            // Service fields are the input's property names; a whole-request error ("") goes to the summary.
+            var key = error.Field.Length == 0 ? string.Empty : InputPrefix + "." + error.Field;
+            ModelState.AddModelError(key, error.Message);
+        }
+    }
+}
