@@ -53,7 +53,14 @@ public sealed record SectionView(int Number, string Title, string Text, IReadOnl
 }
 
 /// <summary>A link to a key task: （九）推进学前教育优质普惠发展.</summary>
-public sealed record TaskLink(int Number, string Title);
+public sealed record TaskLink(int Number, string Title)
+{
+    /// <summary>The lead department's short name, where the page shows it (the plan page); null when none is assigned.</summary>
+    public string? Lead { get; init; }
+}
+
+/// <summary>A department named as a task's owner on the task page.</summary>
+public sealed record TaskOwnerView(int Id, string Name, string ShortName, bool IsActive);
 
 /// <summary>A quantitative target as shown in tables.</summary>
 public sealed record IndicatorView(string Name, Comparator Comparator, decimal Target, string Unit, int? Year);
@@ -76,6 +83,18 @@ public sealed record TaskDetailsViewModel(
 
     /// <summary>The section is no longer on the plan page either, so there is no anchor to link to.</summary>
     public bool SectionWithdrawn { get; init; }
+
+    /// <summary>The lead department (牵头单位), or null while none is assigned.</summary>
+    public TaskOwnerView? Lead { get; init; }
+
+    /// <summary>The co-departments (参与单位).</summary>
+    public IReadOnlyList<TaskOwnerView> CoDepartments { get; init; } = [];
+
+    /// <summary>For a reporter allowed to report on this task: whether their department leads it or joins it.</summary>
+    public Authorization.TaskOwnershipRole OwnDepartmentRole { get; init; }
+
+    /// <summary>Whether the reader may change the owners (administrators and coordinators): the page links to the form.</summary>
+    public bool CanEditOwnership { get; init; }
 }
 
 /// <summary>The fragment identifiers used on the plan page, so other pages can link into it.</summary>

@@ -1,4 +1,5 @@
 using EduPlan.Data;
+using EduPlan.Data.Security;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace EduPlan.Web.Features.Plans;
 
 /// <summary>Reading the plans: the home page tree, a plan's page and a key task's page.</summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class PlansController(EduPlanDbContext db) : Controller
+public sealed class PlansController(EduPlanDbContext db, IAuthorizationService authorization) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -70,7 +71,10 @@ public sealed class PlansController(EduPlanDbContext db) : Controller
                 s.Number,
                 s.Title,
                 s.Text,
-                s.Tasks.Where(t => t.WithdrawnAt == null).OrderBy(t => t.Number).Select(t => new TaskLink(t.Number, t.Title)).ToList()))
+                s.Tasks.Where(t => t.WithdrawnAt == null)
+                    .OrderBy(t => t.Number)
+                    .Select(t => new TaskLink(t.Number, t.Title) { Lead = t.LeadDepartment != null ? t.LeadDepartment.ShortName : null })
+                    .ToList()))
             .ToListAsync(cancellationToken);
 
         return View(new PlanDetailsViewModel(
@@ -105,6 +109,13 @@ public sealed class PlansController(EduPlanDbContext db) : Controller
                     .ThenBy(i => i.Id)
                     .Select(i => new IndicatorView(i.Name, i.Comparator, i.Target, i.Unit, i.Year))
                     .ToList(),
+                Lead = t.LeadDepartment == null
+                    ? null
+                    : new TaskOwnerView(t.LeadDepartment.Id, t.LeadDepartment.Name, t.LeadDepartment.ShortName, t.LeadDepartment.IsActive),
+                CoDepartments = t.CoDepartments
+                    .OrderBy(c => c.Department!.Name)
+                    .Select(c => new TaskOwnerView(c.Department!.Id, c.Department.Name, c.Department.ShortName, c.Department.IsActive))
+                    .ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (task is null)
@@ -118,6 +129,19 @@ public sealed class PlansController(EduPlanDbContext db) : Controller
             .Concat(current.Where(t => t.Number > number).OrderBy(t => t.Number).Take(1))
             .Select(t => new TaskLink(t.Number, t.Title))
             .ToListAsync(cancellationToken);
+
+        // The record-level check issue 4's progress reports will use: is this reporter's department an owner of the task?
+        // Only a reporter can pass it, so it is not asked (and no refusal logged) for anyone else.
+        var owners = new TaskOwnershipResource(task.Id, task.Lead?.Id, task.CoDepartments.Select(c => c.Id).ToList());
+        var role = TaskOwnershipRole.None;
+        if (User.IsInRole(Roles.Reporter)
+            && (await authorization.AuthorizeAsync(User, owners, TaskOwnershipOperations.ReportOnTask)).Succeeded
+            && TaskOwnershipAuthorizationHandler.DepartmentOf(User) is { } departmentId)
+        {
+            role = owners.RoleOf(departmentId);
+        }
+
+        var canEditOwnership = !task.Withdrawn && (await authorization.AuthorizeAsync(User, Policies.ManageOwnership)).Succeeded;
 
         return View(new TaskDetailsViewModel(
             task.PlanCode,
@@ -133,6 +157,10 @@ public sealed class PlansController(EduPlanDbContext db) : Controller
         {
             SectionWithdrawn = task.SectionWithdrawn,
             WithdrawnFromImportOf = task.Withdrawn ? task.PlanImportedAt : null,
+            Lead = task.Lead,
+            CoDepartments = task.CoDepartments,
+            OwnDepartmentRole = role,
+            CanEditOwnership = canEditOwnership,
         });
     }
 

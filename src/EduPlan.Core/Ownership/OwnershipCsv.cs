@@ -1,0 +1,237 @@
+using System.Globalization;
+using System.Text;
+using EduPlan.Core.Parsing;
+using EduPlan.Core.Parsing.Internal;
+using EduPlan.Core.Plans;
+
+namespace EduPlan.Core.Ownership;
+
+/// <summary>
+/// The task-ownership CSV file (规划代码,任务序号,牵头单位,参与单位): reads an uploaded file into rows and bad lines,
+/// and writes the template. Pure: which plans, tasks and departments exist is checked by the data layer.
+/// </summary>
+/// <remarks>
+/// Bytes are decoded as the plan reader does (UTF-8 with or without BOM, UTF-16 with BOM, else GB18030, which is what
+/// Excel in China writes for "CSV（逗号分隔）"). Records follow RFC 4180. The first non-blank record is skipped as a
+/// header when its task number is not a number and it names a column (规划, 任务, 牵头 …). Blank records are skipped and
+/// trailing empty cells ignored, so a row has 2 to 4 cells; an empty lead means "no lead department". Several
+/// co-departments go in the fourth cell, separated by 、 (also accepted: ，,；; and a line break inside the quoted cell).
+/// </remarks>
+public static class OwnershipCsv
+{
+    /// <summary>The column titles of the template, in order.</summary>
+    public static readonly IReadOnlyList<string> Header = ["规划代码", "任务序号", "牵头单位", "参与单位"];
+
+    /// <summary>The separator written between co-departments.</summary>
+    public const string CoDepartmentSeparator = "、";
+
+    /// <summary>Every character that separates co-departments when reading, and so may not appear in a department name.</summary>
+    public const string SeparatorCharacters = "、，,；;\n";
+
+    private static readonly char[] Separators = SeparatorCharacters.ToCharArray();
+
+    private static readonly string[] HeaderWords = ["规划", "任务", "序号", "牵头", "参与", "单位", "plan", "task", "lead"];
+
+    /// <summary>Decodes and reads a file's bytes; an encoding problem comes back as an error, not an exception.</summary>
+    public static OwnershipCsvDocument Parse(ReadOnlySpan<byte> content, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        string text;
+        try
+        {
+            text = PlanTextDecoder.Decode(content, sourceName);
+        }
+        catch (PlanFormatException ex)
+        {
+            return new OwnershipCsvDocument(sourceName, [], [new OwnershipCsvError(sourceName, ex.Line, ex.Reason)], HeaderLine: null);
+        }
+
+        return ParseText(text, sourceName);
+    }
+
+    /// <summary>Reads text that is already decoded.</summary>
+    public static OwnershipCsvDocument ParseText(string text, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(sourceName);
+
+        var rows = new List<OwnershipCsvRow>();
+        var errors = new List<OwnershipCsvError>();
+        int? headerLine = null;
+        var first = true;
+
+        foreach (var record in CsvRecords.Read(text))
+        {
+            var cells = record.Fields.Select(f => f.Trim()).ToList();
+            if (cells.All(c => c.Length == 0))
+            {
+                continue;
+            }
+
+            while (cells[^1].Length == 0)
+            {
+                cells.RemoveAt(cells.Count - 1);
+            }
+
+            var isFirst = first;
+            first = false;
+            if (isFirst && LooksLikeHeader(cells))
+            {
+                headerLine = record.Line;
+                continue;
+            }
+
+            OwnershipCsvRow? row = null;
+            var reason = record.Error ?? ReadRow(record.Line, cells, out row);
+            if (reason is not null)
+            {
+                errors.Add(new OwnershipCsvError(sourceName, record.Line, reason));
+            }
+            else
+            {
+                rows.Add(row!);
+            }
+        }
+
+        if (rows.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new OwnershipCsvError(sourceName, 0, "文件中没有任务行：每行应为 规划代码,任务序号,牵头单位,参与单位。"));
+        }
+
+        return new OwnershipCsvDocument(sourceName, rows, errors, headerLine);
+    }
+
+    /// <summary>Splits the co-department cell into names, trimmed, empty ones dropped, in the order written.</summary>
+    public static IReadOnlyList<string> SplitCoDepartments(string cell) =>
+        cell.Split(Separators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+
+    /// <summary>
+    /// A task number as people write it: 9, ９, 九 or （九）; null when it is none of these.
+    /// </summary>
+    public static int? ParseTaskNumber(string cell)
+    {
+        var text = cell.Trim().Trim('（', '）', '(', ')').Trim();
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (text.All(c => c is >= '0' and <= '9' or >= '０' and <= '９'))
+        {
+            var ascii = string.Concat(text.Select(c => c >= '０' ? (char)('0' + (c - '０')) : c));
+            return int.TryParse(ascii, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;
+        }
+
+        return ChineseNumerals.Parse(text);
+    }
+
+    /// <summary>Writes the header and one line per row, CRLF-terminated as RFC 4180 says; cells are quoted only when needed.</summary>
+    public static string Write(IEnumerable<OwnershipCsvRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var builder = new StringBuilder();
+        AppendLine(builder, Header);
+        foreach (var row in rows)
+        {
+            AppendLine(builder,
+            [
+                row.Plan,
+                row.TaskNumber.ToString(CultureInfo.InvariantCulture),
+                row.Lead ?? "",
+                string.Join(CoDepartmentSeparator, row.CoDepartments),
+            ]);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary><see cref="Write"/> as UTF-8 with a BOM, which is how Excel recognises a UTF-8 CSV file when opening it.</summary>
+    public static byte[] WriteUtf8WithBom(IEnumerable<OwnershipCsvRow> rows) =>
+        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Write(rows))];
+
+    private static void AppendLine(StringBuilder builder, IReadOnlyList<string> cells)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (i > 0)
+            {
+                builder.Append(',');
+            }
+
+            var cell = cells[i];
+            if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0)
+            {
+                builder.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
+            }
+            else
+            {
+                builder.Append(cell);
+            }
+        }
+
+        builder.Append("\r\n");
+    }
+
+    private static bool LooksLikeHeader(List<string> cells) =>
+        (cells.Count < 2 || ParseTaskNumber(cells[1]) is null)
+        && cells.Any(c => HeaderWords.Any(w => c.Contains(w, StringComparison.OrdinalIgnoreCase)));
+
+    private static string? ReadRow(int line, List<string> cells, out OwnershipCsvRow? row)
+    {
+        row = null;
+        if (cells.Any(c => c.Contains('\uFFFD')))
+        {
+            return "含有无法识别的字符：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”后再上传。";
+        }
+
+        if (cells.Count is < 2 or > 4)
+        {
+            return $"有 {cells.Count} 列，应为 4 列：规划代码,任务序号,牵头单位,参与单位（多个参与单位写在同一格内，用“、”分隔，整格加英文双引号）。";
+        }
+
+        var plan = cells[0];
+        if (plan.Length == 0)
+        {
+            return "缺少规划代码（第 1 列），例如 chongqing 或 national。";
+        }
+
+        if (ParseTaskNumber(cells[1]) is not { } number)
+        {
+            return cells[1].Length == 0
+                ? "缺少任务序号（第 2 列）。"
+                : $"任务序号“{cells[1]}”不是有效的序号（可写 9、九 或 （九））。";
+        }
+
+        var lead = cells.Count > 2 && cells[2].Length > 0 ? cells[2] : null;
+        if (lead is not null && lead.IndexOfAny(Separators) >= 0)
+        {
+            return $"牵头单位只能有一个：“{lead.ReplaceLineEndings(" ")}”含有分隔符；其他单位请写在第 4 列（参与单位）。";
+        }
+
+        var coDepartments = cells.Count > 3 ? SplitCoDepartments(cells[3]) : [];
+        row = new OwnershipCsvRow(line, plan, number, lead, coDepartments);
+        return null;
+    }
+}
+
+/// <summary>One task line of the ownership CSV: which plan and task, the lead department (null for none) and the co-departments, as written.</summary>
+/// <param name="Line">The 1-based line the record starts on (0 for a row made in code, e.g. for the template).</param>
+public sealed record OwnershipCsvRow(int Line, string Plan, int TaskNumber, string? Lead, IReadOnlyList<string> CoDepartments);
+
+/// <summary>A bad line of an ownership CSV file; <see cref="ToString"/> gives "file:line: reason".</summary>
+/// <param name="Line">1-based; 0 when the problem is the file as a whole.</param>
+public sealed record OwnershipCsvError(string SourceName, int Line, string Reason)
+{
+    public override string ToString() => Line > 0 ? $"{SourceName}:{Line}: {Reason}" : $"{SourceName}: {Reason}";
+}
+
+/// <summary>What was read from an ownership CSV file: the rows that are well formed and the lines that are not.</summary>
+/// <param name="HeaderLine">The line of the header that was recognised and skipped, or null when there was none.</param>
+public sealed record OwnershipCsvDocument(
+    string SourceName,
+    IReadOnlyList<OwnershipCsvRow> Rows,
+    IReadOnlyList<OwnershipCsvError> Errors,
+    int? HeaderLine)
+{
+    public bool IsValid => Errors.Count == 0;
+}

@@ -1,0 +1,199 @@
+using EduPlan.Core.Ownership;
+using EduPlan.Data.Departments;
+using EduPlan.Data.Ownership;
+using EduPlan.Web.Authorization;
+using EduPlan.Web.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace EduPlan.Web.Features.Ownership;
+
+/// <summary>任务分工: who leads and who joins each key task, one task at a time or from a CSV file (administrators and coordinators).</summary>
+[Authorize(Policy = Policies.ManageOwnership)]
+[Route("ownership")]
+public sealed class OwnershipController(
+    OwnershipAdministration ownership,
+    OwnershipImport import,
+    DepartmentAdministration departments,
+    IStringLocalizer<SharedResources> localizer) : Controller
+{
+    /// <summary>The largest CSV accepted: 81 tasks take about 5 KB, so 1 MB leaves room for any real file.</summary>
+    public const int MaxUploadBytes = 1024 * 1024;
+
+    private const string MessageKey = "OwnershipMessage";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var plans = await ownership.ListPlansAsync(cancellationToken);
+        var hasDepartments = (await departments.ListReferencesAsync(cancellationToken)).Any(d => d.IsActive);
+        return View(new OwnershipHomeViewModel(plans, hasDepartments));
+    }
+
+    [HttpGet("{planCode}")]
+    public async Task<IActionResult> Plan([FromRoute] string planCode, [FromQuery] string? filter, CancellationToken cancellationToken)
+    {
+        var plan = await ownership.GetPlanAsync(planCode, cancellationToken);
+        if (plan is null)
+        {
+            return NotFound();
+        }
+
+        return View(new OwnershipPlanViewModel(plan, filter == "unassigned", TempData[MessageKey] as string));
+    }
+
+    [HttpGet("{planCode}/tasks/{number:int}")]
+    public async Task<IActionResult> EditTask([FromRoute] string planCode, [FromRoute] int number, CancellationToken cancellationToken)
+    {
+        var task = await ownership.GetTaskAsync(planCode, number, cancellationToken);
+        if (task is null || task.IsWithdrawn)
+        {
+            return NotFound();
+        }
+
+        var model = new OwnershipFormViewModel
+        {
+            LeadDepartmentId = task.Lead?.Id,
+            CoDepartmentIds = task.CoDepartments.Select(d => d.Id).ToList(),
+            OwnershipVersion = task.OwnershipVersion,
+        };
+        return await FormAsync(model, task, cancellationToken);
+    }
+
+    [HttpPost("{planCode}/tasks/{number:int}")]
+    public async Task<IActionResult> EditTask(
+        [FromRoute] string planCode,
+        [FromRoute] int number,
+        [Bind(nameof(OwnershipFormViewModel.LeadDepartmentId), nameof(OwnershipFormViewModel.CoDepartmentIds), nameof(OwnershipFormViewModel.OwnershipVersion))]
+        OwnershipFormViewModel model,
+        CancellationToken cancellationToken)
+    {
+        var task = await ownership.GetTaskAsync(planCode, number, cancellationToken);
+        if (task is null || task.IsWithdrawn)
+        {
+            return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            return await FormAsync(model, task, cancellationToken);
+        }
+
+        var result = await ownership.SetOwnersAsync(planCode, number,
+            new OwnershipInput(model.LeadDepartmentId, model.CoDepartmentIds), model.OwnershipVersion, cancellationToken);
+        switch (result.Outcome)
+        {
+            case OwnershipOutcome.NotFound:
+                return NotFound();
+            case OwnershipOutcome.Conflict:
+                // Keep the input, show what is stored now, and move the version on so that saving again is deliberate.
+                model.Current = result.Task;
+                model.OwnershipVersion = result.Task!.OwnershipVersion;
+                ModelState.Remove(nameof(OwnershipFormViewModel.OwnershipVersion));
+                return await FormAsync(model, result.Task, cancellationToken);
+            case OwnershipOutcome.Invalid:
+                foreach (var error in result.Errors)
+                {
+                    ModelState.AddModelError(error.Field, error.Message);
+                }
+
+                return await FormAsync(model, task, cancellationToken);
+            default:
+                TempData[MessageKey] = localizer[result.Outcome == OwnershipOutcome.Changed ? "OwnershipSaved" : "OwnershipUnchanged",
+                    Core.Plans.ChineseNumerals.TaskMarker(number) + task.Title].Value;
+                return Redirect($"/ownership/{Uri.EscapeDataString(planCode)}#task-{number}");
+        }
+    }
+
+    [HttpGet("import")]
+    public async Task<IActionResult> Import(CancellationToken cancellationToken) =>
+        View(new OwnershipImportViewModel(await ownership.ListPlansAsync(cancellationToken), null));
+
+    // The form limit is above MaxUploadBytes so that a somewhat larger file gets a readable message rather than a 400.
+    [HttpPost("import")]
+    [RequestSizeLimit(4 * MaxUploadBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = 4 * MaxUploadBytes)]
+    public async Task<IActionResult> Import(IFormFile? file, [FromForm] bool dryRun, CancellationToken cancellationToken)
+    {
+        string? error = null;
+        if (file is null || file.Length == 0)
+        {
+            error = localizer["OwnershipImportNoFile"];
+        }
+        else if (!string.Equals(Path.GetExtension(file.FileName), ".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            error = localizer["OwnershipImportNotCsv"];
+        }
+        else if (file.Length > MaxUploadBytes)
+        {
+            error = localizer["OwnershipImportTooLarge", MaxUploadBytes / 1024];
+        }
+
+        if (error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return View(new OwnershipImportViewModel(await ownership.ListPlansAsync(cancellationToken), error));
+        }
+
+        using var buffer = new MemoryStream((int)file!.Length);
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.CopyToAsync(buffer, cancellationToken);
+        }
+
+        // Only the name, never the client's path; it appears in "file:line: reason" and in the audit entry.
+        var sourceName = Path.GetFileName(file.FileName.Replace('\\', '/'));
+        var result = await import.ImportAsync(buffer.ToArray(), sourceName, dryRun, cancellationToken);
+        if (!result.Succeeded)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+
+        return View("ImportResult", new OwnershipImportResultViewModel(result, dryRun));
+    }
+
+    /// <summary>The CSV template: every current task (of one plan, or all) with its owners now, so it can be edited and uploaded.</summary>
+    [HttpGet("template.csv")]
+    public async Task<IActionResult> Template([FromQuery] string? plan, CancellationToken cancellationToken)
+    {
+        var codes = plan is null
+            ? (await ownership.ListPlansAsync(cancellationToken)).Select(p => p.Code).ToList()
+            : [plan];
+        var rows = new List<OwnershipCsvRow>();
+        foreach (var code in codes)
+        {
+            var owners = await ownership.GetPlanAsync(code, cancellationToken);
+            if (owners is null)
+            {
+                return NotFound();
+            }
+
+            rows.AddRange(owners.Tasks.Select(t => new OwnershipCsvRow(0, owners.Code, t.Number, t.Lead?.ShortName, t.CoDepartments.Select(d => d.ShortName).ToList())));
+        }
+
+        var fileName = plan is null ? "ownership.csv" : $"ownership-{plan}.csv";
+        return File(OwnershipCsv.WriteUtf8WithBom(rows), "text/csv; charset=utf-8", fileName);
+    }
+
+    private async Task<IActionResult> FormAsync(OwnershipFormViewModel model, TaskOwnership task, CancellationToken cancellationToken)
+    {
+        model.Task = task;
+        model.PlanTitle = (await ownership.ListPlansAsync(cancellationToken)).FirstOrDefault(p => p.Code == task.PlanCode)?.Title ?? task.PlanCode;
+        var named = new HashSet<int>(model.CoDepartmentIds.Concat(task.CoDepartments.Select(d => d.Id)));
+        if (model.LeadDepartmentId is { } lead)
+        {
+            named.Add(lead);
+        }
+
+        if (task.Lead is not null)
+        {
+            named.Add(task.Lead.Id);
+        }
+
+        model.Departments = (await departments.ListReferencesAsync(cancellationToken))
+            .Where(d => d.IsActive || named.Contains(d.Id))
+            .ToList();
+        return View("EditTask", model);
+    }
+}
