@@ -12,6 +12,11 @@ public static class AdministrationServiceCollectionExtensions
     public static IServiceCollection AddEduPlanAdministration(this IServiceCollection services)
     {
         services.AddScoped<AuditLog>();
+        services.AddScoped<EduPlan.Data.Departments.DepartmentAdministration>();
+        services.AddScoped<EduPlan.Data.Ownership.OwnershipAdministration>();
+        services.AddScoped<EduPlan.Data.Ownership.OwnershipImport>();
+        services.AddScoped<EduPlan.Data.Users.UserAdministration>();
+        services.AddScoped<AuditQuery>();
         return services;
     }
 }

@@ -85,6 +85,24 @@ public sealed class CliSandbox : IDisposable
         return (long)count.ExecuteScalar()!;
     }
 
+    /// <summary>The first column of the first row of <paramref name="sql"/>, read from the database file.</summary>
+    public object? Scalar(string sql)
+    {
+        using var connection = OpenDatabase();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var value = command.ExecuteScalar();
+        return value is DBNull ? null : value;
+    }
+
+    /// <summary>Writes <paramref name="content"/> to a file in the sandbox (UTF-8 without BOM) and returns its path.</summary>
+    public string WriteFile(string name, string content)
+    {
+        var path = Path.Combine(Folder, name);
+        File.WriteAllText(path, content, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+        return path;
+    }
+
     public IReadOnlyList<string> TableNames()
     {
         using var connection = OpenDatabase();

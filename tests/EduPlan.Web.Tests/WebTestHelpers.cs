@@ -23,13 +23,54 @@ public static partial class WebTestHelpers
         return WebUtility.HtmlDecode(ValueAttribute().Match(input.Value).Groups[1].Value);
     }
 
-    /// <summary>POSTs a form that was first fetched from <paramref name="formPath"/>, token included.</summary>
+    /// <summary>
+    /// POSTs a form that was first fetched from <paramref name="formPath"/>, with the token taken from inside THAT
+    /// form (the one whose action is <paramref name="postPath"/>, or an action-less form posting back to the page),
+    /// as a browser would: a form that renders no token of its own fails here instead of borrowing the layout's.
+    /// </summary>
     public static async Task<HttpResponseMessage> PostFormAsync(
         this HttpClient client, string formPath, string postPath, IDictionary<string, string> fields)
     {
-        var token = await client.GetAntiforgeryTokenAsync(formPath);
+        var response = await client.GetAsync(formPath);
+        response.StatusCode.Should().Be(HttpStatusCode.OK, $"{formPath} should show a form");
+        var token = ReadFormToken(await response.Content.ReadAsStringAsync(), formPath, postPath);
         var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
         return await client.PostAsync(postPath, new FormUrlEncodedContent(body));
+    }
+
+    /// <summary>
+    /// POSTs to an address that no form on <paramref name="tokenPath"/> offers (a hand-made request), with a valid
+    /// token for this user taken from any form of that page.
+    /// </summary>
+    public static async Task<HttpResponseMessage> PostUnofferedAsync(
+        this HttpClient client, string tokenPath, string postPath, IDictionary<string, string> fields)
+    {
+        var token = await client.GetAntiforgeryTokenAsync(tokenPath);
+        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        return await client.PostAsync(postPath, new FormUrlEncodedContent(body));
+    }
+
+    /// <summary>The antiforgery token inside the POST form of <paramref name="html"/> that submits to <paramref name="postPath"/>.</summary>
+    public static string ReadFormToken(string html, string formPath, string postPath)
+    {
+        var target = postPath.Split('?')[0];
+        foreach (Match form in PostForm().Matches(html))
+        {
+            var action = ActionAttribute().Match(form.Groups["tag"].Value);
+            var posts = action.Success
+                ? string.Equals(WebUtility.HtmlDecode(action.Groups[1].Value).Split('?')[0], target, StringComparison.OrdinalIgnoreCase)
+                : string.Equals(formPath.Split('?')[0], target, StringComparison.OrdinalIgnoreCase);
+            if (!posts)
+            {
+                continue;
+            }
+
+            var input = TokenInput().Match(form.Groups["body"].Value);
+            input.Success.Should().BeTrue($"the form on {formPath} that posts to {target} should carry its own antiforgery token");
+            return WebUtility.HtmlDecode(ValueAttribute().Match(input.Value).Groups[1].Value);
+        }
+
+        throw new InvalidOperationException($"{formPath} has no POST form that submits to {target}");
     }
 
     public static Task<HttpResponseMessage> SignInAsync(this HttpClient client, string userName, string password) =>
@@ -60,6 +101,12 @@ public static partial class WebTestHelpers
 
     [GeneratedRegex("<input[^>]*name=\"__RequestVerificationToken\"[^>]*>")]
     private static partial Regex TokenInput();
+
+    [GeneratedRegex("<form(?<tag>[^>]*method=\"post\"[^>]*)>(?<body>.*?)</form>", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
+    private static partial Regex PostForm();
+
+    [GeneratedRegex("\\saction=\"([^\"]*)\"")]
+    private static partial Regex ActionAttribute();
 
     [GeneratedRegex("value=\"([^\"]*)\"")]
     private static partial Regex ValueAttribute();

@@ -1,0 +1,58 @@
+using EduPlan.Cli.Infrastructure;
+using EduPlan.Data.Ownership;
+
+namespace EduPlan.Cli.Commands;
+
+/// <summary><c>owners import FILE.csv</c>: sets the lead and co-departments of many tasks at once, all rows or none.</summary>
+public static class OwnersCommand
+{
+    public static CliCommand Definition { get; } = new(
+        "owners",
+        "owners import FILE.csv [--dry-run]",
+        "Set task owners from a CSV file (plan code, task number, lead, co-departments separated by 、); one bad row and nothing is written.",
+        RunAsync);
+
+    private static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args)
+    {
+        if (args.Count == 0 || args[0] != "import")
+        {
+            throw new UsageException(args.Count == 0 ? "owners needs a subcommand: import" : $"unknown owners subcommand '{args[0]}'");
+        }
+
+        var arguments = CommandArguments.Parse(args.Skip(1).ToList(), flags: ["--dry-run"]);
+        if (arguments.Positionals.Count != 1)
+        {
+            throw new UsageException("owners import needs exactly one FILE.csv");
+        }
+
+        var file = arguments.Positionals[0];
+        if (!File.Exists(file))
+        {
+            throw new CliException($"{file}: file not found");
+        }
+
+        var dryRun = arguments.Has("--dry-run");
+        await using var scope = await CommandScope.OpenAsync(context, write: !dryRun);
+        var result = await scope.Get<OwnershipImport>().ImportFileAsync(file, dryRun, context.CancellationToken);
+        if (!result.Succeeded)
+        {
+            // Every bad row, each as "file:line: reason"; nothing was written.
+            foreach (var error in result.Errors)
+            {
+                context.Error.WriteLine($"error: {error}");
+            }
+
+            context.Error.WriteLine($"{result.Errors.Count} bad row(s); nothing was written");
+            return ExitCodes.Failure;
+        }
+
+        foreach (var task in result.Changed)
+        {
+            context.Output.WriteLine($"{task.PlanCode} #{task.TaskNumber}: {task.Before} → {task.After}");
+        }
+
+        var verb = dryRun ? "would change" : "changed";
+        context.Output.WriteLine($"{verb} {DatabaseState.Plural(result.Changed.Count, "task")}, {result.Unchanged.Count} unchanged");
+        return ExitCodes.Success;
+    }
+}
