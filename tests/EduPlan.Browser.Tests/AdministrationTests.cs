@@ -1,4 +1,7 @@
 using System.Text.RegularExpressions;
+using EduPlan.Data.Identity;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace EduPlan.Browser.Tests;
@@ -56,6 +59,13 @@ public sealed class AdministrationTests(BrowserFixture fixture)
         await page.GotoAsync("/plans/chongqing/tasks/9");
         (await page.Locator("main").InnerTextAsync()).Should().Contain("牵头单位\n重庆市江北区教育委员会");
 
+        await BrowserFixture.ScreenshotAsync(page, "26-task-owners");
+        await page.GotoAsync("/admin/users");
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("李江北");
+        await BrowserFixture.ScreenshotAsync(page, "27-users");
+        await page.GotoAsync("/admin/settings");
+        await BrowserFixture.ScreenshotAsync(page, "28-settings");
+
         // The reporter's first sign-in.
         await page.Locator("header form button[type='submit']").ClickAsync();
         await page.WaitForURLAsync(new Regex("/account/login"));
@@ -71,6 +81,37 @@ public sealed class AdministrationTests(BrowserFixture fixture)
         await page.GotoAsync("/plans/chongqing/tasks/9");
         (await page.Locator("main").InnerTextAsync()).Should().Contain("重庆市江北区教育委员会");
         await BrowserFixture.ScreenshotAsync(page, "25-reporter-task-9");
+    }
+
+    [SkippableFact]
+    public async Task Auditor_reads_who_changed_what_in_the_audit_log()
+    {
+        await using var portal = new PortalServer();
+        _ = portal.RootUri;
+        using (var scope = portal.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
+            var auditor = new ApplicationUser { UserName = "shen.ji", DisplayName = "审计员甲", PasswordChangedAt = DateTimeOffset.UtcNow };
+            (await users.CreateAsync(auditor, "Audit-Trail-2035")).Succeeded.Should().BeTrue();
+            (await users.AddToRoleAsync(auditor, "Auditor")).Succeeded.Should().BeTrue();
+        }
+
+        var page = await fixture.NewPageAsync(portal);
+        await SignInAsync(page, "admin", "wrong-password-1A");
+        await SignInAsync(page, "admin", PortalServer.AdminPassword);
+        await page.GotoAsync("/admin/departments/new");
+        await page.Locator("input[name='Name']").FillAsync("重庆市渝中区教育委员会");
+        await page.Locator("input[name='ShortName']").FillAsync("渝中区教委");
+        await page.Locator("main form button[type='submit']").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/admin/departments$"));
+        await page.Locator("header form button[type='submit']").ClickAsync();
+
+        await SignInAsync(page, "shen.ji", "Audit-Trail-2035");
+        await page.GetByRole(AriaRole.Link, new() { Name = "安全审计", Exact = true }).ClickAsync();
+        var log = await page.Locator("main").InnerTextAsync();
+        log.Should().Contain("渝中区教委").And.Contain("admin");
+        log.Should().NotContain("wrong-password-1A").And.NotContain(PortalServer.AdminPassword);
+        await BrowserFixture.ScreenshotAsync(page, "29-audit");
     }
 
     private static async Task SignInAsync(IPage page, string userName, string password)
