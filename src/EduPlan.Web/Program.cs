@@ -3,6 +3,8 @@ using EduPlan.Web.Infrastructure;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddEduPlanLogging();
+// No "Server: Kestrel" header: it tells a scanner what to try.
+builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 builder.Services.AddEduPlanWeb(builder.Configuration);
 
 var app = builder.Build();

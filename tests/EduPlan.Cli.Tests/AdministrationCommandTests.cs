@@ -65,6 +65,18 @@ public sealed class AdministrationCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Only_the_command_line_creates_an_auditor_and_it_is_audited_as_the_operator()
+    {
+        var result = await sandbox.RunAsync("users", "add", "--user", "shen.ji", "--name", "审计员", "--role", "Auditor");
+
+        result.ExitCode.Should().Be(0, result.ToString());
+        sandbox.Scalar("SELECT r.Name FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId JOIN AspNetUsers u ON u.Id = ur.UserId WHERE u.UserName = 'shen.ji'")
+            .Should().Be("Auditor");
+        sandbox.Scalar("SELECT ActorName FROM AuditEntries WHERE Action = 'UserCreated' AND TargetName = 'shen.ji'")
+            .Should().Be("cli:" + Environment.UserName);
+    }
+
+    [Fact]
     public async Task Users_add_with_a_weak_password_says_which_rule_and_creates_nobody()
     {
         var result = await sandbox.RunAsync("users", "add", "--user", "weak", "--name", "弱密码", "--role", "Viewer", "--password", "alllowercaseletters");

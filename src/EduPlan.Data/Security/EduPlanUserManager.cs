@@ -24,6 +24,9 @@ public sealed class EduPlanUserManager(
 {
     private readonly TimeProvider clock = services.GetService<TimeProvider>() ?? TimeProvider.System;
 
+    // The scope's context, which is the one the user store tracks the user in.
+    private readonly EduPlanDbContext? db = services.GetService<EduPlanDbContext>();
+
     public override async Task<bool> IsLockedOutAsync(ApplicationUser user)
     {
         ThrowIfDisposed();
@@ -37,7 +40,11 @@ public sealed class EduPlanUserManager(
         return lockoutEnd >= clock.GetUtcNow();
     }
 
-    /// <summary>Counts a failed sign-in; the one that reaches the limit locks the account and starts the count again.</summary>
+    /// <summary>
+    /// Counts a failed sign-in; the one that reaches the limit locks the account and starts the count again.
+    /// Parallel failures for one account race on its concurrency stamp: the loser reloads and counts again, so
+    /// every failure counts and none leaves a half-saved user behind (which would make the next save throw).
+    /// </summary>
     public override async Task<IdentityResult> AccessFailedAsync(ApplicationUser user)
     {
         ThrowIfDisposed();
@@ -45,13 +52,26 @@ public sealed class EduPlanUserManager(
         var lockoutStore = Store as IUserLockoutStore<ApplicationUser>
             ?? throw new NotSupportedException("The user store does not support lockouts.");
 
-        var count = await lockoutStore.IncrementAccessFailedCountAsync(user, CancellationToken);
-        if (count >= Options.Lockout.MaxFailedAccessAttempts)
+        for (var attempt = 1; ; attempt++)
         {
-            await lockoutStore.SetLockoutEndDateAsync(user, clock.GetUtcNow().Add(Options.Lockout.DefaultLockoutTimeSpan), CancellationToken);
-            await lockoutStore.ResetAccessFailedCountAsync(user, CancellationToken);
-        }
+            var count = await lockoutStore.IncrementAccessFailedCountAsync(user, CancellationToken);
+            if (count >= Options.Lockout.MaxFailedAccessAttempts)
+            {
+                await lockoutStore.SetLockoutEndDateAsync(user, clock.GetUtcNow().Add(Options.Lockout.DefaultLockoutTimeSpan), CancellationToken);
+                await lockoutStore.ResetAccessFailedCountAsync(user, CancellationToken);
+            }
 
-        return await UpdateUserAsync(user);
+            var result = await UpdateUserAsync(user);
+            if (result.Succeeded || attempt == MaxConcurrencyRetries
+                || !result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure))
+                || db is null)
+            {
+                return result;
+            }
+
+            await db.Entry(user).ReloadAsync(CancellationToken);
+        }
     }
+
+    private const int MaxConcurrencyRetries = 5;
 }

@@ -250,6 +250,7 @@ public sealed class UserAdministration(
 
         UserRules.CheckDisplayName(displayName, errors);
         var roles = UserRules.CheckRoles(newUser.Roles, errors);
+        CheckAuditorRoleFromWeb(roles, errors);
         var department = await CheckDepartmentAsync(newUser.DepartmentId, currentDepartmentId: null, roles, errors, cancellationToken);
         UserRules.CheckPhone(phone, errors);
         UserRules.CheckEmail(email, errors);
@@ -341,6 +342,11 @@ public sealed class UserAdministration(
             return UserResult.NotFound(userId);
         }
 
+        if (await RefuseAuditorAccountAsync(user, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         if (!string.Equals(user.ConcurrencyStamp, changes.ConcurrencyStamp, StringComparison.Ordinal))
         {
             return UserResult.Conflict(user.Id, user.UserName);
@@ -353,6 +359,7 @@ public sealed class UserAdministration(
 
         UserRules.CheckDisplayName(displayName, errors);
         var roles = UserRules.CheckRoles(changes.Roles, errors);
+        CheckAuditorRoleFromWeb(roles, errors);
         var department = await CheckDepartmentAsync(changes.DepartmentId, user.DepartmentId, roles, errors, cancellationToken);
         UserRules.CheckPhone(phone, errors);
         UserRules.CheckEmail(email, errors);
@@ -431,6 +438,11 @@ public sealed class UserAdministration(
             return UserResult.NotFound(userId);
         }
 
+        if (await RefuseAuditorAccountAsync(user, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         if (user.IsDisabled)
         {
             return Unchanged(user);
@@ -461,6 +473,11 @@ public sealed class UserAdministration(
             return UserResult.NotFound(userId);
         }
 
+        if (await RefuseAuditorAccountAsync(user, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         if (!user.IsDisabled)
         {
             return Unchanged(user);
@@ -479,6 +496,11 @@ public sealed class UserAdministration(
         if (user is null)
         {
             return UserResult.NotFound(userId);
+        }
+
+        if (await RefuseAuditorAccountAsync(user, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         if (user.LockoutEnd is null && user.AccessFailedCount == 0)
@@ -512,6 +534,11 @@ public sealed class UserAdministration(
         if (user is null)
         {
             return UserResult.NotFound(userId);
+        }
+
+        if (await RefuseAuditorAccountAsync(user, cancellationToken) is { } refused)
+        {
+            return refused;
         }
 
         if (IsActor(user))
@@ -566,6 +593,36 @@ public sealed class UserAdministration(
 
     private bool IsActor(ApplicationUser user) =>
         audit.Actor.UserId is { } actorId && string.Equals(actorId, user.Id, StringComparison.Ordinal);
+
+    /// <summary>
+    /// Separation of duties (三权分立): an administrator signed in to the portal must not be able to make, take over or
+    /// silence the people who audit them. Auditor accounts are managed only from the command line on the server (the
+    /// security officer's tool, where the actor has no portal user id). Null when the action may go ahead.
+    /// </summary>
+    private async Task<UserResult?> RefuseAuditorAccountAsync(ApplicationUser user, CancellationToken cancellationToken)
+    {
+        if (!ActsFromPortal || !(await users.GetRolesAsync(user)).Contains(Roles.Auditor))
+        {
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return UserResult.Invalid(UserFields.Form, AuditorAccountsMessage);
+    }
+
+    private void CheckAuditorRoleFromWeb(IReadOnlyCollection<string> roles, List<FieldError> errors)
+    {
+        if (ActsFromPortal && roles.Contains(Roles.Auditor))
+        {
+            errors.Add(new(UserFields.Roles, AuditorAccountsMessage));
+        }
+    }
+
+    /// <summary>True for a signed-in portal user; false for the command line and the start-up step (no user id).</summary>
+    private bool ActsFromPortal => audit.Actor.UserId is not null;
+
+    public const string AuditorAccountsMessage =
+        "审计员账户只能由安全管理员在服务器上用命令行（eduplan users …）管理：三权分立，系统管理员不能创建、修改、停用或重置审计员账户。";
 
     private async Task<UserSnapshot> SnapshotAsync(ApplicationUser user, CancellationToken cancellationToken)
     {

@@ -32,7 +32,8 @@ public static class LoggingSetup
                 .WriteTo.File(
                     Path.Combine(LogDirectory(services.GetRequiredService<IConfiguration>()), "eduplan-.log"),
                     rollingInterval: RollingInterval.Day,
-                    retainedFileCountLimit: 31,
+                    // 180 daily files: the Cybersecurity Law asks for at least six months of network logs.
+                    retainedFileCountLimit: 180,
                     formatProvider: System.Globalization.CultureInfo.InvariantCulture),
             preserveStaticLogger: true);
 

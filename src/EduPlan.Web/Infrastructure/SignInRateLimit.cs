@@ -34,9 +34,32 @@ public static class SignInRateLimit
         return services;
     }
 
-    /// <summary>The client's address (the real client's, behind a known reverse proxy).</summary>
-    public static string PartitionKey(HttpContext context) =>
-        context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+    /// <summary>
+    /// The client's address (the real client's, behind a known reverse proxy); for IPv6 its /64 network, since one
+    /// client usually holds a whole /64 and could otherwise rotate through addresses to dodge the limit.
+    /// </summary>
+    public static string PartitionKey(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
+    }
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

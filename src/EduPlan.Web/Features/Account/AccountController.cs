@@ -88,6 +88,12 @@ public sealed partial class AccountController(
             LogLockedOut();
         }
 
+        // A user whose failure count could not be saved (lost every retry) must not ride along with the audit entries.
+        foreach (var entry in db.ChangeTracker.Entries<ApplicationUser>().Where(e => e.State == EntityState.Modified).ToList())
+        {
+            entry.State = EntityState.Detached;
+        }
+
         await db.SaveChangesAsync();
         LogSignInFailed(failure);
         return LoginForm(model);
@@ -100,6 +106,8 @@ public sealed partial class AccountController(
         if (User.Identity?.IsAuthenticated == true && User.FindFirstValue(ClaimTypes.NameIdentifier) is { } userId)
         {
             await audit.WriteAsync(AuditActions.SignOut, AuditOutcome.Success, AuditTarget.User(userId, User.Identity.Name));
+            // Deleting the browser's cookie is not enough: a copy of it must stop working too.
+            await EndSessionsAsync(userId);
         }
 
         await signInManager.SignOutAsync();
@@ -120,6 +128,14 @@ public sealed partial class AccountController(
         var user = await userManager.GetUserAsync(User);
         if (user is null)
         {
+            await signInManager.SignOutAsync();
+            return RedirectToAction(nameof(Login));
+        }
+
+        if (await userManager.IsLockedOutAsync(user))
+        {
+            // Locked by wrong current passwords: the session ended then; a replayed copy of its cookie gets no more tries.
+            await EndSessionsAsync(user.Id);
             await signInManager.SignOutAsync();
             return RedirectToAction(nameof(Login));
         }
@@ -148,6 +164,7 @@ public sealed partial class AccountController(
                 await audit.WriteAsync(AuditActions.PasswordChangeFailed, AuditOutcome.Failure, AuditTarget.User(user.Id, user.UserName), new { reason = "WrongCurrentPassword" });
                 await audit.WriteAsync(AuditActions.LockedOut, AuditOutcome.Failure, AuditTarget.User(user.Id, user.UserName),
                     new { failures = security.Value.MaxFailedSignIns, minutes = security.Value.LockoutMinutes });
+                await EndSessionsAsync(user.Id);
                 await signInManager.SignOutAsync();
                 return RedirectToAction(nameof(Login));
             }
@@ -215,6 +232,16 @@ public sealed partial class AccountController(
     {
         await userManager.AccessFailedAsync(user);
         return await userManager.IsLockedOutAsync(user);
+    }
+
+    /// <summary>
+    /// Ends every open session of the user by giving them a new security stamp (SessionValidator compares it on each
+    /// request). A direct update, so an administrator's open edit form of this user does not become a conflict.
+    /// </summary>
+    private async Task EndSessionsAsync(string userId)
+    {
+        var stamp = Guid.NewGuid().ToString("N").ToUpperInvariant();
+        await db.Users.Where(u => u.Id == userId).ExecuteUpdateAsync(s => s.SetProperty(u => u.SecurityStamp, stamp));
     }
 
     private async Task RecordSignInAsync(ApplicationUser user)

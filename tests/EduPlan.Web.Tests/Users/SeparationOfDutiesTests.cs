@@ -1,0 +1,50 @@
+using System.Net;
+using EduPlan.Data.Security;
+using EduPlan.Data.Users;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPlan.Web.Tests.Users;
+
+/// <summary>三权分立: the administrator cannot create, take over or silence an auditor from the portal.</summary>
+public sealed class SeparationOfDutiesTests : IDisposable
+{
+    private readonly EduPlanWebFactory app = new();
+
+    public void Dispose() => app.Dispose();
+
+    [Fact]
+    public async Task The_administrator_cannot_create_an_auditor()
+    {
+        var admin = app.CreateBrowser();
+        await admin.SignInAsAdminAsync();
+
+        var response = await admin.PostFieldsAsync("/admin/users/new", "/admin/users/new",
+            ("Input.UserName", "new.auditor"), ("Input.DisplayName", "新审计员"), ("Input.Roles", Roles.Auditor));
+
+        WebTestHelpers.Decoded(await response.Content.ReadAsStringAsync()).Should().Contain("审计员账户只能由安全管理员");
+        (await app.WithDbAsync(db => db.Users.AnyAsync(u => u.UserName == "new.auditor"))).Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData("reset-password")]
+    [InlineData("disable")]
+    [InlineData("unlock")]
+    public async Task The_administrator_cannot_reset_disable_or_unlock_an_auditor(string action)
+    {
+        var auditor = await app.CreateUserAsync("the.auditor", UsersTestKit.Password, [Roles.Auditor]);
+        var stamp = auditor.SecurityStamp;
+        var admin = app.CreateBrowser();
+        await admin.SignInAsAdminAsync();
+
+        var response = await admin.PostUnofferedAsync("/admin/users", $"/admin/users/{auditor.Id}/{action}", new Dictionary<string, string>());
+
+        var html = WebTestHelpers.Decoded(await response.Content.ReadAsStringAsync());
+        html.Should().NotContain("one-time-password");
+        var after = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Id == auditor.Id));
+        after.SecurityStamp.Should().Be(stamp, "nothing about the auditor's account may change");
+        after.IsDisabled.Should().BeFalse();
+        after.MustChangePassword.Should().BeFalse();
+        (await admin.GetPageAsync($"/admin/users/{auditor.Id}/edit")).Should().Contain("审计员账户只能由安全管理员", "the page says why the buttons do nothing");
+        response.StatusCode.Should().NotBe(HttpStatusCode.InternalServerError);
+    }
+}
