@@ -34,6 +34,15 @@ public sealed class SecurityOptions
     /// <summary>Sign-in attempts allowed per client address per minute (a whole office may share one address).</summary>
     public int SignInAttemptsPerMinute { get; set; } = 30;
 
+    /// <summary>
+    /// Redirects plain-HTTP requests to HTTPS and marks every cookie Secure. Off by default so that a first
+    /// <c>dotnet run</c> works; turn it on for any real deployment (等级保护: 通信传输 must be protected).
+    /// </summary>
+    public bool RequireHttps { get; set; }
+
+    /// <summary>The HTTPS port plain-HTTP requests are redirected to when <see cref="RequireHttps"/> is on.</summary>
+    public int HttpsPort { get; set; } = 443;
+
     public static SecurityOptions FromConfiguration(IConfiguration configuration)
     {
         var options = new SecurityOptions();

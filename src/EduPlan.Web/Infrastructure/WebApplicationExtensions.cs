@@ -1,3 +1,5 @@
+using EduPlan.Data.Security;
+using Microsoft.Extensions.Options;
 using Serilog;
 
 namespace EduPlan.Web.Infrastructure;
@@ -10,6 +12,16 @@ public static class WebApplicationExtensions
         // First, so that everything after it (HSTS, cookies, audit, rate limit) sees the real client and scheme.
         app.UseEduPlanReverseProxy();
         app.UseMiddleware<SecurityHeadersMiddleware>();
+
+        var security = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        if (security.RequireHttps)
+        {
+            app.UseHttpsRedirection();
+        }
+        else if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
+        {
+            app.Logger.LogWarning("Security:RequireHttps is off: unless a TLS proxy is in front, sign-in cookies and passwords travel unencrypted");
+        }
 
         if (!app.Environment.IsDevelopment())
         {

@@ -48,14 +48,19 @@ public static class WebServiceCollectionExtensions
         services.AddEduPlanReverseProxy(configuration);
         // HSTS only for HTTPS requests outside Development (see UseEduPlanPipeline); a year, as assessors expect.
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
-        services.AddEduPlanMvc();
+        services.AddEduPlanMvc(configuration);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return services;
     }
 
+    /// <summary>Secure whenever the request is HTTPS; always, when Security:RequireHttps is on.</summary>
+    private static CookieSecurePolicy CookieSecurity(IConfiguration configuration) =>
+        SecurityOptions.FromConfiguration(configuration).RequireHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
     private static void AddEduPlanIdentity(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddHttpsRedirection(options => options.HttpsPort = SecurityOptions.FromConfiguration(configuration).HttpsPort);
         // Security:* (password rules, lockout) applied to IdentityOptions; the same call the CLI makes.
         services.AddEduPlanSecurityOptions(configuration);
         services
@@ -77,7 +82,7 @@ public static class WebServiceCollectionExtensions
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             // Secure whenever the request is HTTPS (behind a known proxy: whenever the client's request was).
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = CookieSecurity(configuration);
             // Every request restarts the idle limit (ExpireTimeSpan, below).
             options.SlidingExpiration = true;
             // Replaces Identity's SecurityStampValidator: one small query per request instead of a periodic rebuild.
@@ -95,9 +100,15 @@ public static class WebServiceCollectionExtensions
                 options.ExpireTimeSpan = TimeSpan.FromMinutes(security.Value.IdleTimeoutMinutes));
 
         // Keys live in the database so that every instance behind a load balancer can read every cookie.
-        services.AddDataProtection()
+        var dataProtection = services.AddDataProtection()
             .SetApplicationName("EduPlan")
             .PersistKeysToDbContext<EduPlanDbContext>();
+        // Keys that sign the cookies sit in the same database as everything else; with a certificate configured they
+        // are stored encrypted, so a copy of the database or a backup alone cannot forge a sign-in (ADR 7).
+        if (DataProtectionCertificate.Load(configuration) is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
 
         services.AddAuthorizationBuilder().AddEduPlanPolicies();
     }
@@ -117,7 +128,7 @@ public static class WebServiceCollectionExtensions
             cancellationToken: context.RequestAborted);
     }
 
-    private static void AddEduPlanMvc(this IServiceCollection services)
+    private static void AddEduPlanMvc(this IServiceCollection services, IConfiguration configuration)
     {
         // Chinese text is written as is instead of as &#x...; entities: smaller pages, readable source.
         services.Configure<WebEncoderOptions>(options => options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -142,7 +153,7 @@ public static class WebServiceCollectionExtensions
             options.Cookie.Name = "EduPlan.Antiforgery";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.Cookie.SecurePolicy = CookieSecurity(configuration);
         });
 
         services
