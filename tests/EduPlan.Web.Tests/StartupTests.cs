@@ -129,6 +129,20 @@ public sealed partial class StartupTests
     }
 
     [Fact]
+    public async Task Creating_the_first_administrator_is_audited_as_the_system_without_the_password()
+    {
+        using var factory = new EduPlanWebFactory();
+        _ = factory.Server;
+
+        var entry = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.AuditEntries, e => e.Action == EduPlan.Data.Auditing.AuditActions.UserCreated));
+
+        entry.ActorName.Should().Be("system");
+        entry.TargetName.Should().Be("admin");
+        entry.Details.Should().Contain("Administrator").And.NotContain(EduPlanWebFactory.TestAdminPassword);
+    }
+
+    [Fact]
     public void Generated_passwords_meet_the_password_rules_and_differ()
     {
         var passwords = Enumerable.Range(0, 20).Select(_ => DatabaseBootstrapper.GeneratePassword()).ToList();

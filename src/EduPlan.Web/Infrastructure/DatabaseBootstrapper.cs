@@ -1,8 +1,10 @@
 using System.Security.Cryptography;
 using EduPlan.Data;
+using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
 using EduPlan.Data.Import;
 using EduPlan.Data.Security;
+using EduPlan.Data.Users;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -41,7 +43,10 @@ public sealed partial class DatabaseBootstrapper(
         }
 
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
-        await EnsureAdministratorAsync(services.GetRequiredService<UserManager<ApplicationUser>>());
+        await EnsureAdministratorAsync(
+            services.GetRequiredService<UserManager<ApplicationUser>>(),
+            services.GetRequiredService<AuditLog>(),
+            services.GetRequiredService<IOptions<SecurityOptions>>().Value);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -81,7 +86,7 @@ public sealed partial class DatabaseBootstrapper(
         }
     }
 
-    private async Task EnsureAdministratorAsync(UserManager<ApplicationUser> userManager)
+    private async Task EnsureAdministratorAsync(UserManager<ApplicationUser> userManager, AuditLog audit, SecurityOptions security)
     {
         // An existing administrator is never touched: its password may have been changed since.
         if (await userManager.FindByNameAsync(AdminUserName) is not null)
@@ -91,7 +96,7 @@ public sealed partial class DatabaseBootstrapper(
 
         var configured = bootstrapOptions.Value.AdminPassword;
         var generated = string.IsNullOrEmpty(configured);
-        var password = generated ? GeneratePassword() : configured!;
+        var password = generated ? GeneratePassword(security) : configured!;
 
         var now = clock.GetUtcNow();
         var admin = new ApplicationUser
@@ -112,6 +117,9 @@ public sealed partial class DatabaseBootstrapper(
 
         ThrowOnFailure(created, "create the administrator (check Bootstrap:AdminPassword against the password rules)");
         ThrowOnFailure(await userManager.AddToRoleAsync(admin, Roles.Administrator), "make admin an administrator");
+        await audit.WriteAsync(AuditActions.UserCreated, AuditOutcome.Success, AuditTarget.User(admin.Id, AdminUserName),
+            new { after = new { userName = AdminUserName, displayName = AdminDisplayName, roles = new[] { Roles.Administrator } }, passwordGenerated = generated },
+            FixedAuditActor.System);
         LogAdminCreated(AdminUserName, generated);
 
         if (generated)
@@ -121,26 +129,8 @@ public sealed partial class DatabaseBootstrapper(
         }
     }
 
-    /// <summary>20 characters from letters and digits without look-alikes (0/O, 1/l/I), at least one of each kind.</summary>
-    internal static string GeneratePassword(int length = 20)
-    {
-        const string lower = "abcdefghijkmnopqrstuvwxyz";
-        const string upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
-        const string digits = "23456789";
-        const string all = lower + upper + digits;
-
-        var chars = new char[length];
-        chars[0] = lower[RandomNumberGenerator.GetInt32(lower.Length)];
-        chars[1] = upper[RandomNumberGenerator.GetInt32(upper.Length)];
-        chars[2] = digits[RandomNumberGenerator.GetInt32(digits.Length)];
-        for (var i = 3; i < length; i++)
-        {
-            chars[i] = all[RandomNumberGenerator.GetInt32(all.Length)];
-        }
-
-        RandomNumberGenerator.Shuffle(chars.AsSpan());
-        return new string(chars);
-    }
+    /// <summary>A one-time password that meets the configured rules (the generator user accounts get too).</summary>
+    internal static string GeneratePassword(SecurityOptions? rules = null) => OneTimePasswords.Generate(rules ?? new SecurityOptions(), AdminUserName);
 
     internal static void PrintPasswordBanner(TextWriter console, string userName, string password)
     {
