@@ -99,6 +99,19 @@ public sealed class OwnershipImportPagesTests : IClassFixture<EduPlanWebFactory>
     }
 
     [Fact]
+    public async Task A_file_over_the_form_limit_gets_the_bad_request_page_not_a_missing_page()
+    {
+        var admin = await _factory.AdminAsync();
+        var content = new byte[(5 * Features.Ownership.OwnershipController.MaxUploadBytes) + 1];
+
+        var response = await admin.UploadAsync(content, "huge.csv");
+
+        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var html = WebTestHelpers.Decoded(await response.Content.ReadAsStringAsync());
+        html.Should().NotContain("页面不存在", "the error page itself must not fail on the unreadable form");
+    }
+
+    [Fact]
     public async Task The_template_lists_every_task_with_its_owners_and_imports_back_unchanged()
     {
         var education = await _factory.EnsureDepartmentAsync("市教委");

@@ -9,6 +9,7 @@ namespace EduPlan.Web.Features.Errors;
 /// </summary>
 [AllowAnonymous]
 [IgnoreAntiforgeryToken]
+[NoFormBinding]
 [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
 public sealed class ErrorsController : Controller
 {
