@@ -342,7 +342,7 @@ public sealed class UserAdministration(
             return UserResult.NotFound(userId);
         }
 
-        if (await RefuseAuditorAccountAsync(user, cancellationToken) is { } refused)
+        if (await RefuseAuditorAccountAsync(user, AuditActions.UserUpdated, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -438,7 +438,7 @@ public sealed class UserAdministration(
             return UserResult.NotFound(userId);
         }
 
-        if (await RefuseAuditorAccountAsync(user, cancellationToken) is { } refused)
+        if (await RefuseAuditorAccountAsync(user, AuditActions.UserDisabled, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -450,13 +450,13 @@ public sealed class UserAdministration(
 
         if (IsActor(user))
         {
-            return UserResult.Invalid(UserFields.Form, "您不能停用自己的账户。");
+            return await RefusedAsync(AuditActions.UserDisabled, user, "您不能停用自己的账户。", cancellationToken);
         }
 
         var before = await SnapshotAsync(user, cancellationToken);
         if (before.Roles.Contains(Roles.Administrator) && await CountActiveAdministratorsAsync(cancellationToken) <= 1)
         {
-            return UserResult.Invalid(UserFields.Form, "这是最后一位在用的系统管理员，不能停用；请先为另一位用户授予系统管理员角色。");
+            return await RefusedAsync(AuditActions.UserDisabled, user, "这是最后一位在用的系统管理员，不能停用；请先为另一位用户授予系统管理员角色。", cancellationToken);
         }
 
         user.IsDisabled = true;
@@ -473,7 +473,7 @@ public sealed class UserAdministration(
             return UserResult.NotFound(userId);
         }
 
-        if (await RefuseAuditorAccountAsync(user, cancellationToken) is { } refused)
+        if (await RefuseAuditorAccountAsync(user, AuditActions.UserEnabled, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -498,7 +498,7 @@ public sealed class UserAdministration(
             return UserResult.NotFound(userId);
         }
 
-        if (await RefuseAuditorAccountAsync(user, cancellationToken) is { } refused)
+        if (await RefuseAuditorAccountAsync(user, AuditActions.UserUnlocked, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -536,14 +536,14 @@ public sealed class UserAdministration(
             return UserResult.NotFound(userId);
         }
 
-        if (await RefuseAuditorAccountAsync(user, cancellationToken) is { } refused)
+        if (await RefuseAuditorAccountAsync(user, AuditActions.PasswordReset, cancellationToken) is { } refused)
         {
             return refused;
         }
 
         if (IsActor(user))
         {
-            return UserResult.Invalid(UserFields.Form, "不能在这里重置自己的密码，请使用“修改密码”。");
+            return await RefusedAsync(AuditActions.PasswordReset, user, "不能在这里重置自己的密码，请使用“修改密码”。", cancellationToken);
         }
 
         var password = OneTimePasswords.Generate(options.Value, user.UserName);
@@ -599,15 +599,24 @@ public sealed class UserAdministration(
     /// silence the people who audit them. Auditor accounts are managed only from the command line on the server (the
     /// security officer's tool, where the actor has no portal user id). Null when the action may go ahead.
     /// </summary>
-    private async Task<UserResult?> RefuseAuditorAccountAsync(ApplicationUser user, CancellationToken cancellationToken)
+    private async Task<UserResult?> RefuseAuditorAccountAsync(ApplicationUser user, string action, CancellationToken cancellationToken)
     {
         if (!ActsFromPortal || !(await users.GetRolesAsync(user)).Contains(Roles.Auditor))
         {
             return null;
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
-        return UserResult.Invalid(UserFields.Form, AuditorAccountsMessage);
+        return await RefusedAsync(action, user, AuditorAccountsMessage, cancellationToken);
+    }
+
+    /// <summary>
+    /// A refusal by a safety rule (not a typing mistake): audited as a failed attempt of <paramref name="action"/>, because
+    /// someone trying to disable the last administrator or take over an auditor is what an assessor looks for.
+    /// </summary>
+    private async Task<UserResult> RefusedAsync(string action, ApplicationUser user, string reason, CancellationToken cancellationToken)
+    {
+        await audit.WriteAsync(action, AuditOutcome.Failure, AuditTarget.User(user.Id, user.UserName), new { reason }, cancellationToken: cancellationToken);
+        return UserResult.Invalid(UserFields.Form, reason);
     }
 
     private void CheckAuditorRoleFromWeb(IReadOnlyCollection<string> roles, List<FieldError> errors)

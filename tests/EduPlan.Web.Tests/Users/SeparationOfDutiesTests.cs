@@ -26,10 +26,10 @@ public sealed class SeparationOfDutiesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("reset-password")]
-    [InlineData("disable")]
-    [InlineData("unlock")]
-    public async Task The_administrator_cannot_reset_disable_or_unlock_an_auditor(string action)
+    [InlineData("reset-password", "PasswordReset")]
+    [InlineData("disable", "UserDisabled")]
+    [InlineData("unlock", "UserUnlocked")]
+    public async Task The_administrator_cannot_reset_disable_or_unlock_an_auditor_and_the_attempt_is_audited(string action, string auditAction)
     {
         var auditor = await app.CreateUserAsync("the.auditor", UsersTestKit.Password, [Roles.Auditor]);
         var stamp = auditor.SecurityStamp;
@@ -46,5 +46,24 @@ public sealed class SeparationOfDutiesTests : IDisposable
         after.MustChangePassword.Should().BeFalse();
         (await admin.GetPageAsync($"/admin/users/{auditor.Id}/edit")).Should().Contain("审计员账户只能由安全管理员", "the page says why the buttons do nothing");
         response.StatusCode.Should().NotBe(HttpStatusCode.InternalServerError);
+        var attempt = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == auditAction));
+        attempt.Outcome.Should().Be(EduPlan.Data.Auditing.AuditOutcome.Failure);
+        attempt.ActorName.Should().Be(WebTestHelpers.AdminUserName);
+        attempt.TargetName.Should().Be("the.auditor");
+    }
+
+    [Fact]
+    public async Task Trying_to_disable_yourself_is_refused_and_audited()
+    {
+        var admin = app.CreateBrowser();
+        await admin.SignInAsAdminAsync();
+        var adminId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == "admin").Select(u => u.Id).SingleAsync());
+
+        await admin.PostUnofferedAsync("/admin/users", $"/admin/users/{adminId}/disable", new Dictionary<string, string>());
+
+        (await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == adminId))).IsDisabled.Should().BeFalse();
+        var attempt = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "UserDisabled"));
+        attempt.Outcome.Should().Be(EduPlan.Data.Auditing.AuditOutcome.Failure);
+        attempt.Details.Should().Contain("您不能停用自己的账户");
     }
 }
