@@ -1,5 +1,6 @@
 using System.Globalization;
 using EduPlan.Cli.Infrastructure;
+using EduPlan.Data.Departments;
 using EduPlan.Data.Security;
 using EduPlan.Data.Users;
 
@@ -59,7 +60,7 @@ public static class UsersCommand
         int? departmentId = null;
         if (arguments.Value("--department") is { } department)
         {
-            departmentId = (await users.FindDepartmentAsync(department, context.CancellationToken))?.Id
+            departmentId = (await scope.Get<DepartmentAdministration>().FindAsync(department, context.CancellationToken))?.Id
                 ?? throw new CliException($"no department with short name or name '{department}'");
         }
 
@@ -103,7 +104,7 @@ public static class UsersCommand
         int? departmentId = null;
         if (arguments.Value("--department") is { } department)
         {
-            departmentId = (await users.FindDepartmentAsync(department, context.CancellationToken))?.Id
+            departmentId = (await scope.Get<DepartmentAdministration>().FindAsync(department, context.CancellationToken))?.Id
                 ?? throw new CliException($"no department with short name or name '{department}'");
         }
 

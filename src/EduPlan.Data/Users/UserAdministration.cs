@@ -216,18 +216,6 @@ public sealed class UserAdministration(
     }
 
     /// <summary>
-    /// The department whose short name, or else full name, is <paramref name="name"/> (trimmed, case ignored); null when none.
-    /// For the CLI's --department SHORTNAME; whether it is active is checked by CreateAsync/UpdateAsync.
-    /// </summary>
-    public async Task<DepartmentOption?> FindDepartmentAsync(string name, CancellationToken cancellationToken = default)
-    {
-        var key = name.Trim();
-        var all = await ListDepartmentsAsync(cancellationToken);
-        return all.FirstOrDefault(d => string.Equals(d.ShortName, key, StringComparison.OrdinalIgnoreCase))
-            ?? all.FirstOrDefault(d => string.Equals(d.Name, key, StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>
     /// Creates a user. Without <see cref="NewUser.Password"/> a one-time password is generated and returned in
     /// <see cref="UserResult.OneTimePassword"/>; either way the user must change it at first sign-in unless
     /// <see cref="NewUser.RequirePasswordChange"/> is false. Audited as UserCreated.

@@ -42,7 +42,7 @@ public sealed partial class DatabaseBootstrapper(
             await ImportSeedsAsync(services.GetRequiredService<PlanImportService>(), cancellationToken);
         }
 
-        await EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
+        await services.GetRequiredService<UserAdministration>().EnsureRolesAsync(cancellationToken);
         await EnsureAdministratorAsync(
             services.GetRequiredService<UserManager<ApplicationUser>>(),
             services.GetRequiredService<AuditLog>(),
@@ -72,17 +72,6 @@ public sealed partial class DatabaseBootstrapper(
         foreach (var warning in report.Warnings)
         {
             LogSeedWarning(warning);
-        }
-    }
-
-    private static async Task EnsureRolesAsync(RoleManager<IdentityRole> roleManager)
-    {
-        foreach (var role in Roles.All)
-        {
-            if (!await roleManager.RoleExistsAsync(role))
-            {
-                ThrowOnFailure(await roleManager.CreateAsync(new IdentityRole(role)), $"create role {role}");
-            }
         }
     }
 

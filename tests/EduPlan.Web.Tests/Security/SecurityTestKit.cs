@@ -72,6 +72,14 @@ public static partial class SecurityTestKit
     }
 
     /// <summary>The path of a redirect, whether the app wrote it absolute (challenges) or relative.</summary>
+    /// <summary>True when a copy of <paramref name="cookie"/>, sent by a client that never signed in, is sent to sign in.</summary>
+    public static async Task<bool> IsReplayRefusedAsync(this EduPlanWebFactory factory, string cookie)
+    {
+        using var stranger = factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        stranger.DefaultRequestHeaders.Add("Cookie", $"{AuthCookieName}={cookie}");
+        return await stranger.IsSentToSignInAsync();
+    }
+
     public static string AbsolutePath(this Uri location) =>
         (location.IsAbsoluteUri ? location : new Uri(new Uri("http://localhost"), location)).AbsolutePath;
 

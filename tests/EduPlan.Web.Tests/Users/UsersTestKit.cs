@@ -21,9 +21,7 @@ public static partial class UsersTestKit
         this HttpClient client, string formPath, string postPath, params (string Name, string Value)[] fields)
     {
         var html = await client.GetPageAsync(formPath);
-        var form = Regex.Match(html, "<form[^>]*action=\"" + Regex.Escape(postPath) + "\"[^>]*>(.*?)</form>", RegexOptions.Singleline);
-        form.Success.Should().BeTrue($"{formPath} should offer a form that posts to {postPath}");
-        return await client.PostWithTokenAsync(WebTestHelpers.ReadAntiforgeryToken(form.Groups[1].Value), postPath, fields);
+        return await client.PostWithTokenAsync(WebTestHelpers.ReadFormToken(html, formPath, postPath), postPath, fields);
     }
 
     /// <summary>Posts to an address no form on the page offers (a tampered request), with a valid token taken from <paramref name="tokenPath"/>.</summary>
