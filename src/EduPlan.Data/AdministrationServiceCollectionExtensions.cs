@@ -17,6 +17,8 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<EduPlan.Data.Ownership.OwnershipImport>();
         services.AddScoped<EduPlan.Data.Users.UserAdministration>();
         services.AddScoped<AuditQuery>();
+        services.AddOptions<EduPlan.Data.Reporting.ReportingOptions>().BindConfiguration(EduPlan.Data.Reporting.ReportingOptions.SectionName);
+        services.AddScoped<EduPlan.Data.Reporting.ReportingCalendar>();
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Plans;
+using EduPlan.Core.Reporting;
 using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -21,6 +22,13 @@ public class EduPlanDbContext(DbContextOptions<EduPlanDbContext> options)
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<TaskCoDepartment> TaskCoDepartments => Set<TaskCoDepartment>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
+    public DbSet<ReportIndicatorValue> ReportIndicatorValues => Set<ReportIndicatorValue>();
+    public DbSet<ReportEvidence> ReportEvidence => Set<ReportEvidence>();
+    public DbSet<EvidenceContent> EvidenceContents => Set<EvidenceContent>();
+    public DbSet<ReportRevision> ReportRevisions => Set<ReportRevision>();
+    public DbSet<ReportingPeriodOverride> ReportingPeriodOverrides => Set<ReportingPeriodOverride>();
+    public DbSet<IndicatorTaskLink> IndicatorTaskLinks => Set<IndicatorTaskLink>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>

@@ -18,6 +18,8 @@ public class Indicator
     public required string SourceText { get; set; }
     public int? TaskId { get; set; }
     public PlanTask? Task { get; set; }
+    /// <summary>Set when the indicator left the imported document but reports hold values for it (it is kept, not deleted).</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
     public int? MilestoneId { get; set; }
     public Milestone? Milestone { get; set; }
 }

@@ -26,6 +26,18 @@ public static class AuditActions
     public const string OwnershipChanged = "OwnershipChanged";
     public const string OwnershipImported = "OwnershipImported";
 
+    public const string ReportSubmitted = "ReportSubmitted";
+    public const string ReportApproved = "ReportApproved";
+    public const string ReportReturned = "ReportReturned";
+    public const string ReportReopened = "ReportReopened";
+    public const string PeriodClosed = "PeriodClosed";
+    public const string PeriodReopened = "PeriodReopened";
+    public const string PeriodReset = "PeriodReset";
+    public const string PeriodExceptionGranted = "PeriodExceptionGranted";
+    public const string PeriodExceptionRemoved = "PeriodExceptionRemoved";
+    public const string IndicatorLinked = "IndicatorLinked";
+    public const string IndicatorUnlinked = "IndicatorUnlinked";
+
     public const string AccessDenied = "AccessDenied";
     public const string AuditExported = "AuditExported";
 
@@ -36,6 +48,9 @@ public static class AuditActions
         UserCreated, UserUpdated, UserDisabled, UserEnabled, UserUnlocked, PasswordReset,
         DepartmentCreated, DepartmentUpdated, DepartmentDeleted,
         OwnershipChanged, OwnershipImported,
+        ReportSubmitted, ReportApproved, ReportReturned, ReportReopened,
+        PeriodClosed, PeriodReopened, PeriodReset, PeriodExceptionGranted, PeriodExceptionRemoved,
+        IndicatorLinked, IndicatorUnlinked,
         AccessDenied, AuditExported,
     ];
 }

@@ -64,4 +64,16 @@ public sealed record AuditTarget(string Type, string? Id, string? Name)
     public static AuditTarget Task(int id, string planCode, int number) => new("Task", id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{planCode}#{number}");
 
     public static AuditTarget Route(string path) => new("Route", null, path);
+
+    /// <summary>A progress report, named like "chongqing#9 2026Q3 市教委".</summary>
+    public static AuditTarget Report(int id, string planCode, int taskNumber, string quarter, string department) =>
+        new("Report", id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{planCode}#{taskNumber} {quarter} {department}");
+
+    /// <summary>A reporting quarter ("2026Q3"), or one department's window in it ("2026Q3 市教委").</summary>
+    public static AuditTarget Period(string quarter, string? department = null) =>
+        new("Period", quarter, department is null ? quarter : $"{quarter} {department}");
+
+    /// <summary>An indicator, named by its plan and name.</summary>
+    public static AuditTarget Indicator(int id, string planCode, string name) =>
+        new("Indicator", id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{planCode} {name}");
 }

@@ -27,6 +27,21 @@ public static class Policies
     /// <summary>The security audit log (/audit): auditors only, not administrators.</summary>
     public const string ReadAudit = nameof(ReadAudit);
 
+    /// <summary>Entering progress (/my/tasks): reporters; which tasks is checked per record (the task's owners).</summary>
+    public const string ReportProgress = nameof(ReportProgress);
+
+    /// <summary>Approving, returning and reopening reports (/review): coordinators.</summary>
+    public const string ReviewReports = nameof(ReviewReports);
+
+    /// <summary>Closing, reopening and making exceptions to reporting periods (/reporting/periods): coordinators.</summary>
+    public const string ManagePeriods = nameof(ManagePeriods);
+
+    /// <summary>Which tasks report which indicators (/indicators): administrators and coordinators.</summary>
+    public const string ManageIndicatorLinks = nameof(ManageIndicatorLinks);
+
+    /// <summary>Who has and has not reported (/reporting/status): administrators, coordinators and viewers.</summary>
+    public const string ReadReportingStatus = nameof(ReadReportingStatus);
+
     public static AuthorizationBuilder AddEduPlanPolicies(this AuthorizationBuilder builder) => builder
         // Deny by default: an endpoint without its own policy still needs a signed-in user.
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -35,5 +50,10 @@ public static class Policies
         .AddPolicy(ManageUsers, policy => policy.RequireRole(Roles.Administrator))
         .AddPolicy(ManageDepartments, policy => policy.RequireRole(Roles.Administrator))
         .AddPolicy(ManageOwnership, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator))
-        .AddPolicy(ReadAudit, policy => policy.RequireRole(Roles.Auditor));
+        .AddPolicy(ReadAudit, policy => policy.RequireRole(Roles.Auditor))
+        .AddPolicy(ReportProgress, policy => policy.RequireRole(Roles.Reporter))
+        .AddPolicy(ReviewReports, policy => policy.RequireRole(Roles.Coordinator))
+        .AddPolicy(ManagePeriods, policy => policy.RequireRole(Roles.Coordinator))
+        .AddPolicy(ManageIndicatorLinks, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator))
+        .AddPolicy(ReadReportingStatus, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator, Roles.Viewer));
 }

@@ -31,6 +31,11 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
         [Policies.ManageDepartments] = [Roles.Administrator],
         [Policies.ManageOwnership] = [Roles.Administrator, Roles.Coordinator],
         [Policies.ReadAudit] = [Roles.Auditor],
+        [Policies.ReportProgress] = [Roles.Reporter],
+        [Policies.ReviewReports] = [Roles.Coordinator],
+        [Policies.ManagePeriods] = [Roles.Coordinator],
+        [Policies.ManageIndicatorLinks] = [Roles.Administrator, Roles.Coordinator],
+        [Policies.ReadReportingStatus] = [Roles.Administrator, Roles.Coordinator, Roles.Viewer],
     };
 
     /// <summary>"METHOD template" → (policy, a URL to request). Ids in sample URLs do not exist, so a POST changes nothing.</summary>
@@ -78,6 +83,28 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
         ["GET ownership/template.csv"] = (Policies.ManageOwnership, "/ownership/template.csv"),
         ["GET audit"] = (Policies.ReadAudit, "/audit"),
         ["GET audit/export"] = (Policies.ReadAudit, "/audit/export"),
+        ["GET my/tasks"] = (Policies.ReportProgress, "/my/tasks"),
+        ["GET my/tasks/{taskId:int}/{quarter}"] = (Policies.ReportProgress, "/my/tasks/999999/2026Q3"),
+        ["POST my/tasks/{taskId:int}/{quarter}"] = (Policies.ReportProgress, "/my/tasks/999999/2026Q3"),
+        ["POST my/tasks/{taskId:int}/{quarter}/evidence"] = (Policies.ReportProgress, "/my/tasks/999999/2026Q3/evidence"),
+        ["POST my/tasks/{taskId:int}/{quarter}/evidence/{evidenceId:int}/delete"] = (Policies.ReportProgress, "/my/tasks/999999/2026Q3/evidence/999999/delete"),
+        ["GET reports/{id:int}"] = (Policies.ReadPlans, "/reports/999999"),
+        ["GET reports/{id:int}/diff"] = (Policies.ReadPlans, "/reports/999999/diff"),
+        ["GET reports/{id:int}/evidence/{evidenceId:int}"] = (Policies.ReadPlans, "/reports/999999/evidence/999999"),
+        ["GET review"] = (Policies.ReviewReports, "/review"),
+        ["POST review/{id:int}/approve"] = (Policies.ReviewReports, "/review/999999/approve"),
+        ["POST review/{id:int}/return"] = (Policies.ReviewReports, "/review/999999/return"),
+        ["POST review/{id:int}/reopen"] = (Policies.ReviewReports, "/review/999999/reopen"),
+        ["GET reporting/periods"] = (Policies.ManagePeriods, "/reporting/periods"),
+        ["POST reporting/periods/{quarter}/close"] = (Policies.ManagePeriods, "/reporting/periods/1999Q1/close"),
+        ["POST reporting/periods/{quarter}/reopen"] = (Policies.ManagePeriods, "/reporting/periods/1999Q1/reopen"),
+        ["POST reporting/periods/{quarter}/reset"] = (Policies.ManagePeriods, "/reporting/periods/1999Q1/reset"),
+        ["POST reporting/periods/{quarter}/exceptions"] = (Policies.ManagePeriods, "/reporting/periods/1999Q1/exceptions"),
+        ["POST reporting/periods/{quarter}/exceptions/{departmentId:int}/delete"] = (Policies.ManagePeriods, "/reporting/periods/1999Q1/exceptions/999999/delete"),
+        ["GET reporting/status"] = (Policies.ReadReportingStatus, "/reporting/status"),
+        ["GET indicators"] = (Policies.ManageIndicatorLinks, "/indicators"),
+        ["POST indicators/{id:int}/links"] = (Policies.ManageIndicatorLinks, "/indicators/999999/links"),
+        ["POST indicators/{id:int}/links/{taskId:int}/delete"] = (Policies.ManageIndicatorLinks, "/indicators/999999/links/999999/delete"),
     };
 
     private static readonly string[] Identities = [Anonymous, NoRole, .. Roles.All];

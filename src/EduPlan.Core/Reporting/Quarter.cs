@@ -1,0 +1,99 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace EduPlan.Core.Reporting;
+
+/// <summary>A reporting quarter such as 2026Q3, between <see cref="First"/> (2025Q1) and <see cref="Last"/> (2035Q4).</summary>
+public readonly record struct Quarter : IComparable<Quarter>
+{
+    private static readonly string[] ChineseOrdinals = ["一", "二", "三", "四"];
+
+    public Quarter(int year, int number)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(number, 4);
+        ArgumentOutOfRangeException.ThrowIfLessThan(year, 2000);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(year, 2100);
+        Year = year;
+        Number = number;
+    }
+
+    /// <summary>The first quarter anyone reports on: 2025Q1 (the plans start in 2024, reporting in 2025).</summary>
+    public static Quarter First { get; } = new(2025, 1);
+
+    /// <summary>The last quarter of the plans: 2035Q4.</summary>
+    public static Quarter Last { get; } = new(2035, 4);
+
+    public int Year { get; }
+
+    /// <summary>1 to 4.</summary>
+    public int Number { get; }
+
+    /// <summary>True from 2025Q1 to 2035Q4.</summary>
+    public bool IsReportingQuarter => this >= First && this <= Last;
+
+    /// <summary>The first day of the quarter.</summary>
+    public DateOnly StartDate => new(Year, (Number * 3) - 2, 1);
+
+    /// <summary>The last day of the quarter.</summary>
+    public DateOnly EndDate => StartDate.AddMonths(3).AddDays(-1);
+
+    /// <summary>The first day of the quarter's last month: entry opens then.</summary>
+    public DateOnly EntryOpens => new(Year, Number * 3, 1);
+
+    /// <summary>The last day on which entry is open by default: <paramref name="graceDays"/> days after the quarter ends.</summary>
+    public DateOnly DefaultDeadline(int graceDays) => EndDate.AddDays(graceDays);
+
+    public Quarter Next => Number == 4 ? new(Year + 1, 1) : new(Year, Number + 1);
+
+    public Quarter Previous => Number == 1 ? new(Year - 1, 4) : new(Year, Number - 1);
+
+    /// <summary>The quarter a date falls in.</summary>
+    public static Quarter Containing(DateOnly date) => new(date.Year, ((date.Month - 1) / 3) + 1);
+
+    /// <summary>Every reporting quarter from <paramref name="from"/> to <paramref name="to"/>, both included, oldest first.</summary>
+    public static IEnumerable<Quarter> Range(Quarter from, Quarter to)
+    {
+        for (var q = from; q <= to; q = q.Next)
+        {
+            yield return q;
+        }
+    }
+
+    /// <summary>Reads "2026Q3" (also "2026q3", "2026-Q3"); false for anything else, including quarters outside 2000–2100.</summary>
+    public static bool TryParse([NotNullWhen(true)] string? text, out Quarter quarter)
+    {
+        quarter = default;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var s = text.Trim().Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+        if (s.Length != 6 || s[4] != 'Q'
+            || !int.TryParse(s.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
+            || s[5] is < '1' or > '4' || year is < 2000 or > 2100)
+        {
+            return false;
+        }
+
+        quarter = new Quarter(year, s[5] - '0');
+        return true;
+    }
+
+    /// <summary>"2026Q3": the form used in URLs and CSV files.</summary>
+    public override string ToString() => $"{Year}Q{Number}";
+
+    /// <summary>"2026年第三季度": the form shown to users.</summary>
+    public string ToChinese() => $"{Year}年第{ChineseOrdinals[Number - 1]}季度";
+
+    public int CompareTo(Quarter other) => (Year, Number).CompareTo((other.Year, other.Number));
+
+    public static bool operator <(Quarter left, Quarter right) => left.CompareTo(right) < 0;
+
+    public static bool operator >(Quarter left, Quarter right) => left.CompareTo(right) > 0;
+
+    public static bool operator <=(Quarter left, Quarter right) => left.CompareTo(right) <= 0;
+
+    public static bool operator >=(Quarter left, Quarter right) => left.CompareTo(right) >= 0;
+}
