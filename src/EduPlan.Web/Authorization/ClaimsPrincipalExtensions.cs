@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
+using EduPlan.Core.Reporting;
+using EduPlan.Data.Security;
 
 namespace EduPlan.Web.Authorization;
 
@@ -26,4 +28,8 @@ public static class ClaimsPrincipalExtensions
 
     public static Claim SignedInAtClaim(DateTimeOffset signedInAt) =>
         new(EduPlanClaimTypes.SignedInAt, signedInAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
+
+    /// <summary>Who is reading reports: coordinators see all, a reporter also their own department's, everyone else approved ones only.</summary>
+    public static ReportViewer ReportViewer(this ClaimsPrincipal user) =>
+        new(user.IsInRole(Roles.Coordinator), user.IsInRole(Roles.Reporter) ? user.DepartmentId() : null);
 }

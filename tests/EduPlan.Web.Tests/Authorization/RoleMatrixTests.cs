@@ -86,8 +86,6 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
         ["GET my/tasks"] = (Policies.ReportProgress, "/my/tasks"),
         ["GET my/tasks/{taskId:int}/{quarter}"] = (Policies.ReportProgress, "/my/tasks/999999/2026Q3"),
         ["POST my/tasks/{taskId:int}/{quarter}"] = (Policies.ReportProgress, "/my/tasks/999999/2026Q3"),
-        ["POST my/tasks/{taskId:int}/{quarter}/evidence"] = (Policies.ReportProgress, "/my/tasks/999999/2026Q3/evidence"),
-        ["POST my/tasks/{taskId:int}/{quarter}/evidence/{evidenceId:int}/delete"] = (Policies.ReportProgress, "/my/tasks/999999/2026Q3/evidence/999999/delete"),
         ["GET reports/{id:int}"] = (Policies.ReadPlans, "/reports/999999"),
         ["GET reports/{id:int}/diff"] = (Policies.ReadPlans, "/reports/999999/diff"),
         ["GET reports/{id:int}/evidence/{evidenceId:int}"] = (Policies.ReadPlans, "/reports/999999/evidence/999999"),
