@@ -19,6 +19,17 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<AuditQuery>();
         services.AddOptions<EduPlan.Data.Reporting.ReportingOptions>().BindConfiguration(EduPlan.Data.Reporting.ReportingOptions.SectionName);
         services.AddScoped<EduPlan.Data.Reporting.ReportingCalendar>();
+        services.AddScoped<EduPlan.Data.Reporting.Periods.ReportingPeriodAdministration>();
+        services.AddScoped<EduPlan.Data.Reporting.Evidence.EvidenceStore>();
+        services.AddScoped<EduPlan.Data.Reporting.Evidence.EvidenceDownloads>();
+        services.AddScoped<EduPlan.Data.Reporting.Review.ReportReview>();
+        services.AddScoped<EduPlan.Data.Reporting.History.ReportReading>();
+        services.AddScoped<EduPlan.Data.Reporting.Queries.MyTasksQuery>();
+        services.AddScoped<EduPlan.Data.Reporting.Queries.ReportingStatusQuery>();
+        services.AddScoped<EduPlan.Data.Reporting.Queries.LatestIndicatorValues>();
+        services.AddScoped<EduPlan.Data.Reporting.Queries.ReportingSummaryQuery>();
+        services.AddScoped<EduPlan.Data.Reporting.Links.IndicatorLinkAdministration>();
+        services.AddScoped<EduPlan.Data.Reporting.Editing.ProgressReporting>();
         return services;
     }
 }

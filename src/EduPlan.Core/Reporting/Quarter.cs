@@ -48,15 +48,25 @@ public readonly record struct Quarter : IComparable<Quarter>
 
     public Quarter Previous => Number == 1 ? new(Year - 1, 4) : new(Year, Number - 1);
 
-    /// <summary>The quarter a date falls in.</summary>
+    /// <summary>The quarter a date falls in (throws for years outside 2000–2100, like the constructor).</summary>
     public static Quarter Containing(DateOnly date) => new(date.Year, ((date.Month - 1) / 3) + 1);
 
-    /// <summary>Every reporting quarter from <paramref name="from"/> to <paramref name="to"/>, both included, oldest first.</summary>
+    /// <summary>Every quarter from <paramref name="from"/> to <paramref name="to"/>, both included, oldest first (none when from is later).</summary>
     public static IEnumerable<Quarter> Range(Quarter from, Quarter to)
     {
-        for (var q = from; q <= to; q = q.Next)
+        if (from > to)
+        {
+            yield break;
+        }
+
+        // Stops on reaching "to" rather than comparing q.Next with it: the quarter after 2100Q4 cannot be made.
+        for (var q = from; ; q = q.Next)
         {
             yield return q;
+            if (q == to)
+            {
+                yield break;
+            }
         }
     }
 
@@ -69,7 +79,13 @@ public readonly record struct Quarter : IComparable<Quarter>
             return false;
         }
 
-        var s = text.Trim().Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+        var s = text.Trim().ToUpperInvariant();
+        // Only the one hyphen of "2026-Q3": removing every hyphen would also accept "20-26Q3" or "-2026Q3".
+        if (s.Length == 7 && s[4] == '-')
+        {
+            s = s.Remove(4, 1);
+        }
+
         if (s.Length != 6 || s[4] != 'Q'
             || !int.TryParse(s.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var year)
             || s[5] is < '1' or > '4' || year is < 2000 or > 2100)

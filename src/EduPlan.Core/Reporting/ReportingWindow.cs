@@ -28,7 +28,8 @@ public static class ReportingWindow
 {
     /// <summary>
     /// Decides the window. A department exception that has not expired opens the quarter for that department
-    /// whatever else applies; otherwise a quarter-wide override replaces the default dates.
+    /// whatever else applies (it never shortens a later quarter-wide deadline); otherwise a quarter-wide override
+    /// replaces the default dates.
     /// </summary>
     public static PeriodWindow Decide(
         Quarter quarter,
@@ -37,21 +38,31 @@ public static class ReportingWindow
         ReportingPeriodOverride? quarterOverride,
         ReportingPeriodOverride? departmentException)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(graceDays);
         var name = quarter.ToChinese();
         if (!quarter.IsReportingQuarter)
         {
             return new(quarter, false, null, $"{name}不在填报范围内（{Quarter.First.ToChinese()}至{Quarter.Last.ToChinese()}）", PeriodWindowSource.NotAReportingQuarter);
         }
 
-        if (departmentException is { Mode: PeriodOverrideMode.Open, OpenUntil: { } exceptionUntil } && today <= exceptionUntil)
+        var quarterWide = QuarterWide(quarter, name, today, graceDays, quarterOverride);
+        if (departmentException is { Mode: PeriodOverrideMode.Open, OpenUntil: { } exceptionUntil } && today <= exceptionUntil
+            && !(quarterWide.IsOpen && quarterWide.OpenUntil >= exceptionUntil))
         {
             return new(quarter, true, exceptionUntil, $"{name}已为本单位延长填报至{Date(exceptionUntil)}", PeriodWindowSource.DepartmentException);
         }
 
+        return quarterWide;
+    }
+
+    private static PeriodWindow QuarterWide(Quarter quarter, string name, DateOnly today, int graceDays, ReportingPeriodOverride? quarterOverride)
+    {
         if (quarterOverride is { Mode: PeriodOverrideMode.Closed })
         {
             var closedOn = DateOnly.FromDateTime(ChinaCalendar.ToChina(quarterOverride.ChangedAt).DateTime);
-            return new(quarter, false, closedOn, $"{name}已于{Date(closedOn)}由统筹协调人员关闭填报", PeriodWindowSource.QuarterOverride);
+            // The coordinator's reason is the "why" a reporter needs; a bare "closed" is what users of such systems complain about.
+            var why = string.IsNullOrWhiteSpace(quarterOverride.Reason) ? "" : $"（原因：{quarterOverride.Reason.Trim()}）";
+            return new(quarter, false, closedOn, $"{name}已于{Date(closedOn)}由统筹协调人员关闭填报{why}", PeriodWindowSource.QuarterOverride);
         }
 
         if (quarterOverride is { Mode: PeriodOverrideMode.Open, OpenUntil: { } reopenedUntil })

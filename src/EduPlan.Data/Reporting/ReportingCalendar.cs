@@ -10,7 +10,13 @@ namespace EduPlan.Data.Reporting;
 /// </summary>
 public sealed class ReportingCalendar(EduPlanDbContext db, TimeProvider clock, IOptions<ReportingOptions> options)
 {
-    public int GraceDays => options.Value.GraceDays;
+    /// <summary>Reporting:GraceDays; a negative or absurd value is a configuration mistake, said at the first use.</summary>
+    public int GraceDays => options.Value.GraceDays is >= 0 and <= MaxGraceDays
+        ? options.Value.GraceDays
+        : throw new InvalidOperationException($"Reporting:GraceDays must be between 0 and {MaxGraceDays} (it is {options.Value.GraceDays}).");
+
+    /// <summary>A quarter's entry must close before the next quarter's last month opens for it to mean anything.</summary>
+    public const int MaxGraceDays = 60;
 
     /// <summary>Today's date in China.</summary>
     public DateOnly Today() => ChinaCalendar.Today(clock);
@@ -18,8 +24,11 @@ public sealed class ReportingCalendar(EduPlanDbContext db, TimeProvider clock, I
     /// <summary>The calendar quarter of today, kept within 2025Q1–2035Q4.</summary>
     public Quarter CurrentQuarter()
     {
-        var quarter = Quarter.Containing(Today());
-        return quarter < Quarter.First ? Quarter.First : quarter > Quarter.Last ? Quarter.Last : quarter;
+        // Compared as dates first: Quarter.Containing cannot make quarters outside 2000–2100.
+        var today = Today();
+        return today < Quarter.First.StartDate ? Quarter.First
+            : today > Quarter.Last.EndDate ? Quarter.Last
+            : Quarter.Containing(today);
     }
 
     /// <summary>The window of one quarter for one department.</summary>
