@@ -1,0 +1,199 @@
+using EduPlan.Core.Reporting;
+using EduPlan.Data.Auditing;
+using EduPlan.Data.Ownership;
+using EduPlan.Data.Reporting.Editing;
+using EduPlan.Web.Authorization;
+using EduPlan.Web.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace EduPlan.Web.Features.ReportEditing;
+
+/// <summary>
+/// The quarterly report form of a reporter's own department: one multipart form carries the fields, a new file, a
+/// new link and the "remove evidence" buttons, so adding evidence never loses typed text.
+/// </summary>
+[Authorize(Policy = Policies.ReportProgress)]
+public sealed class ReportEditingController(
+    ProgressReporting reporting,
+    OwnershipAdministration ownership,
+    IAuthorizationService authorization,
+    AuditLog audit,
+    IStringLocalizer<SharedResources> localizer) : Controller
+{
+    /// <summary>
+    /// The largest request the form's POST accepts: a file of ReportingOptions.MaxEvidenceBytes (10 MB) plus the
+    /// texts and multipart framing. A somewhat larger file still arrives and is refused with a message beside the
+    /// field, typed text kept; report-form.js stops a much larger one before it is sent.
+    /// </summary>
+    public const long MaxRequestBytes = 12L * 1024 * 1024;
+
+    private const string MessageKey = "ReportFormMessage";
+
+    [HttpGet("my/tasks/{taskId:int}/{quarter}")]
+    public async Task<IActionResult> Edit([FromRoute] int taskId, [FromRoute] string quarter, CancellationToken cancellationToken)
+    {
+        var (refusal, departmentId, period) = await CheckAsync(taskId, quarter, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var form = await reporting.GetFormAsync(taskId, period, departmentId, cancellationToken);
+        if (form is null)
+        {
+            return NotFound();
+        }
+
+        return View("Edit", new ReportFormViewModel
+        {
+            Form = form,
+            Input = ReportFormInput.From(form.Values, form.Revision),
+            Refusal = form.Refusal,
+            Message = TempData[MessageKey] as string,
+        });
+    }
+
+    [HttpPost("my/tasks/{taskId:int}/{quarter}")]
+    [RequestSizeLimit(MaxRequestBytes)]
+    [RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
+    public async Task<IActionResult> Edit(
+        [FromRoute] int taskId,
+        [FromRoute] string quarter,
+        [Bind(
+            nameof(ReportFormInput.Status), nameof(ReportFormInput.Percent), nameof(ReportFormInput.Progress), nameof(ReportFormInput.Problems),
+            nameof(ReportFormInput.NextSteps), nameof(ReportFormInput.PercentDropExplanation), nameof(ReportFormInput.Indicators),
+            nameof(ReportFormInput.Revision), nameof(ReportFormInput.EvidenceLinkTitle), nameof(ReportFormInput.EvidenceLinkUrl),
+            nameof(ReportFormInput.RemoveEvidenceIds))]
+        ReportFormInput input,
+        IFormFile? evidenceFile,
+        [FromForm] string? intent,
+        [FromForm] int? removeEvidence,
+        CancellationToken cancellationToken)
+    {
+        var (refusal, departmentId, period) = await CheckAsync(taskId, quarter, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        // A "remove" button posts the whole form: the removal is saved with what is typed, as a draft.
+        if (removeEvidence is { } removed && !input.RemoveEvidenceIds.Contains(removed))
+        {
+            input.RemoveEvidenceIds.Add(removed);
+        }
+
+        var submit = removeEvidence is null && intent == "submit";
+        await using var fileStream = evidenceFile is { Length: > 0 } ? evidenceFile.OpenReadStream() : null;
+        var command = new SaveReportCommand(taskId, period, departmentId, input.Revision, input.ToInput(), submit)
+        {
+            File = fileStream is null ? null : new EvidenceFileUpload(evidenceFile!.FileName, fileStream),
+            Link = new EvidenceLinkInput(input.EvidenceLinkTitle, input.EvidenceLinkUrl),
+            RemoveEvidenceIds = input.RemoveEvidenceIds,
+        };
+        var result = await reporting.SaveAsync(command, cancellationToken);
+        switch (result.Outcome)
+        {
+            case SaveReportOutcome.Saved or SaveReportOutcome.Submitted:
+                TempData[MessageKey] = localizer[result.Outcome == SaveReportOutcome.Submitted ? "ReportFormSubmitted" : "ReportFormSaved"].Value;
+                return Redirect(ReportFormViewModel.FormUrl(taskId, period));
+            case SaveReportOutcome.NotFound:
+                return NotFound();
+            case SaveReportOutcome.NotOwner:
+                return await ForbiddenAsync(result.Reason!, cancellationToken);
+        }
+
+        var form = await reporting.GetFormAsync(taskId, period, departmentId, cancellationToken);
+        if (form is null)
+        {
+            return NotFound();
+        }
+
+        var typed = ReportFormInput.From(result.Typed, input.Revision, input);
+        if (result.Outcome == SaveReportOutcome.Conflict)
+        {
+            // The new revision goes into the form, so saving again is a conscious choice to save over their version.
+            typed.Revision = result.Revision;
+            // Evidence the other version no longer has cannot be removed twice.
+            typed.RemoveEvidenceIds = typed.RemoveEvidenceIds.Where(id => form.Evidence.Any(e => e.Id == id)).ToList();
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return View("Conflict", new ReportFormViewModel
+            {
+                Form = form,
+                Input = typed,
+                Refusal = form.Refusal,
+                Theirs = result.Current,
+                ConflictReason = result.Reason,
+                FileNotSaved = result.FileNotSaved,
+            });
+        }
+
+        ModelState.Clear();
+        if (result.Outcome == SaveReportOutcome.Invalid)
+        {
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(error.Field, error.Message);
+            }
+
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            return View("Edit", new ReportFormViewModel
+            {
+                Form = form,
+                Input = typed,
+                // The report may have become uneditable since (e.g. the window closed while the page was open).
+                Refusal = form.Refusal,
+                FileNotSaved = result.FileNotSaved,
+                ShowsUnsavedInput = form.Refusal is not null,
+            });
+        }
+
+        // Refused: the window closed or the report was submitted meanwhile. The stored report is shown read-only with
+        // the reason, and what was typed below it, so nothing typed is lost.
+        Response.StatusCode = StatusCodes.Status409Conflict;
+        return View("Edit", new ReportFormViewModel
+        {
+            Form = form,
+            Input = typed,
+            Refusal = result.Reason,
+            FileNotSaved = result.FileNotSaved,
+            ShowsUnsavedInput = true,
+        });
+    }
+
+    /// <summary>
+    /// The checks before any record is read: a real reporting quarter (else 404), an existing task (else 404), and a
+    /// reporter whose department leads or joins the task (else 403, whether the id was followed or guessed).
+    /// </summary>
+    private async Task<(IActionResult? Refusal, int DepartmentId, Quarter Quarter)> CheckAsync(int taskId, string quarter, CancellationToken cancellationToken)
+    {
+        if (!Quarter.TryParse(quarter, out var period) || !period.IsReportingQuarter)
+        {
+            return (NotFound(), 0, default);
+        }
+
+        var task = await ownership.GetTaskAsync(taskId, cancellationToken);
+        if (task is null)
+        {
+            return (NotFound(), 0, default);
+        }
+
+        var allowed = await authorization.AuthorizeAsync(User, TaskOwnershipResource.From(task), TaskOwnershipOperations.ReportOnTask);
+        if (!allowed.Succeeded || User.DepartmentId() is not { } departmentId)
+        {
+            return (await ForbiddenAsync(ProgressReporting.NotOwnerReason, cancellationToken), 0, default);
+        }
+
+        return (null, departmentId, period);
+    }
+
+    /// <summary>The 403 page with the reason, audited like every other refusal.</summary>
+    private async Task<IActionResult> ForbiddenAsync(string reason, CancellationToken cancellationToken)
+    {
+        await audit.WriteAsync(AuditActions.AccessDenied, AuditOutcome.Denied,
+            AuditTarget.Route($"{Request.Method} {Request.Path}"), new { reason }, cancellationToken: cancellationToken);
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        return View("Forbidden", reason);
+    }
+}
