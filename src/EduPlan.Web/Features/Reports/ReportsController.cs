@@ -1,0 +1,50 @@
+using EduPlan.Data.Reporting.History;
+using EduPlan.Web.Authorization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EduPlan.Web.Features.Reports;
+
+/// <summary>
+/// One progress report with its history, and two of its versions compared. Anyone who may read plans may open the
+/// address; the report itself decides (<see cref="Core.Reporting.ReportVisibility"/>): approved for all, anything else
+/// only for its department and coordinators (403 with the reason; 404 for an unknown id).
+/// </summary>
+[Authorize(Policy = Policies.ReadPlans)]
+[Route("reports")]
+public sealed class ReportsController(ReportReading reading) : Controller
+{
+    /// <summary>TempData key of the message shown once on the report page.</summary>
+    public const string MessageKey = "ReportMessage";
+
+    [HttpGet("{id:int}")]
+    public async Task<IActionResult> Details([FromRoute] int id, CancellationToken cancellationToken)
+    {
+        var result = await reading.GetReportAsync(id, User.ReportViewer(), cancellationToken);
+        return result.Outcome switch
+        {
+            ReadOutcome.NotFound => NotFound(),
+            ReadOutcome.Forbidden => Refused(this, result.Reason!),
+            _ => View("Details", ReportPageViewModel.For(result.Value!, User, TempData[MessageKey] as string)),
+        };
+    }
+
+    [HttpGet("{id:int}/diff")]
+    public async Task<IActionResult> Diff([FromRoute] int id, [FromQuery] int? from, [FromQuery] int? to, CancellationToken cancellationToken)
+    {
+        var result = await reading.DiffAsync(id, from, to, User.ReportViewer(), cancellationToken);
+        return result.Outcome switch
+        {
+            ReadOutcome.NotFound => NotFound(),
+            ReadOutcome.Forbidden => Refused(this, result.Reason!),
+            _ => View("Diff", new ReportDiffViewModel(result.Value!)),
+        };
+    }
+
+    /// <summary>The 403 page that says why, without anything of the report.</summary>
+    internal static IActionResult Refused(Controller controller, string reason)
+    {
+        controller.Response.StatusCode = StatusCodes.Status403Forbidden;
+        return controller.View("~/Features/Reports/Forbidden.cshtml", new ReportForbiddenViewModel(reason));
+    }
+}

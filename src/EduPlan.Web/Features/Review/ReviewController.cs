@@ -1,0 +1,117 @@
+using EduPlan.Core.Plans;
+using EduPlan.Data.Reporting.History;
+using EduPlan.Data.Reporting.Review;
+using EduPlan.Web.Authorization;
+using EduPlan.Web.Features.Reports;
+using EduPlan.Web.Resources;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+
+namespace EduPlan.Web.Features.Review;
+
+/// <summary>
+/// 待审核: the submitted reports, oldest first, approved or returned in place; and reopening an approved report
+/// (from its page). Every form posts the revision it showed, so a coordinator never acts on a version they did not see.
+/// </summary>
+[Authorize(Policy = Policies.ReviewReports)]
+[Route("review")]
+public sealed class ReviewController(ReportReview review, ReportReading reading, IStringLocalizer<SharedResources> localizer) : Controller
+{
+    /// <summary>The page the approve / return forms came from when it is not the queue.</summary>
+    public const string FromReport = "report";
+
+    private const string MessageKey = "ReviewMessage";
+    private const string ReportKey = "ReviewReport";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View("Index", new ReviewPageViewModel(await reading.ReviewQueueAsync(cancellationToken: cancellationToken))
+        {
+            Message = TempData[MessageKey] as string,
+            MessageReportId = TempData[ReportKey] as int?,
+        });
+
+    [HttpPost("{id:int}/approve")]
+    public async Task<IActionResult> Approve([FromRoute] int id, [FromForm] int revision, [FromForm] string? from, CancellationToken cancellationToken)
+    {
+        var result = await review.ApproveAsync(id, revision, cancellationToken);
+        return await AfterAsync(id, result, from, ReviewFormState.From(id, result), "ReviewApproved", cancellationToken);
+    }
+
+    [HttpPost("{id:int}/return")]
+    public async Task<IActionResult> Return(
+        [FromRoute] int id,
+        [FromForm] int revision,
+        [FromForm] string? comment,
+        [FromForm] string? field,
+        [FromForm] string? from,
+        CancellationToken cancellationToken)
+    {
+        var result = await review.ReturnAsync(id, revision, comment, field, cancellationToken);
+        return await AfterAsync(id, result, from, ReviewFormState.From(id, result, comment, field), "ReviewReturned", cancellationToken);
+    }
+
+    [HttpPost("{id:int}/reopen")]
+    public async Task<IActionResult> Reopen([FromRoute] int id, [FromForm] int revision, [FromForm] string? reason, CancellationToken cancellationToken)
+    {
+        var result = await review.ReopenAsync(id, revision, reason, cancellationToken);
+        switch (result.Outcome)
+        {
+            case ReviewOutcome.NotFound:
+                return NotFound();
+            case ReviewOutcome.Done:
+                TempData[ReportsController.MessageKey] = localizer["ReviewReopened", Describe(result.Report!)].Value;
+                return Redirect(ReportDisplay.Url(id));
+            default:
+                return await ReportPageAsync(id, result, ReviewFormState.From(id, result, reason: reason), cancellationToken);
+        }
+    }
+
+    private async Task<IActionResult> AfterAsync(int id, ReviewResult result, string? from, ReviewFormState state, string doneKey, CancellationToken cancellationToken)
+    {
+        switch (result.Outcome)
+        {
+            case ReviewOutcome.NotFound:
+                return NotFound();
+            case ReviewOutcome.Done:
+                // Back to the queue, whichever page the form was on: the coordinator goes on with the next report.
+                TempData[MessageKey] = localizer[doneKey, Describe(result.Report!)].Value;
+                TempData[ReportKey] = id;
+                return Redirect("/review");
+            default:
+                if (from == FromReport)
+                {
+                    return await ReportPageAsync(id, result, state, cancellationToken);
+                }
+
+                SetStatus(result);
+                var queue = await reading.ReviewQueueAsync(cancellationToken: cancellationToken);
+                return View("Index", new ReviewPageViewModel(queue) { State = state });
+        }
+    }
+
+    /// <summary>The report page again, with the refusal beside the form and the text typed kept.</summary>
+    private async Task<IActionResult> ReportPageAsync(int id, ReviewResult result, ReviewFormState state, CancellationToken cancellationToken)
+    {
+        var read = await reading.GetReportAsync(id, User.ReportViewer(), cancellationToken);
+        if (read.Outcome == ReadOutcome.NotFound)
+        {
+            return NotFound();
+        }
+
+        SetStatus(result);
+        var page = ReportPageViewModel.For(read.Value!, User);
+        page.Review = state;
+        return View("~/Features/Reports/Details.cshtml", page);
+    }
+
+    private void SetStatus(ReviewResult result) =>
+        Response.StatusCode = result.Outcome is ReviewOutcome.Conflict or ReviewOutcome.Refused
+            ? StatusCodes.Status409Conflict
+            : StatusCodes.Status200OK;
+
+    /// <summary>"（十）推进义务教育优质均衡发展 · 市教委 · 2026年第三季度"</summary>
+    private static string Describe(ReviewedReport report) =>
+        $"{ChineseNumerals.TaskMarker(report.TaskNumber)}{report.TaskTitle} · {report.DepartmentShortName} · {report.Quarter.ToChinese()}";
+}
