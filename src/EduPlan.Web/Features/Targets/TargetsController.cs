@@ -1,4 +1,5 @@
 using EduPlan.Data;
+using EduPlan.Data.Reporting.Queries;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +9,7 @@ namespace EduPlan.Web.Features.Targets;
 
 /// <summary>目标一览: the milestones and quantitative targets of all plans by year.</summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class TargetsController(EduPlanDbContext db) : Controller
+public sealed class TargetsController(EduPlanDbContext db, LatestIndicatorValues latestValues) : Controller
 {
     [HttpGet("/targets")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -20,13 +21,14 @@ public sealed class TargetsController(EduPlanDbContext db) : Controller
             .Select(m => new TargetMilestone(m.Plan!.Code, m.Plan.Title, m.Year, m.Text))
             .ToListAsync(cancellationToken);
 
-        // An indicator read from a task that left the document is not a current target.
+        // An indicator read from a task that left the document, or withdrawn from it, is not a current target.
         var indicators = await db.Indicators
             .AsNoTracking()
-            .Where(i => i.TaskId == null || i.Task!.WithdrawnAt == null)
+            .Where(i => i.WithdrawnAt == null && (i.TaskId == null || i.Task!.WithdrawnAt == null))
             .OrderBy(i => i.Plan!.SortOrder)
             .ThenBy(i => i.Id)
             .Select(i => new TargetIndicator(
+                i.Id,
                 i.Plan!.Code,
                 i.Plan.Title,
                 i.Name,
@@ -38,6 +40,10 @@ public sealed class TargetsController(EduPlanDbContext db) : Controller
                 i.TaskId == null ? null : i.Task!.Title,
                 i.MilestoneId == null ? null : i.Milestone!.Year))
             .ToListAsync(cancellationToken);
+
+        // Beside each target, where it stands: the latest approved value only (drafts and submitted reports are not public).
+        var latest = await latestValues.ForIndicatorsAsync(cancellationToken);
+        indicators = indicators.Select(i => i with { Latest = latest.GetValueOrDefault(i.Id) }).ToList();
 
         var years = milestones.Select(m => m.Year)
             .Concat(indicators.Where(i => i.Year is not null).Select(i => i.Year!.Value))

@@ -1,4 +1,5 @@
 using EduPlan.Core.Plans;
+using EduPlan.Data.Reporting.Queries;
 
 namespace EduPlan.Web.Features.Targets;
 
@@ -13,7 +14,9 @@ public sealed record TargetYearGroup(int Year, IReadOnlyList<TargetMilestone> Mi
 
 public sealed record TargetMilestone(string PlanCode, string PlanTitle, int Year, string Text);
 
+/// <summary>An indicator with its target and, once a report with it is approved, the latest approved value.</summary>
 public sealed record TargetIndicator(
+    int Id,
     string PlanCode,
     string PlanTitle,
     string Name,
@@ -23,4 +26,11 @@ public sealed record TargetIndicator(
     int? Year,
     int? TaskNumber,
     string? TaskTitle,
-    int? MilestoneYear);
+    int? MilestoneYear)
+{
+    /// <summary>The latest approved value, or null when none is approved yet.</summary>
+    public LatestIndicatorValue? Latest { get; init; }
+
+    /// <summary>Whether the latest approved value meets the target; null without one.</summary>
+    public bool? MeetsTarget => Latest?.Meets(Comparator, Target);
+}

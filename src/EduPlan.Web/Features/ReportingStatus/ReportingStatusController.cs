@@ -1,0 +1,41 @@
+using EduPlan.Core.Reporting;
+using EduPlan.Data.Reporting;
+using EduPlan.Data.Reporting.Queries;
+using EduPlan.Web.Authorization;
+using EduPlan.Web.Features.MyTasks;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace EduPlan.Web.Features.ReportingStatus;
+
+/// <summary>填报情况: per department, expected against submitted and approved reports for a quarter, on time or late.</summary>
+[Authorize(Policy = Policies.ReadReportingStatus)]
+public sealed class ReportingStatusController(ReportingStatusQuery query, ReportingCalendar calendar) : Controller
+{
+    public const string Path = "/reporting/status";
+
+    [HttpGet("reporting/status")]
+    public async Task<IActionResult> Index([FromQuery] string? quarter, CancellationToken cancellationToken)
+    {
+        Quarter selected;
+        if (quarter is null)
+        {
+            selected = await calendar.DefaultQuarterAsync(null, cancellationToken);
+        }
+        else if (!Quarter.TryParse(quarter, out selected) || !selected.IsReportingQuarter)
+        {
+            return NotFound();
+        }
+
+        var page = await query.ForQuarterAsync(selected, cancellationToken);
+        return View(new ReportingStatusViewModel(page, QuarterSwitcher.For(Path, selected, calendar.CurrentQuarter())));
+    }
+}
+
+/// <summary>The 填报情况 page: the query's figures and the quarter links.</summary>
+public sealed record ReportingStatusViewModel(ReportingStatusPage Page, QuarterSwitcher Switcher)
+{
+    /// <summary>A row's colour: red when reports are past their deadline, amber when some came in late.</summary>
+    public static string? RowClass(ReportingCounts counts) =>
+        counts.Overdue > 0 ? "status-overdue" : counts.Late > 0 ? "status-late" : null;
+}

@@ -1,0 +1,73 @@
+using EduPlan.Core.Reporting;
+using EduPlan.Data.Security;
+using EduPlan.Web.Tests.Ownership;
+using EduPlan.Web.Tests.Reporting.MyTasks;
+
+namespace EduPlan.Web.Tests.Reporting.ReportingStatus;
+
+/// <summary>填报情况 for a constructed quarter: on time, late and missing departments.</summary>
+public sealed class ReportingStatusPageTests(ReadPagesApp app) : IClassFixture<ReadPagesApp>
+{
+    /// <summary>
+    /// 2026Q2 (closed on 2026-07-15): 按时局 submitted both its tasks on 2026-07-10 (one approved); 迟交局 submitted its
+    /// one a day late; 未报局 leads one task and joins another and has sent nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_closed_quarter_shows_on_time_late_and_missing_departments_worst_first()
+    {
+        var t25 = await app.OwnAsync("chongqing", 25, "按时局", "未报局");
+        var t26 = await app.OwnAsync("chongqing", 26, "按时局");
+        var t27 = await app.OwnAsync("chongqing", 27, "迟交局");
+        await app.OwnAsync("chongqing", 28, "未报局");
+        await app.AddReportAsync(t25, "按时局", ReadPagesApp.Q2, ReportState.Approved, new DateTime(2026, 7, 10, 9, 0, 0));
+        await app.AddReportAsync(t26, "按时局", ReadPagesApp.Q2, ReportState.Submitted, new DateTime(2026, 7, 15, 22, 0, 0));
+        await app.AddReportAsync(t27, "迟交局", ReadPagesApp.Q2, ReportState.Submitted, new DateTime(2026, 7, 16, 10, 0, 0));
+        var client = await app.SignedInAsync("status-viewer", Roles.Viewer);
+
+        var html = WebTestHelpers.Decoded(await client.GetPageAsync("/reporting/status?quarter=2026Q2"));
+
+        html.Should().Contain("2026年第二季度已于2026-07-15截止填报");
+        var onTime = ReadPagesApp.Row(html, "data-department=\"按时局\"");
+        (ReadPagesApp.Cell(onTime, "expected"), ReadPagesApp.Cell(onTime, "submitted"), ReadPagesApp.Cell(onTime, "approved"),
+            ReadPagesApp.Cell(onTime, "on-time"), ReadPagesApp.Cell(onTime, "late"), ReadPagesApp.Cell(onTime, "overdue"))
+            .Should().Be((2, 2, 1, 2, 0, 0));
+        var late = ReadPagesApp.Row(html, "data-department=\"迟交局\"");
+        (ReadPagesApp.Cell(late, "submitted"), ReadPagesApp.Cell(late, "on-time"), ReadPagesApp.Cell(late, "late")).Should().Be((1, 0, 1));
+        late.Should().Contain("status-late");
+        var missing = ReadPagesApp.Row(html, "data-department=\"未报局\"");
+        (ReadPagesApp.Cell(missing, "expected"), ReadPagesApp.Cell(missing, "submitted"), ReadPagesApp.Cell(missing, "not-submitted"), ReadPagesApp.Cell(missing, "overdue"))
+            .Should().Be((2, 0, 2, 2));
+        missing.Should().Contain("status-overdue");
+        var totals = ReadPagesApp.Row(html, "data-department=\"total\"");
+        (ReadPagesApp.Cell(totals, "expected"), ReadPagesApp.Cell(totals, "submitted"), ReadPagesApp.Cell(totals, "late"), ReadPagesApp.Cell(totals, "overdue"))
+            .Should().Be((5, 3, 1, 2));
+        var order = new[] { "未报局", "迟交局", "按时局" }.Select(d => html.IndexOf($"data-department=\"{d}\"", StringComparison.Ordinal)).ToList();
+        order.Should().BeInAscendingOrder("the worst department comes first");
+    }
+
+    [Fact]
+    public async Task Reporters_do_not_see_other_departments_reporting()
+    {
+        var reporter = await app.SignedInAsync("status-reporter", Roles.Reporter, "按时局");
+
+        (await reporter.IsForbiddenAsync("/reporting/status")).Should().BeTrue();
+    }
+}
+
+/// <summary>The quarter open now, on an app of its own (owners hold for every quarter, so they would change the closed quarter's totals).</summary>
+public sealed class ReportingStatusOpenQuarterTests(ReadPagesApp app) : IClassFixture<ReadPagesApp>
+{
+    [Fact]
+    public async Task The_open_quarter_is_shown_by_default_and_nothing_in_it_is_overdue()
+    {
+        await app.OwnAsync("chongqing", 29, "本季局");
+        var client = await app.SignedInAsync("status-coordinator", Roles.Coordinator);
+
+        var html = WebTestHelpers.Decoded(await client.GetPageAsync("/reporting/status"));
+
+        html.Should().Contain("2026年第三季度填报截止于2026-10-15");
+        ReadPagesApp.Cell(ReadPagesApp.Row(html, "data-department=\"total\""), "overdue").Should().Be(0);
+        ReadPagesApp.Cell(ReadPagesApp.Row(html, "data-department=\"本季局\""), "not-submitted").Should().Be(1);
+        html.Should().Contain("href=\"/reporting/status?quarter=2026Q2\"");
+    }
+}
