@@ -481,6 +481,8 @@ namespace EduPlan.Data.SqlServer.Migrations
 
                     b.HasIndex("DepartmentId", "Year", "QuarterNumber");
 
+                    b.HasIndex("Year", "QuarterNumber", "State");
+
                     b.HasIndex("TaskId", "DepartmentId", "Year", "QuarterNumber")
                         .IsUnique();
 

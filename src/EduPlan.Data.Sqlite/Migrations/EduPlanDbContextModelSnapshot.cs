@@ -460,6 +460,8 @@ namespace EduPlan.Data.Sqlite.Migrations
 
                     b.HasIndex("DepartmentId", "Year", "QuarterNumber");
 
+                    b.HasIndex("Year", "QuarterNumber", "State");
+
                     b.HasIndex("TaskId", "DepartmentId", "Year", "QuarterNumber")
                         .IsUnique();
 

@@ -16,6 +16,8 @@ public sealed class ProgressReportConfiguration : IEntityTypeConfiguration<Progr
         // 我的任务 (a department's reports for a quarter) and 待审核 (submitted, oldest first).
         builder.HasIndex(r => new { r.DepartmentId, r.Year, r.QuarterNumber });
         builder.HasIndex(r => new { r.State, r.SubmittedAt });
+        // 填报情况 and the targets page read one quarter (or the latest approved values) across all departments.
+        builder.HasIndex(r => new { r.Year, r.QuarterNumber, r.State });
 
         builder.Property(r => r.State).HasConversion<string>().HasMaxLength(16);
         builder.Property(r => r.Status).HasConversion<string>().HasMaxLength(16);
