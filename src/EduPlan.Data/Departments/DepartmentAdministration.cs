@@ -151,10 +151,13 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
             return DepartmentResult.Refused(summary, RefusalReason(summary.Usage));
         }
 
+        // A coordinator's period exceptions for the department go with it (the database cascades); the entry says how many.
+        var exceptions = await db.ReportingPeriodOverrides.CountAsync(o => o.DepartmentId == id, cancellationToken);
         db.Entry(department).Property(d => d.Version).OriginalValue = expectedVersion;
         db.Departments.Remove(department);
+        var before = await SnapshotAsync(department, cancellationToken);
         audit.Add(AuditActions.DepartmentDeleted, AuditOutcome.Success, AuditTarget.Department(department.Id, department.Name),
-            new { before = await SnapshotAsync(department, cancellationToken) });
+            exceptions == 0 ? new { before } : (object)new { before, periodExceptionsRemoved = exceptions });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -166,7 +169,7 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
         }
         catch (DbUpdateException)
         {
-            // A user or task took the department between the count and the delete: the foreign keys refused it.
+            // A user, task or report took the department between the count and the delete: the foreign keys refused it.
             db.ChangeTracker.Clear();
             var current = await GetAsync(id, cancellationToken);
             if (current is null || !current.Usage.IsInUse)
@@ -181,8 +184,9 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
     }
 
     /// <summary>
-    /// "该单位仍有3名用户、牵头2项任务，不能删除；可将其停用。" Users are a noun (仍有…); tasks and sub-units are verbs
-    /// (牵头…, 参与…, 下设…), so without users the sentence reads 该单位仍牵头1项任务.
+    /// "该单位仍有3名用户、牵头2项任务，不能删除；可将其停用。" Users and reports are nouns (有…); tasks and sub-units are verbs
+    /// (牵头…, 参与…, 下设…), so without users the sentence reads 该单位仍牵头1项任务, and with reports only
+    /// 该单位仍有12份进展报告，不能删除；可将其停用。
     /// </summary>
     public static string RefusalReason(DepartmentUsage usage)
     {
@@ -208,6 +212,11 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
             parts.Add($"下设{usage.Children}个单位");
         }
 
+        if (usage.Reports > 0)
+        {
+            parts.Add($"有{usage.Reports}份进展报告");
+        }
+
         return $"该单位仍{string.Join("、", parts)}，不能删除；可将其停用。";
     }
 
@@ -226,7 +235,9 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
                 db.Users.Count(u => u.DepartmentId == d.Id),
                 db.Tasks.Count(t => t.LeadDepartmentId == d.Id),
                 db.TaskCoDepartments.Count(c => c.DepartmentId == d.Id),
-                db.Departments.Count(c => c.ParentId == d.Id))));
+                db.Departments.Count(c => c.ParentId == d.Id),
+                // Reports are the record of what happened (their foreign key restricts the delete); the department is retired instead.
+                db.ProgressReports.Count(r => r.DepartmentId == d.Id))));
 
     private static DepartmentInput Normalise(DepartmentInput input) =>
         input with { Name = (input.Name ?? "").Trim(), ShortName = (input.ShortName ?? "").Trim() };

@@ -18,10 +18,10 @@ public sealed record DepartmentSummary(
     int Version,
     DepartmentUsage Usage);
 
-/// <summary>What keeps a department from being deleted: its users, the tasks it leads or joins, and its sub-units.</summary>
-public sealed record DepartmentUsage(int Users, int LeadTasks, int CoTasks, int Children)
+/// <summary>What keeps a department from being deleted: its users, the tasks it leads or joins, its sub-units and the progress reports it wrote.</summary>
+public sealed record DepartmentUsage(int Users, int LeadTasks, int CoTasks, int Children, int Reports = 0)
 {
-    public bool IsInUse => Users > 0 || LeadTasks > 0 || CoTasks > 0 || Children > 0;
+    public bool IsInUse => Users > 0 || LeadTasks > 0 || CoTasks > 0 || Children > 0 || Reports > 0;
 }
 
 /// <summary>A department named in a choice list, an ownership or a lookup result.</summary>
@@ -44,7 +44,7 @@ public enum DepartmentOutcome
     /// <summary>Someone else saved the department after the form was read; nothing was written, the current state is returned.</summary>
     Conflict,
 
-    /// <summary>A delete that is not allowed (users or tasks still depend on it); the error says why.</summary>
+    /// <summary>A delete that is not allowed (users, tasks or reports still depend on it); the error says why.</summary>
     Refused,
 }
 

@@ -16,7 +16,7 @@ public sealed record ImportReport(IReadOnlyList<PlanImportSummary> Plans, IReadO
 /// <param name="Sections">Sections in the document (rows kept because they left the document are not counted).</param>
 /// <param name="Added">Rows added: the plan itself when new, sections, tasks, milestones, goals, indicators.</param>
 /// <param name="Updated">Existing rows (the plan included) with at least one changed field, withdrawn or reinstated rows included.</param>
-/// <param name="Removed">Rows deleted: sections without tasks, milestones, goals, indicators. Tasks are never deleted.</param>
+/// <param name="Removed">Rows deleted: sections without tasks, milestones, goals, indicators no report or link uses. Tasks are never deleted.</param>
 /// <param name="Unchanged">True when the stored content hash matched and the plan was skipped without further queries.</param>
 public sealed record PlanImportSummary(
     string Code,

@@ -9,8 +9,9 @@ namespace EduPlan.Data.Import;
 /// <remarks>
 /// Natural keys: plan Code; section and task (plan, Number); milestone (plan, Year); goal (milestone, Number);
 /// indicator (plan, Key). Matching rows keep their ids. Tasks, and sections that still hold tasks, are never
-/// deleted when they leave the document (progress reports will hang off tasks): they get a WithdrawnAt time,
-/// cleared again when they come back. Milestones, goals and indicators that leave are deleted. A plan whose
+/// deleted when they leave the document (progress reports hang off tasks): they get a WithdrawnAt time,
+/// cleared again when they come back. Indicators that reports hold values for, or that are linked to tasks, are
+/// kept the same way. Milestones, goals and other indicators that leave are deleted. A plan whose
 /// <see cref="ParsedPlan.ContentHash"/> equals the stored one is skipped untouched.
 /// </remarks>
 public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
@@ -121,12 +122,22 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
 
         // A handful of set-based queries per changed plan; rows are then matched in memory.
         var planId = plan.Id;
+        // Each indicator comes with whether reports hold values for it (the foreign key forbids deleting it then) or
+        // someone linked it to a task; the entities in the projection are tracked like any others.
+        var indicators = await db.Indicators.Where(i => i.PlanId == planId)
+            .Select(i => new
+            {
+                Indicator = i,
+                InUse = db.ReportIndicatorValues.Any(v => v.IndicatorId == i.Id) || db.IndicatorTaskLinks.Any(l => l.IndicatorId == i.Id),
+            })
+            .ToListAsync(cancellationToken);
         var rows = new StoredRows(
             await db.Sections.Where(s => s.PlanId == planId).ToListAsync(cancellationToken),
             await db.Tasks.Where(t => t.PlanId == planId).ToListAsync(cancellationToken),
             await db.Milestones.Where(m => m.PlanId == planId).ToListAsync(cancellationToken),
             await db.Goals.Where(g => g.Milestone!.PlanId == planId).ToListAsync(cancellationToken),
-            await db.Indicators.Where(i => i.PlanId == planId).ToListAsync(cancellationToken));
+            indicators.Select(i => i.Indicator).ToList(),
+            indicators.Where(i => i.InUse).Select(i => i.Indicator.Id).ToHashSet());
         MergeRows(plan, parsed, rows, changes);
 
         return Summary(parsed, changes, unchanged: false);
@@ -136,7 +147,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
     {
         var tasksByNumber = MergeSectionsAndTasks(plan, parsed, rows.Sections, rows.Tasks, changes);
         var milestonesByYear = MergeMilestonesAndGoals(plan, parsed, rows.Milestones, rows.Goals, changes);
-        MergeIndicators(plan, parsed, rows.Indicators, tasksByNumber, milestonesByYear, changes);
+        MergeIndicators(plan, parsed, rows.Indicators, rows.IndicatorsInUse, tasksByNumber, milestonesByYear, changes);
     }
 
     /// <summary>Copies the plan's own fields; returns what changed, in words, for the report.</summary>
@@ -337,6 +348,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         Plan plan,
         ParsedPlan parsed,
         List<Indicator> indicators,
+        HashSet<int> indicatorsInUse,
         Dictionary<int, PlanTask> tasksByNumber,
         Dictionary<int, Milestone> milestonesByYear,
         PlanChanges changes)
@@ -363,12 +375,26 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 continue;
             }
 
-            var fields = ApplyIndicatorFields(indicator, parsedIndicator, tasksByNumber, milestonesByYear, changes);
+            var fields = new List<string>();
+            Reinstate(indicator.WithdrawnAt, () => indicator.WithdrawnAt = null, fields);
+            fields.AddRange(ApplyIndicatorFields(indicator, parsedIndicator, tasksByNumber, milestonesByYear, changes));
             changes.Updated(label, fields);
         }
 
         foreach (var indicator in indicators.Where(i => !seen.Contains(i.Key)).OrderBy(i => i.Key, StringComparer.Ordinal))
         {
+            if (indicatorsInUse.Contains(indicator.Id))
+            {
+                // Already withdrawn ones keep the time they left and are not reported again.
+                if (indicator.WithdrawnAt is null)
+                {
+                    indicator.WithdrawnAt = changes.ImportedAt;
+                    changes.Withdrawn($"indicator {indicator.Key} of plan {plan.Code} is no longer in the document but reports or task links use it; kept as withdrawn");
+                }
+
+                continue;
+            }
+
             db.Indicators.Remove(indicator);
             changes.Change($"{plan.Code} indicator {indicator.Key}: removed");
             changes.Removed++;
@@ -583,10 +609,11 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
     private sealed record IncomingPlan(ParsedPlan Plan, string SourceName, int SortOrder);
 
     /// <summary>A stored plan's rows, loaded for merging; all empty for a new plan.</summary>
+    /// <param name="IndicatorsInUse">Ids of indicators with reported values or task links: kept (withdrawn) when they leave the document.</param>
     private sealed record StoredRows(
-        List<Section> Sections, List<PlanTask> Tasks, List<Milestone> Milestones, List<Goal> Goals, List<Indicator> Indicators)
+        List<Section> Sections, List<PlanTask> Tasks, List<Milestone> Milestones, List<Goal> Goals, List<Indicator> Indicators, HashSet<int> IndicatorsInUse)
     {
-        public static StoredRows None => new([], [], [], [], []);
+        public static StoredRows None => new([], [], [], [], [], []);
     }
 
     /// <summary>Collects one plan's report lines and row counts.</summary>
