@@ -32,6 +32,8 @@ public static class DatabaseServiceCollectionExtensions
                 // statements, which cannot run in the migration's transaction. That is how every SQLite schema change
                 // with a new foreign key works; warning about it on every fresh install tells the operator nothing.
                 options.ConfigureWarnings(warnings => warnings.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
+                // Several requests save reports at once: WAL and a busy timeout make a writer wait for the lock, not fail.
+                options.AddInterceptors(SqliteConcurrencyInterceptor.Instance);
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(settings.ConnectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
