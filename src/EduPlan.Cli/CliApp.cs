@@ -22,6 +22,7 @@ public sealed class CliApp
         UsersCommand.Definition,
         DepartmentsCommand.Definition,
         OwnersCommand.Definition,
+        DemoCommand.Definition,
     ];
 
     /// <summary>The verbs by name; a new verb is added to <see cref="CommandList"/>.</summary>
