@@ -21,12 +21,15 @@ public sealed class ReviewController(ReportReview review, ReportReading reading,
     /// <summary>The page the approve / return forms came from when it is not the queue.</summary>
     public const string FromReport = "report";
 
+    /// <summary>Reports shown at once, oldest first: a working list, not an archive (the page says how many wait in all).</summary>
+    public const int QueuePageSize = 20;
+
     private const string MessageKey = "ReviewMessage";
     private const string ReportKey = "ReviewReport";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View("Index", new ReviewPageViewModel(await reading.ReviewQueueAsync(cancellationToken: cancellationToken))
+        View("Index", new ReviewPageViewModel(await reading.ReviewQueueAsync(QueuePageSize, cancellationToken))
         {
             Message = TempData[MessageKey] as string,
             MessageReportId = TempData[ReportKey] as int?,
@@ -86,7 +89,7 @@ public sealed class ReviewController(ReportReview review, ReportReading reading,
                 }
 
                 SetStatus(result);
-                var queue = await reading.ReviewQueueAsync(cancellationToken: cancellationToken);
+                var queue = await reading.ReviewQueueAsync(QueuePageSize, cancellationToken);
                 return View("Index", new ReviewPageViewModel(queue) { State = state });
         }
     }
