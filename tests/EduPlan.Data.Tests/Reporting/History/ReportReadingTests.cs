@@ -2,8 +2,8 @@ using EduPlan.Core.Reporting;
 using EduPlan.Data.Identity;
 using EduPlan.Data.Reporting.History;
 using EduPlan.Data.Reporting.Review;
-using ReportFields = EduPlan.Core.Reporting.ReportFields;
 using EduPlan.Data.Tests.Reporting.Review;
+using ReportFields = EduPlan.Core.Reporting.ReportFields;
 
 namespace EduPlan.Data.Tests.Reporting.History;
 

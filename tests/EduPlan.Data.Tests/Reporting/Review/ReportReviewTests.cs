@@ -2,9 +2,9 @@ using System.Text.Json;
 using EduPlan.Core.Reporting;
 using EduPlan.Data.Auditing;
 using EduPlan.Data.Reporting.Review;
-using ReportFields = EduPlan.Core.Reporting.ReportFields;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using ReportFields = EduPlan.Core.Reporting.ReportFields;
 
 namespace EduPlan.Data.Tests.Reporting.Review;
 
