@@ -1,5 +1,6 @@
 using System.Text;
 using EduPlan.Core.Reporting;
+using EduPlan.Tests.Shared;
 
 namespace EduPlan.Core.Tests.Reporting.Evidence;
 

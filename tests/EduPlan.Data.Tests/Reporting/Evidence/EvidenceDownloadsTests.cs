@@ -2,6 +2,7 @@ using EduPlan.Core.Reporting;
 using EduPlan.Data.Reporting.Evidence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using EduPlan.Tests.Shared;
 
 namespace EduPlan.Data.Tests.Reporting.Evidence;
 

@@ -5,6 +5,7 @@ using EduPlan.Data.Reporting;
 using EduPlan.Data.Reporting.Evidence;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using EduPlan.Tests.Shared;
 
 namespace EduPlan.Data.Tests.Reporting.Evidence;
 

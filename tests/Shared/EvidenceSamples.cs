@@ -2,9 +2,9 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
-namespace EduPlan.Core.Tests.Reporting.Evidence;
+namespace EduPlan.Tests.Shared;
 
-/// <summary>Tiny but well-formed files of every kind the evidence check meets.</summary>
+/// <summary>Tiny but well-formed files of every kind the evidence check meets (compiled into the Core and Data tests).</summary>
 public static class EvidenceSamples
 {
     public static byte[] Pdf() => Encoding.ASCII.GetBytes(
