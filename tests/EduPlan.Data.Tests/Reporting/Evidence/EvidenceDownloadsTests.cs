@@ -1,8 +1,8 @@
 using EduPlan.Core.Reporting;
 using EduPlan.Data.Reporting.Evidence;
+using EduPlan.Tests.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using EduPlan.Tests.Shared;
 
 namespace EduPlan.Data.Tests.Reporting.Evidence;
 

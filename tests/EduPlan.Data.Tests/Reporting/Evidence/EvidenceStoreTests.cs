@@ -3,9 +3,9 @@ using System.Text;
 using EduPlan.Core.Reporting;
 using EduPlan.Data.Reporting;
 using EduPlan.Data.Reporting.Evidence;
+using EduPlan.Tests.Shared;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using EduPlan.Tests.Shared;
 
 namespace EduPlan.Data.Tests.Reporting.Evidence;
 
