@@ -416,7 +416,7 @@ public sealed class ProgressReporting(
         var evidence = await db.ReportEvidence.AsNoTracking()
             .Where(e => e.ReportId == report.Id)
             .OrderBy(e => e.Id)
-            .Select(e => new ReportFormEvidence(e.Id, e.Kind, e.Title, e.Url, e.ContentType, e.Length, e.AddedAt, e.AddedByName))
+            .Select(e => new ReportEvidenceView(e.Id, e.Kind, e.Title, e.Url, e.ContentType, e.Length, e.AddedAt, e.AddedByName))
             .ToListAsync(cancellationToken);
         var input = new ReportInput(report.Status.ToString(), Number(report.Percent), report.Progress, report.Problems, report.NextSteps,
             report.PercentDropExplanation, values);

@@ -40,17 +40,6 @@ public sealed record ReportFormIndicator(
     public ReportIndicatorRule Rule => new(Id, Name, Unit);
 }
 
-/// <summary>A piece of evidence as listed on the form (never its bytes).</summary>
-public sealed record ReportFormEvidence(
-    int Id,
-    EvidenceKind Kind,
-    string Title,
-    string? Url,
-    string? ContentType,
-    long Length,
-    DateTime AddedAt,
-    string AddedByName);
-
 /// <summary>A report as it is stored: its state, revision (the concurrency token), values and evidence, and who saved it when.</summary>
 /// <param name="Values">The fields as text, one indicator row per indicator the report has a value for.</param>
 public sealed record SavedReport(
@@ -58,7 +47,7 @@ public sealed record SavedReport(
     ReportState State,
     int Revision,
     ReportInput Values,
-    IReadOnlyList<ReportFormEvidence> Evidence,
+    IReadOnlyList<ReportEvidenceView> Evidence,
     DateTime CreatedAt,
     DateTime UpdatedAt,
     string UpdatedByName,
@@ -110,7 +99,7 @@ public sealed record ReportForm(
     /// <summary>Null while nothing is saved (未填报).</summary>
     public ReportState? State => Report?.State;
 
-    public IReadOnlyList<ReportFormEvidence> Evidence => Report?.Evidence ?? [];
+    public IReadOnlyList<ReportEvidenceView> Evidence => Report?.Evidence ?? [];
 }
 
 /// <summary>A new evidence file in a save: its name as the browser sent it and its content.</summary>

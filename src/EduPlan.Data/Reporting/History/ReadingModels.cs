@@ -84,17 +84,6 @@ public sealed record ReportDetails(
 /// <summary>A reported indicator value.</summary>
 public sealed record ReportValueView(int IndicatorId, string Name, string Unit, decimal Value, string? Note);
 
-/// <summary>A piece of evidence (without its bytes).</summary>
-public sealed record ReportEvidenceView(
-    int Id,
-    EvidenceKind Kind,
-    string Title,
-    string? Url,
-    string? ContentType,
-    long Length,
-    DateTime AddedAt,
-    string AddedByName);
-
 /// <summary>One step of a report's history.</summary>
 /// <param name="Actor">The user's display name when the account still exists, otherwise the name recorded at the time.</param>
 /// <param name="ActorDepartment">The account's department now, when it still exists and has one.</param>

@@ -1,4 +1,5 @@
 using EduPlan.Core.Reporting;
+using EduPlan.Data.Reporting;
 using EduPlan.Data.Reporting.Editing;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
@@ -169,7 +170,7 @@ public sealed class ReportFormViewModel
 /// <param name="Values">The fields as text.</param>
 /// <param name="ReportId">For download links; null while the report is not saved.</param>
 /// <param name="Differs">On the conflict page: the fields in which this version differs from the user's (marked).</param>
-public sealed record ReportDisplayModel(ReportForm Form, ReportFormInput Values, IReadOnlyList<ReportFormEvidence> Evidence, int? ReportId, string? ReviewField, IReadOnlySet<string>? Differs = null);
+public sealed record ReportDisplayModel(ReportForm Form, ReportFormInput Values, IReadOnlyList<ReportEvidenceView> Evidence, int? ReportId, string? ReviewField, IReadOnlySet<string>? Differs = null);
 
 /// <summary>How the report pages write sizes, times and targets.</summary>
 public static class ReportFormat
