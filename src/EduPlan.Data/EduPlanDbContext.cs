@@ -1,3 +1,4 @@
+using EduPlan.Core.Auditing;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Plans;
 using EduPlan.Core.Reporting;

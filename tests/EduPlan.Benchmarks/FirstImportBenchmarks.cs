@@ -1,7 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using EduPlan.Application.Import;
 using EduPlan.Core.Parsing;
-using EduPlan.Data.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Benchmarks;

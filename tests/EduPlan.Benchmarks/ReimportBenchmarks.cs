@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
+using EduPlan.Application.Import;
 using EduPlan.Core.Parsing;
-using EduPlan.Data.Import;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Benchmarks;

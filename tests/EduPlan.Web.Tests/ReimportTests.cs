@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using EduPlan.Data.Import;
+using EduPlan.Application.Import;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -135,7 +135,7 @@ public sealed partial class StartupTests
         _ = factory.Server;
 
         var entry = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.AuditEntries, e => e.Action == EduPlan.Data.Auditing.AuditActions.UserCreated));
+            db.AuditEntries, e => e.Action == EduPlan.Application.Auditing.AuditActions.UserCreated));
 
         entry.ActorName.Should().Be("system");
         entry.TargetName.Should().Be("admin");

@@ -1,16 +1,16 @@
 using System.Globalization;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Departments;
+using EduPlan.Application.Import;
+using EduPlan.Application.Ownership;
+using EduPlan.Application.Reporting;
+using EduPlan.Application.Security;
+using EduPlan.Application.Users;
 using EduPlan.Cli.Demo;
 using EduPlan.Cli.Infrastructure;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Departments;
 using EduPlan.Data.Identity;
-using EduPlan.Data.Import;
-using EduPlan.Data.Ownership;
-using EduPlan.Data.Reporting;
-using EduPlan.Data.Security;
-using EduPlan.Data.Users;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 

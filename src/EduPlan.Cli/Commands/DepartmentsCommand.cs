@@ -1,6 +1,6 @@
+using EduPlan.Application.Departments;
 using EduPlan.Cli.Infrastructure;
 using EduPlan.Core.Organisation;
-using EduPlan.Data.Departments;
 
 namespace EduPlan.Cli.Commands;
 

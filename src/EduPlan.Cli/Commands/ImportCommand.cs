@@ -1,6 +1,6 @@
+using EduPlan.Application.Import;
 using EduPlan.Cli.Infrastructure;
 using EduPlan.Data;
-using EduPlan.Data.Import;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EduPlan.Cli.Commands;

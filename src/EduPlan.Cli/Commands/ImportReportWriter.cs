@@ -1,4 +1,4 @@
-using EduPlan.Data.Import;
+using EduPlan.Application.Import;
 using static EduPlan.Cli.Infrastructure.DatabaseState;
 
 namespace EduPlan.Cli.Commands;

@@ -1,5 +1,5 @@
+using EduPlan.Application.Ownership;
 using EduPlan.Cli.Infrastructure;
-using EduPlan.Data.Ownership;
 
 namespace EduPlan.Cli.Commands;
 

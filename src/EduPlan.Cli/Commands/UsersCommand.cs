@@ -1,8 +1,8 @@
 using System.Globalization;
+using EduPlan.Application.Departments;
+using EduPlan.Application.Security;
+using EduPlan.Application.Users;
 using EduPlan.Cli.Infrastructure;
-using EduPlan.Data.Departments;
-using EduPlan.Data.Security;
-using EduPlan.Data.Users;
 
 namespace EduPlan.Cli.Commands;
 

@@ -1,6 +1,7 @@
+using EduPlan.Application;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
 using EduPlan.Data;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,10 +1,11 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
+using EduPlan.Core.Messages;
 
 namespace EduPlan.Core.Reporting;
 
 /// <summary>A reporting quarter such as 2026Q3, between <see cref="First"/> (2025Q1) and <see cref="Last"/> (2035Q4).</summary>
-public readonly record struct Quarter : IComparable<Quarter>
+public readonly record struct Quarter : IComparable<Quarter>, ILocalizable
 {
     private static readonly string[] ChineseOrdinals = ["一", "二", "三", "四"];
 
@@ -102,6 +103,9 @@ public readonly record struct Quarter : IComparable<Quarter>
 
     /// <summary>"2026年第三季度": the form shown to users.</summary>
     public string ToChinese() => $"{Year}年第{ChineseOrdinals[Number - 1]}季度";
+
+    /// <summary>The quarter as readers see it: "2026年第三季度" in Chinese, "2026 Q3" in English.</summary>
+    public Message ToMessage() => new("Quarter_Name", Year, ChineseOrdinals[Number - 1], Number);
 
     public int CompareTo(Quarter other) => (Year, Number).CompareTo((other.Year, other.Number));
 

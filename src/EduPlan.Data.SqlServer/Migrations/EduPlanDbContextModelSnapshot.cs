@@ -661,7 +661,7 @@ namespace EduPlan.Data.SqlServer.Migrations
                     b.ToTable("ReportingPeriodOverrides", (string)null);
                 });
 
-            modelBuilder.Entity("EduPlan.Data.Auditing.AuditEntry", b =>
+            modelBuilder.Entity("EduPlan.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -634,7 +634,7 @@ namespace EduPlan.Data.Sqlite.Migrations
                     b.ToTable("ReportingPeriodOverrides", (string)null);
                 });
 
-            modelBuilder.Entity("EduPlan.Data.Auditing.AuditEntry", b =>
+            modelBuilder.Entity("EduPlan.Core.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()

@@ -1,3 +1,4 @@
+using EduPlan.Core.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

@@ -1,4 +1,4 @@
-using EduPlan.Data.Auditing;
+using EduPlan.Core.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -25,7 +25,7 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.TargetType).HasMaxLength(64);
         builder.Property(a => a.TargetId).HasMaxLength(128);
         builder.Property(a => a.TargetName).HasMaxLength(256);
-        builder.Property(a => a.Details).HasMaxLength(AuditLog.MaxDetailsLength);
+        builder.Property(a => a.Details).HasMaxLength(AuditEntry.MaxDetailsLength);
 
         builder.HasIndex(a => a.OccurredAt);
         builder.HasIndex(a => new { a.Action, a.OccurredAt });

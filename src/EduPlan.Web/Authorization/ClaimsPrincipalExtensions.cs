@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
+using EduPlan.Application.Security;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Security;
 
 namespace EduPlan.Web.Authorization;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
-using EduPlan.Data.Security;
+using EduPlan.Application.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 

@@ -1,4 +1,4 @@
-using EduPlan.Data.Ownership;
+using EduPlan.Application.Ownership;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace EduPlan.Web.Authorization;

@@ -1,10 +1,11 @@
 using System.Security.Cryptography;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Import;
+using EduPlan.Application.Security;
+using EduPlan.Application.Users;
+using EduPlan.Core.Auditing;
 using EduPlan.Data;
-using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
-using EduPlan.Data.Import;
-using EduPlan.Data.Security;
-using EduPlan.Data.Users;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

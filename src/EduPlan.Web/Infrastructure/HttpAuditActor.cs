@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using EduPlan.Data.Auditing;
+using EduPlan.Application.Auditing;
 
 namespace EduPlan.Web.Infrastructure;
 

@@ -1,7 +1,8 @@
 using System.Security.Claims;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
+using EduPlan.Core.Auditing;
 using EduPlan.Data;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Security;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;

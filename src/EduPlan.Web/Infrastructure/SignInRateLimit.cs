@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Security;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
+using EduPlan.Core.Auditing;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 

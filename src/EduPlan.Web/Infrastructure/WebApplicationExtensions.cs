@@ -1,4 +1,4 @@
-using EduPlan.Data.Security;
+using EduPlan.Application.Security;
 using Microsoft.Extensions.Options;
 using Serilog;
 

@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using EduPlan.Application;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
+using EduPlan.Core.Auditing;
 using EduPlan.Data;
-using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
-using EduPlan.Data.Security;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Features.Account;
 using EduPlan.Web.Resources;

@@ -1,8 +1,8 @@
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
-using EduPlan.Data.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

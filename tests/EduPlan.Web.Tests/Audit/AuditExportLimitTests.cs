@@ -1,5 +1,5 @@
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Security;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
 using EduPlan.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Security;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
+using EduPlan.Core.Auditing;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Web.Tests.Audit;

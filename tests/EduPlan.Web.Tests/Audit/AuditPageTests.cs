@@ -1,7 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Security;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
+using EduPlan.Core.Auditing;
 
 namespace EduPlan.Web.Tests.Audit;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Reflection;
-using EduPlan.Data.Security;
+using EduPlan.Application.Security;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Security;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
 using EduPlan.Web.Tests.Ownership;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Security;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Web.Tests.Ownership;

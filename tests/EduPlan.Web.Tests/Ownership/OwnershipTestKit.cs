@@ -1,7 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
-using EduPlan.Data.Auditing;
+using EduPlan.Application.Auditing;
+using EduPlan.Core.Auditing;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Web.Tests.Ownership;

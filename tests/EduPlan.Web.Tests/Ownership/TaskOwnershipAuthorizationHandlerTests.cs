@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using EduPlan.Data.Security;
+using EduPlan.Application.Security;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;

@@ -1,5 +1,6 @@
 using System.Net;
-using EduPlan.Data.Auditing;
+using EduPlan.Application.Auditing;
+using EduPlan.Core.Auditing;
 using static EduPlan.Web.Tests.Security.SecurityTestKit;
 
 namespace EduPlan.Web.Tests.Security;

@@ -1,5 +1,5 @@
 using System.Net;
-using EduPlan.Data.Auditing;
+using EduPlan.Application.Auditing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Claims;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Security;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;

@@ -1,7 +1,8 @@
 using System.Net;
-using EduPlan.Data.Auditing;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
+using EduPlan.Core.Auditing;
 using EduPlan.Data.Identity;
-using EduPlan.Data.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,5 @@
 using System.Net;
-using EduPlan.Data.Security;
+using EduPlan.Application.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Web.Tests.Users;

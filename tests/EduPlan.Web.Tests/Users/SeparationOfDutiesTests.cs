@@ -1,6 +1,7 @@
 using System.Net;
-using EduPlan.Data.Security;
-using EduPlan.Data.Users;
+using EduPlan.Application.Security;
+using EduPlan.Application.Users;
+using EduPlan.Core.Auditing;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Web.Tests.Users;
@@ -47,7 +48,7 @@ public sealed class SeparationOfDutiesTests : IDisposable
         (await admin.GetPageAsync($"/admin/users/{auditor.Id}/edit")).Should().Contain("审计员账户只能由安全管理员", "the page says why the buttons do nothing");
         response.StatusCode.Should().NotBe(HttpStatusCode.InternalServerError);
         var attempt = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == auditAction));
-        attempt.Outcome.Should().Be(EduPlan.Data.Auditing.AuditOutcome.Failure);
+        attempt.Outcome.Should().Be(EduPlan.Core.Auditing.AuditOutcome.Failure);
         attempt.ActorName.Should().Be(WebTestHelpers.AdminUserName);
         attempt.TargetName.Should().Be("the.auditor");
     }
@@ -63,7 +64,7 @@ public sealed class SeparationOfDutiesTests : IDisposable
 
         (await app.WithDbAsync(db => db.Users.SingleAsync(u => u.Id == adminId))).IsDisabled.Should().BeFalse();
         var attempt = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "UserDisabled"));
-        attempt.Outcome.Should().Be(EduPlan.Data.Auditing.AuditOutcome.Failure);
+        attempt.Outcome.Should().Be(EduPlan.Core.Auditing.AuditOutcome.Failure);
         attempt.Details.Should().Contain("您不能停用自己的账户");
     }
 }

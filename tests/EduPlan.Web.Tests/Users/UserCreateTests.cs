@@ -1,6 +1,6 @@
 using System.Net;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Security;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Web.Tests.Users;

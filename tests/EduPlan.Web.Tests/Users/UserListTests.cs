@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using EduPlan.Data.Security;
+using EduPlan.Application.Security;
 
 namespace EduPlan.Web.Tests.Users;
 

@@ -1,8 +1,9 @@
 using System.Security.Claims;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
+using EduPlan.Core.Auditing;
 using EduPlan.Data;
-using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
-using EduPlan.Data.Security;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Infrastructure;

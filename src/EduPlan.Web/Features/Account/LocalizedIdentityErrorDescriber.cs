@@ -1,4 +1,4 @@
-using EduPlan.Data.Security;
+using EduPlan.Application.Security;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;

@@ -1,5 +1,6 @@
 using System.Globalization;
-using EduPlan.Data.Auditing;
+using EduPlan.Application.Auditing;
+using EduPlan.Core.Auditing;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;

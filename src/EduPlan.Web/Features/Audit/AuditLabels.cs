@@ -1,4 +1,5 @@
-using EduPlan.Data.Auditing;
+using EduPlan.Application.Auditing;
+using EduPlan.Core.Auditing;
 using EduPlan.Web.Resources;
 using Microsoft.Extensions.Localization;
 

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using EduPlan.Data.Auditing;
+using EduPlan.Application.Auditing;
+using EduPlan.Core.Auditing;
 using Microsoft.AspNetCore.Http.Extensions;
 
 namespace EduPlan.Web.Features.Audit;

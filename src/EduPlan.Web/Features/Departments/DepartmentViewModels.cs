@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using EduPlan.Application.Departments;
 using EduPlan.Core.Organisation;
-using EduPlan.Data.Departments;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace EduPlan.Web.Features.Departments;

@@ -1,5 +1,6 @@
+using EduPlan.Application;
+using EduPlan.Application.Departments;
 using EduPlan.Data;
-using EduPlan.Data.Departments;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;

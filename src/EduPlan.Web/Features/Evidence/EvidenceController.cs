@@ -1,4 +1,4 @@
-using EduPlan.Data.Reporting.Evidence;
+using EduPlan.Application.Reporting.Evidence;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

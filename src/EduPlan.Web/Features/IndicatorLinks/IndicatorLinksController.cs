@@ -1,4 +1,4 @@
-using EduPlan.Data.Reporting.Links;
+using EduPlan.Application.Reporting.Links;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;

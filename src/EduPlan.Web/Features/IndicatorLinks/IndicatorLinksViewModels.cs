@@ -1,4 +1,4 @@
-using EduPlan.Data.Reporting.Links;
+using EduPlan.Application.Reporting.Links;
 
 namespace EduPlan.Web.Features.IndicatorLinks;
 

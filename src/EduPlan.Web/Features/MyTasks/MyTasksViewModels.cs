@@ -1,5 +1,5 @@
+using EduPlan.Application.Reporting.Queries;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Reporting.Queries;
 
 namespace EduPlan.Web.Features.MyTasks;
 

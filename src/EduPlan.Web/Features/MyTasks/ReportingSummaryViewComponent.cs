@@ -1,5 +1,5 @@
-using EduPlan.Data.Reporting.Queries;
-using EduPlan.Data.Security;
+using EduPlan.Application.Reporting.Queries;
+using EduPlan.Application.Security;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

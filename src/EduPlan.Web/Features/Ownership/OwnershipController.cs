@@ -1,6 +1,6 @@
+using EduPlan.Application.Departments;
+using EduPlan.Application.Ownership;
 using EduPlan.Core.Ownership;
-using EduPlan.Data.Departments;
-using EduPlan.Data.Ownership;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,5 @@
-using EduPlan.Data.Departments;
-using EduPlan.Data.Ownership;
+using EduPlan.Application.Departments;
+using EduPlan.Application.Ownership;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace EduPlan.Web.Features.Ownership;

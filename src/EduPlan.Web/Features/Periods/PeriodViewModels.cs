@@ -1,6 +1,6 @@
+using EduPlan.Application.Departments;
+using EduPlan.Application.Reporting.Periods;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Departments;
-using EduPlan.Data.Reporting.Periods;
 
 namespace EduPlan.Web.Features.Periods;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
+using EduPlan.Application;
+using EduPlan.Application.Departments;
+using EduPlan.Application.Reporting;
+using EduPlan.Application.Reporting.Periods;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
-using EduPlan.Data.Departments;
-using EduPlan.Data.Reporting;
-using EduPlan.Data.Reporting.Periods;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,5 @@
+using EduPlan.Application.Security;
 using EduPlan.Data;
-using EduPlan.Data.Security;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

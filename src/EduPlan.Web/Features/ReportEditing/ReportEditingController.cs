@@ -1,7 +1,8 @@
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Ownership;
+using EduPlan.Application.Reporting.Editing;
+using EduPlan.Core.Auditing;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Ownership;
-using EduPlan.Data.Reporting.Editing;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;

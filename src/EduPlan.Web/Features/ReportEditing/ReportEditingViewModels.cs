@@ -1,6 +1,6 @@
+using EduPlan.Application.Reporting;
+using EduPlan.Application.Reporting.Editing;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Reporting;
-using EduPlan.Data.Reporting.Editing;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
 namespace EduPlan.Web.Features.ReportEditing;

@@ -1,6 +1,6 @@
+using EduPlan.Application.Reporting;
+using EduPlan.Application.Reporting.Queries;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Reporting;
-using EduPlan.Data.Reporting.Queries;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Features.MyTasks;
 using Microsoft.AspNetCore.Authorization;

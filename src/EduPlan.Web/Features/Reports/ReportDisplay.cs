@@ -48,10 +48,10 @@ public static class ReportDisplay
     /// One side of a compared text: unchanged runs as text, the marked runs in &lt;del&gt; (older side) or &lt;ins&gt;
     /// (newer side). Built here rather than in Razor so no stray whitespace enters the pre-wrapped text.
     /// </summary>
-    public static IHtmlContent DiffText(IEnumerable<EduPlan.Data.Reporting.History.DiffPiece> pieces, bool newer)
+    public static IHtmlContent DiffText(IEnumerable<EduPlan.Application.Reporting.History.DiffPiece> pieces, bool newer)
     {
         ArgumentNullException.ThrowIfNull(pieces);
-        var marked = newer ? EduPlan.Data.Reporting.History.DiffKind.Added : EduPlan.Data.Reporting.History.DiffKind.Removed;
+        var marked = newer ? EduPlan.Application.Reporting.History.DiffKind.Added : EduPlan.Application.Reporting.History.DiffKind.Removed;
         var content = new HtmlContentBuilder();
         foreach (var piece in pieces)
         {

@@ -1,8 +1,9 @@
 using System.Security.Claims;
+using EduPlan.Application;
+using EduPlan.Application.Reporting.History;
+using EduPlan.Application.Reporting.Review;
+using EduPlan.Application.Security;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Reporting.History;
-using EduPlan.Data.Reporting.Review;
-using EduPlan.Data.Security;
 using EduPlan.Web.Authorization;
 
 namespace EduPlan.Web.Features.Reports;
@@ -87,7 +88,7 @@ public sealed record ReviewFormState(int ReportId)
         string? Message(string key) => result.Errors.FirstOrDefault(e => e.Field == key)?.Message;
         return new ReviewFormState(reportId)
         {
-            Error = Message(EduPlan.Data.FieldError.Form),
+            Error = Message(EduPlan.Application.FieldError.Form),
             CommentError = Message(ReportReview.CommentField),
             FieldError = Message(ReportReview.FieldField),
             ReasonError = Message(ReportReview.ReasonField),

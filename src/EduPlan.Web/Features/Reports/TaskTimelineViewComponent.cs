@@ -1,4 +1,4 @@
-using EduPlan.Data.Reporting.History;
+using EduPlan.Application.Reporting.History;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,6 +1,6 @@
+using EduPlan.Application.Reporting.History;
+using EduPlan.Application.Reporting.Review;
 using EduPlan.Core.Plans;
-using EduPlan.Data.Reporting.History;
-using EduPlan.Data.Reporting.Review;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Features.Reports;
 using EduPlan.Web.Resources;

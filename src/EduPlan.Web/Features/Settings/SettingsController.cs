@@ -1,4 +1,4 @@
-using EduPlan.Data.Security;
+using EduPlan.Application.Security;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

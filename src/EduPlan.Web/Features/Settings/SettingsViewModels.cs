@@ -1,5 +1,5 @@
 using System.Globalization;
-using EduPlan.Data.Security;
+using EduPlan.Application.Security;
 
 namespace EduPlan.Web.Features.Settings;
 

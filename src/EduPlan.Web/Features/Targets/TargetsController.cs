@@ -1,5 +1,5 @@
+using EduPlan.Application.Reporting.Queries;
 using EduPlan.Data;
-using EduPlan.Data.Reporting.Queries;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,5 @@
+using EduPlan.Application.Reporting.Queries;
 using EduPlan.Core.Plans;
-using EduPlan.Data.Reporting.Queries;
 
 namespace EduPlan.Web.Features.Targets;
 

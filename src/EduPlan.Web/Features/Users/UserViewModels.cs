@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using EduPlan.Data.Security;
-using EduPlan.Data.Users;
+using EduPlan.Application.Security;
+using EduPlan.Application.Users;
 
 namespace EduPlan.Web.Features.Users;
 
@@ -87,7 +87,7 @@ public abstract class UserFormInput
 
     /// <summary>The ticked roles that are among the checkboxes' values; anything else a tampered form sends is dropped.</summary>
     public IReadOnlyList<string> OfferedRoles() =>
-        global::EduPlan.Data.Security.Roles.All.Where(role => Roles.Contains(role, StringComparer.Ordinal)).ToList();
+        global::EduPlan.Application.Security.Roles.All.Where(role => Roles.Contains(role, StringComparer.Ordinal)).ToList();
 }
 
 /// <summary>The create form's fields.</summary>

@@ -1,5 +1,6 @@
+using EduPlan.Application;
+using EduPlan.Application.Users;
 using EduPlan.Data;
-using EduPlan.Data.Users;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;

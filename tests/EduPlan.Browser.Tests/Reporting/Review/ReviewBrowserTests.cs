@@ -1,11 +1,11 @@
 using System.Text.RegularExpressions;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Reporting;
+using EduPlan.Application.Security;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
-using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
-using EduPlan.Data.Reporting;
-using EduPlan.Data.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

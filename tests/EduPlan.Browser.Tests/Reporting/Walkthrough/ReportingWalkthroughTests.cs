@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
+using EduPlan.Application.Security;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using EduPlan.Data.Identity;
-using EduPlan.Data.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

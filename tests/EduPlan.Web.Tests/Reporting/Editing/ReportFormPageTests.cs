@@ -1,6 +1,6 @@
 using System.Net;
+using EduPlan.Application.Auditing;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Auditing;
 using EduPlan.Web.Tests.Ownership;
 using Microsoft.EntityFrameworkCore;
 
@@ -119,7 +119,7 @@ public sealed class ReportFormPageTests : IAsyncLifetime
     [Fact]
     public async Task Another_role_without_reporter_is_refused_by_the_policy()
     {
-        var viewer = await app.SignedInAsync("viewer-one", [EduPlan.Data.Security.Roles.Viewer], "市教委");
+        var viewer = await app.SignedInAsync("viewer-one", [EduPlan.Application.Security.Roles.Viewer], "市教委");
 
         (await viewer.IsForbiddenAsync(app.FormPath)).Should().BeTrue();
     }

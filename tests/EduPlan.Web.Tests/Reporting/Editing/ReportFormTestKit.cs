@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
+using EduPlan.Application.Security;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Security;
 using EduPlan.Web.Tests.Ownership;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
+using EduPlan.Application.Security;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Security;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Web.Tests.Reporting.Evidence;

@@ -1,6 +1,6 @@
 using System.Net;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Security;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
 using EduPlan.Web.Tests.Ownership;
 using EduPlan.Web.Tests.Reporting.MyTasks;
 using Microsoft.EntityFrameworkCore;

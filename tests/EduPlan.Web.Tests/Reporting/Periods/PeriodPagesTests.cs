@@ -1,8 +1,8 @@
 using System.Net;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Reporting;
+using EduPlan.Application.Security;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Reporting;
-using EduPlan.Data.Security;
 using EduPlan.Web.Tests.Ownership;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,6 @@
 using System.Net;
+using EduPlan.Application.Security;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Security;
 
 namespace EduPlan.Web.Tests.Reporting.Review;
 

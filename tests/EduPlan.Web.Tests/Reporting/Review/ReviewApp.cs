@@ -1,10 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Reporting;
+using EduPlan.Application.Security;
+using EduPlan.Core.Auditing;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Reporting;
-using EduPlan.Data.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,7 +1,7 @@
 using System.Net;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Security;
 
 namespace EduPlan.Web.Tests.Reporting.Review;
 

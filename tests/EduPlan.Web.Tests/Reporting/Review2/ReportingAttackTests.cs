@@ -1,7 +1,7 @@
 using System.Net;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Security;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Auditing;
-using EduPlan.Data.Security;
 using EduPlan.Web.Tests.Ownership;
 using EduPlan.Web.Tests.Reporting.Editing;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
+using EduPlan.Application.Security;
 using EduPlan.Core.Reporting;
-using EduPlan.Data.Security;
 using EduPlan.Web.Tests.Reporting.MyTasks;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,0 +1,35 @@
+using EduPlan.Application.Auditing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EduPlan.Application;
+
+/// <summary>
+/// The use cases shared by the web pages and the CLI (users, departments, task ownership) and the audit log
+/// they write to. The host registers a <see cref="TimeProvider"/> and an <see cref="IAuditActor"/> (who is acting).
+/// </summary>
+public static class AdministrationServiceCollectionExtensions
+{
+    public static IServiceCollection AddEduPlanAdministration(this IServiceCollection services)
+    {
+        services.AddScoped<AuditLog>();
+        services.AddScoped<EduPlan.Application.Departments.DepartmentAdministration>();
+        services.AddScoped<EduPlan.Application.Ownership.OwnershipAdministration>();
+        services.AddScoped<EduPlan.Application.Ownership.OwnershipImport>();
+        services.AddScoped<EduPlan.Application.Users.UserAdministration>();
+        services.AddScoped<AuditQuery>();
+        services.AddOptions<EduPlan.Application.Reporting.ReportingOptions>().BindConfiguration(EduPlan.Application.Reporting.ReportingOptions.SectionName);
+        services.AddScoped<EduPlan.Application.Reporting.ReportingCalendar>();
+        services.AddScoped<EduPlan.Application.Reporting.Periods.ReportingPeriodAdministration>();
+        services.AddScoped<EduPlan.Application.Reporting.Evidence.EvidenceStore>();
+        services.AddScoped<EduPlan.Application.Reporting.Evidence.EvidenceDownloads>();
+        services.AddScoped<EduPlan.Application.Reporting.Review.ReportReview>();
+        services.AddScoped<EduPlan.Application.Reporting.History.ReportReading>();
+        services.AddScoped<EduPlan.Application.Reporting.Queries.MyTasksQuery>();
+        services.AddScoped<EduPlan.Application.Reporting.Queries.ReportingStatusQuery>();
+        services.AddScoped<EduPlan.Application.Reporting.Queries.LatestIndicatorValues>();
+        services.AddScoped<EduPlan.Application.Reporting.Queries.ReportingSummaryQuery>();
+        services.AddScoped<EduPlan.Application.Reporting.Links.IndicatorLinkAdministration>();
+        services.AddScoped<EduPlan.Application.Reporting.Editing.ProgressReporting>();
+        return services;
+    }
+}

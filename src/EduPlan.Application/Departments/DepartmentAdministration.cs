@@ -1,0 +1,392 @@
+using EduPlan.Application.Auditing;
+using EduPlan.Core.Auditing;
+using EduPlan.Core.Organisation;
+using EduPlan.Core.Ownership;
+using EduPlan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPlan.Application.Departments;
+
+/// <summary>
+/// Departments (责任单位): list, create, change, deactivate and delete, with the rules and audit entries the pages
+/// and the CLI share. Every change is checked against <see cref="Department.Version"/>, so a stale form never overwrites.
+/// </summary>
+public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit)
+{
+    public const int NameMaxLength = 200;
+    public const int ShortNameMaxLength = 64;
+
+    // A cell starting with one of these is a formula to Excel: names end up in exported CSV files (OWASP CSV injection).
+    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
+
+    /// <summary>Every department with its counts, municipal departments first, then districts, schools and others.</summary>
+    public async Task<IReadOnlyList<DepartmentSummary>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var departments = await Summaries(db.Departments.AsNoTracking()).ToListAsync(cancellationToken);
+        return departments
+            .OrderBy(d => d.Kind)
+            .ThenBy(d => d.Name, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public Task<DepartmentSummary?> GetAsync(int id, CancellationToken cancellationToken = default) =>
+        Summaries(db.Departments.AsNoTracking().Where(d => d.Id == id)).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Every department for choice lists (active and inactive: a form may have to show a retired current choice).</summary>
+    public async Task<IReadOnlyList<DepartmentReference>> ListReferencesAsync(CancellationToken cancellationToken = default)
+    {
+        var all = await db.Departments
+            .AsNoTracking()
+            .Select(d => new { d.Kind, Reference = new DepartmentReference(d.Id, d.Name, d.ShortName, d.IsActive) })
+            .ToListAsync(cancellationToken);
+        return all.OrderBy(d => d.Kind).ThenBy(d => d.Reference.Name, StringComparer.Ordinal).Select(d => d.Reference).ToList();
+    }
+
+    /// <summary>The department whose short name, or else full name, is <paramref name="nameOrShortName"/>; null when none.</summary>
+    public async Task<DepartmentReference?> FindAsync(string nameOrShortName, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrShortName);
+        return (await DepartmentDirectory.LoadAsync(db, cancellationToken)).Find(nameOrShortName);
+    }
+
+    public async Task<DepartmentResult> CreateAsync(DepartmentInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        input = Normalise(input);
+        var errors = await ValidateAsync(null, input, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return DepartmentResult.Invalid(errors);
+        }
+
+        var department = new Department
+        {
+            Name = input.Name,
+            ShortName = input.ShortName,
+            Kind = input.Kind,
+            ParentId = input.ParentId,
+            IsActive = input.IsActive,
+        };
+
+        // The audit entry names the new id, which exists only after the insert: both go in one transaction.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Departments.Add(department);
+        if (await SaveOrDuplicateAsync(null, input, cancellationToken) is { } duplicate)
+        {
+            return duplicate;
+        }
+
+        audit.Add(AuditActions.DepartmentCreated, AuditOutcome.Success, AuditTarget.Department(department.Id, department.Name),
+            new { after = await SnapshotAsync(department, cancellationToken) });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return DepartmentResult.Saved(await GetAsync(department.Id, cancellationToken));
+    }
+
+    /// <summary>Renames, re-kinds, moves or (de)activates a department read at <paramref name="expectedVersion"/>.</summary>
+    public async Task<DepartmentResult> UpdateAsync(int id, int expectedVersion, DepartmentInput input, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        var department = await db.Departments.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (department is null)
+        {
+            return DepartmentResult.NotFound();
+        }
+
+        if (department.Version != expectedVersion)
+        {
+            return DepartmentResult.Conflict(await GetAsync(id, cancellationToken));
+        }
+
+        input = Normalise(input);
+        var errors = await ValidateAsync(id, input, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return DepartmentResult.Invalid(errors);
+        }
+
+        if (department.Name == input.Name && department.ShortName == input.ShortName && department.Kind == input.Kind
+            && department.ParentId == input.ParentId && department.IsActive == input.IsActive)
+        {
+            return DepartmentResult.Unchanged((await GetAsync(id, cancellationToken))!);
+        }
+
+        var before = await SnapshotAsync(department, cancellationToken);
+        department.Name = input.Name;
+        department.ShortName = input.ShortName;
+        department.Kind = input.Kind;
+        department.ParentId = input.ParentId;
+        department.IsActive = input.IsActive;
+        return await SaveChangeAsync(department, expectedVersion, before, input, cancellationToken);
+    }
+
+    /// <summary>Deactivates (停用) or reactivates a department; nothing else about it changes.</summary>
+    public async Task<DepartmentResult> SetActiveAsync(int id, int expectedVersion, bool isActive, CancellationToken cancellationToken = default)
+    {
+        var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (department is null)
+        {
+            return DepartmentResult.NotFound();
+        }
+
+        return await UpdateAsync(id, expectedVersion,
+            new DepartmentInput(department.Name, department.ShortName, department.Kind, department.ParentId, isActive), cancellationToken);
+    }
+
+    /// <summary>Deletes a department nothing depends on; otherwise refuses and says what still depends on it.</summary>
+    public async Task<DepartmentResult> DeleteAsync(int id, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        var department = await db.Departments.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
+        if (department is null)
+        {
+            return DepartmentResult.NotFound();
+        }
+
+        var summary = (await GetAsync(id, cancellationToken))!;
+        if (department.Version != expectedVersion)
+        {
+            return DepartmentResult.Conflict(summary);
+        }
+
+        if (summary.Usage.IsInUse)
+        {
+            return DepartmentResult.Refused(summary, RefusalReason(summary.Usage));
+        }
+
+        // A coordinator's period exceptions for the department go with it (the database cascades); the entry says how many.
+        var exceptions = await db.ReportingPeriodOverrides.CountAsync(o => o.DepartmentId == id, cancellationToken);
+        db.Entry(department).Property(d => d.Version).OriginalValue = expectedVersion;
+        db.Departments.Remove(department);
+        var before = await SnapshotAsync(department, cancellationToken);
+        audit.Add(AuditActions.DepartmentDeleted, AuditOutcome.Success, AuditTarget.Department(department.Id, department.Name),
+            exceptions == 0 ? new { before } : (object)new { before, periodExceptionsRemoved = exceptions });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DepartmentResult.Conflict(await GetAsync(id, cancellationToken));
+        }
+        catch (DbUpdateException)
+        {
+            // A user, task or report took the department between the count and the delete: the foreign keys refused it.
+            db.ChangeTracker.Clear();
+            var current = await GetAsync(id, cancellationToken);
+            if (current is null || !current.Usage.IsInUse)
+            {
+                throw;
+            }
+
+            return DepartmentResult.Refused(current, RefusalReason(current.Usage));
+        }
+
+        return DepartmentResult.Saved(null);
+    }
+
+    /// <summary>
+    /// "该单位仍有3名用户、牵头2项任务，不能删除；可将其停用。" Users and reports are nouns (有…); tasks and sub-units are verbs
+    /// (牵头…, 参与…, 下设…), so without users the sentence reads 该单位仍牵头1项任务, and with reports only
+    /// 该单位仍有12份进展报告，不能删除；可将其停用。
+    /// </summary>
+    public static string RefusalReason(DepartmentUsage usage)
+    {
+        ArgumentNullException.ThrowIfNull(usage);
+        var parts = new List<string>();
+        if (usage.Users > 0)
+        {
+            parts.Add($"有{usage.Users}名用户");
+        }
+
+        if (usage.LeadTasks > 0)
+        {
+            parts.Add($"牵头{usage.LeadTasks}项任务");
+        }
+
+        if (usage.CoTasks > 0)
+        {
+            parts.Add($"参与{usage.CoTasks}项任务");
+        }
+
+        if (usage.Children > 0)
+        {
+            parts.Add($"下设{usage.Children}个单位");
+        }
+
+        if (usage.Reports > 0)
+        {
+            parts.Add($"有{usage.Reports}份进展报告");
+        }
+
+        return $"该单位仍{string.Join("、", parts)}，不能删除；可将其停用。";
+    }
+
+    private IQueryable<DepartmentSummary> Summaries(IQueryable<Department> departments) =>
+        departments.Select(d => new DepartmentSummary(
+            d.Id,
+            d.Name,
+            d.ShortName,
+            d.Kind,
+            d.ParentId,
+            d.Parent != null ? d.Parent.Name : null,
+            d.IsActive,
+            d.Version,
+            // Withdrawn tasks count too: their foreign keys still point at the department.
+            new DepartmentUsage(
+                db.Users.Count(u => u.DepartmentId == d.Id),
+                db.Tasks.Count(t => t.LeadDepartmentId == d.Id),
+                db.TaskCoDepartments.Count(c => c.DepartmentId == d.Id),
+                db.Departments.Count(c => c.ParentId == d.Id),
+                // Reports are the record of what happened (their foreign key restricts the delete); the department is retired instead.
+                db.ProgressReports.Count(r => r.DepartmentId == d.Id))));
+
+    private static DepartmentInput Normalise(DepartmentInput input) =>
+        input with { Name = (input.Name ?? "").Trim(), ShortName = (input.ShortName ?? "").Trim() };
+
+    private async Task<List<FieldError>> ValidateAsync(int? id, DepartmentInput input, CancellationToken cancellationToken)
+    {
+        var errors = new List<FieldError>();
+        CheckName(errors, nameof(DepartmentInput.Name), "单位名称", input.Name, NameMaxLength);
+        CheckName(errors, nameof(DepartmentInput.ShortName), "简称", input.ShortName, ShortNameMaxLength);
+        if (!Enum.IsDefined(input.Kind))
+        {
+            errors.Add(new FieldError(nameof(DepartmentInput.Kind), "请选择单位类型。"));
+        }
+
+        // Departments are few: reading them all lets the checks compare names case-insensitively on both providers.
+        var others = await db.Departments
+            .AsNoTracking()
+            .Select(d => new { d.Id, d.Name, d.ShortName, d.ParentId })
+            .ToListAsync(cancellationToken);
+
+        // A name must not be another department's name or short name, so a lookup by either finds one department.
+        foreach (var other in others.Where(o => o.Id != id))
+        {
+            if (input.Name.Length > 0 && (Same(other.Name, input.Name) || Same(other.ShortName, input.Name)))
+            {
+                errors.Add(new FieldError(nameof(DepartmentInput.Name), $"名称“{input.Name}”已被单位“{other.Name}”使用。"));
+            }
+
+            if (input.ShortName.Length > 0 && (Same(other.ShortName, input.ShortName) || Same(other.Name, input.ShortName)))
+            {
+                errors.Add(new FieldError(nameof(DepartmentInput.ShortName), $"简称“{input.ShortName}”已被单位“{other.Name}”使用。"));
+            }
+        }
+
+        if (input.ParentId is { } parentId)
+        {
+            var parents = others.ToDictionary(o => o.Id, o => o.ParentId);
+            if (!parents.ContainsKey(parentId))
+            {
+                errors.Add(new FieldError(nameof(DepartmentInput.ParentId), "所选的上级单位不存在。"));
+            }
+            else if (parentId == id)
+            {
+                errors.Add(new FieldError(nameof(DepartmentInput.ParentId), "上级单位不能是本单位。"));
+            }
+            else if (id is not null && IsUnder(parentId, id.Value, parents))
+            {
+                var name = others.Single(o => o.Id == parentId).Name;
+                errors.Add(new FieldError(nameof(DepartmentInput.ParentId), $"上级单位不能是本单位的下级单位“{name}”。"));
+            }
+        }
+
+        return errors;
+    }
+
+    private static void CheckName(List<FieldError> errors, string field, string label, string value, int maxLength)
+    {
+        if (value.Length == 0)
+        {
+            errors.Add(new FieldError(field, $"请填写{label}。"));
+        }
+        else if (value.Length > maxLength)
+        {
+            errors.Add(new FieldError(field, $"{label}不能超过{maxLength}个字符（现有{value.Length}个）。"));
+        }
+        else if (value.IndexOfAny(OwnershipCsv.SeparatorCharacters.ToCharArray()) >= 0 || value.Contains('\r'))
+        {
+            errors.Add(new FieldError(field, $"{label}不能含有“、”“，”“；”、英文逗号、分号或换行：导入文件用它们分隔多个单位。"));
+        }
+        else if (value.IndexOfAny(FormulaStarts) == 0)
+        {
+            errors.Add(new FieldError(field, $"{label}不能以 = + - @ 开头（导出到表格时会被当作公式）。"));
+        }
+    }
+
+    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether <paramref name="candidate"/> lies under <paramref name="ancestor"/>; the walk stops on a loop.</summary>
+    private static bool IsUnder(int candidate, int ancestor, Dictionary<int, int?> parents)
+    {
+        var seen = new HashSet<int>();
+        for (int? current = candidate; current is { } at && seen.Add(at); current = parents.GetValueOrDefault(at))
+        {
+            if (at == ancestor)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private async Task<DepartmentResult> SaveChangeAsync(Department department, int expectedVersion, object before, DepartmentInput input, CancellationToken cancellationToken)
+    {
+        db.Entry(department).Property(d => d.Version).OriginalValue = expectedVersion;
+        department.Version = expectedVersion + 1;
+        audit.Add(AuditActions.DepartmentUpdated, AuditOutcome.Success, AuditTarget.Department(department.Id, department.Name),
+            new { before, after = await SnapshotAsync(department, cancellationToken) });
+        try
+        {
+            if (await SaveOrDuplicateAsync(department.Id, input, cancellationToken) is { } duplicate)
+            {
+                return duplicate;
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return DepartmentResult.Conflict(await GetAsync(department.Id, cancellationToken));
+        }
+
+        return DepartmentResult.Saved(await GetAsync(department.Id, cancellationToken));
+    }
+
+    /// <summary>Saves; when a unique index refuses the row (someone took the name in between), returns the field error.</summary>
+    private async Task<DepartmentResult?> SaveOrDuplicateAsync(int? id, DepartmentInput input, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return null;
+        }
+        catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            var errors = await ValidateAsync(id, input, cancellationToken);
+            if (errors.Count == 0)
+            {
+                throw;
+            }
+
+            return DepartmentResult.Invalid(errors);
+        }
+    }
+
+    private async Task<object> SnapshotAsync(Department department, CancellationToken cancellationToken)
+    {
+        var parent = department.ParentId is { } parentId
+            ? await db.Departments.AsNoTracking().Where(d => d.Id == parentId).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken)
+            : null;
+        return new
+        {
+            name = department.Name,
+            shortName = department.ShortName,
+            kind = DepartmentKinds.ChineseName(department.Kind),
+            parent,
+            isActive = department.IsActive,
+        };
+    }
+}

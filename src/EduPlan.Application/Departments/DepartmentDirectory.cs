@@ -1,0 +1,43 @@
+using EduPlan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPlan.Application.Departments;
+
+/// <summary>
+/// Finds a department by short name or full name among all departments read once, so a file of many rows costs one query.
+/// Names are unique across both columns (see <see cref="DepartmentAdministration"/>), so a name finds at most one.
+/// </summary>
+internal sealed class DepartmentDirectory
+{
+    private readonly Dictionary<string, DepartmentReference> byShortName;
+    private readonly Dictionary<string, DepartmentReference> byName;
+
+    public DepartmentDirectory(IEnumerable<DepartmentReference> departments)
+    {
+        var all = departments.ToList();
+        ById = all.ToDictionary(d => d.Id);
+        // Case-insensitive like SQL Server's default collation, so a name that works on one provider works on the other.
+        byShortName = new(StringComparer.OrdinalIgnoreCase);
+        byName = new(StringComparer.OrdinalIgnoreCase);
+        foreach (var department in all)
+        {
+            byShortName.TryAdd(department.ShortName, department);
+            byName.TryAdd(department.Name, department);
+        }
+    }
+
+    public IReadOnlyDictionary<int, DepartmentReference> ById { get; }
+
+    public static async Task<DepartmentDirectory> LoadAsync(EduPlanDbContext db, CancellationToken cancellationToken) =>
+        new(await db.Departments
+            .AsNoTracking()
+            .Select(d => new DepartmentReference(d.Id, d.Name, d.ShortName, d.IsActive))
+            .ToListAsync(cancellationToken));
+
+    /// <summary>The department whose short name, or else full name, is <paramref name="text"/> (trimmed); null when none.</summary>
+    public DepartmentReference? Find(string text)
+    {
+        var key = text.Trim();
+        return byShortName.GetValueOrDefault(key) ?? byName.GetValueOrDefault(key);
+    }
+}

@@ -1,0 +1,32 @@
+namespace EduPlan.Application.Import;
+
+/// <summary>What an import did: counts per plan, the changes it made and any warnings.</summary>
+/// <param name="Plans">One summary per imported plan, parents first.</param>
+/// <param name="Changes">
+/// Readable lines such as "chongqing task 9: text changed", "chongqing milestone 2029: added" or
+/// "chongqing task 43: back in the document"; a new plan has one "code: added (…)" line for all its rows.
+/// </param>
+/// <param name="Warnings">Parser warnings (prefixed with the file name) and rows that left the document in this import (kept, marked withdrawn).</param>
+public sealed record ImportReport(IReadOnlyList<PlanImportSummary> Plans, IReadOnlyList<string> Changes, IReadOnlyList<string> Warnings)
+{
+    public bool HasChanges => Changes.Count > 0;
+}
+
+/// <summary>Counts for one imported plan; <see cref="Unchanged"/> when nothing about it had to be written.</summary>
+/// <param name="Sections">Sections in the document (rows kept because they left the document are not counted).</param>
+/// <param name="Added">Rows added: the plan itself when new, sections, tasks, milestones, goals, indicators.</param>
+/// <param name="Updated">Existing rows (the plan included) with at least one changed field, withdrawn or reinstated rows included.</param>
+/// <param name="Removed">Rows deleted: sections without tasks, milestones, goals, indicators no report or link uses. Tasks are never deleted.</param>
+/// <param name="Unchanged">True when the stored content hash matched and the plan was skipped without further queries.</param>
+public sealed record PlanImportSummary(
+    string Code,
+    string Title,
+    int Sections,
+    int Tasks,
+    int Milestones,
+    int Goals,
+    int Indicators,
+    int Added,
+    int Updated,
+    int Removed,
+    bool Unchanged);

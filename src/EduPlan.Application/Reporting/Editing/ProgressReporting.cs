@@ -1,0 +1,485 @@
+using System.Globalization;
+using EduPlan.Application.Auditing;
+using EduPlan.Application.Departments;
+using EduPlan.Application.Reporting.Evidence;
+using EduPlan.Core.Auditing;
+using EduPlan.Core.Plans;
+using EduPlan.Core.Reporting;
+using EduPlan.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace EduPlan.Application.Reporting.Editing;
+
+/// <summary>
+/// A department's quarterly report on one of its tasks: the form to fill in (pre-filled from the previous quarter so
+/// updating takes little typing) and saving or submitting it, with its evidence, checked against ownership, the
+/// entry window, the workflow and the rules, and against the revision the form was made from.
+/// </summary>
+public sealed class ProgressReporting(
+    EduPlanDbContext db,
+    AuditLog audit,
+    ReportingCalendar calendar,
+    TimeProvider clock,
+    IOptions<ReportingOptions> options,
+    EvidenceStore evidenceStore)
+{
+    /// <summary>The refusal for a department that neither leads nor joins the task.</summary>
+    public const string NotOwnerReason = "本任务不属于您所在单位";
+
+    /// <summary>The refusal for a task no longer in the plan text.</summary>
+    public const string WithdrawnReason = "该任务已从规划文本中撤下，不再填报";
+
+    /// <summary>The form of one department's report on one task for one quarter; null when the task does not exist.</summary>
+    public async Task<ReportForm?> GetFormAsync(int taskId, Quarter quarter, int departmentId, CancellationToken cancellationToken = default)
+    {
+        var task = await ReadTaskAsync(taskId, cancellationToken);
+        if (task is null)
+        {
+            return null;
+        }
+
+        var department = await db.Departments.AsNoTracking()
+            .Where(d => d.Id == departmentId)
+            .Select(d => new DepartmentReference(d.Id, d.Name, d.ShortName, d.IsActive))
+            .SingleOrDefaultAsync(cancellationToken);
+        var part = department is null ? TaskPart.None : PartOf(task, departmentId);
+        var window = await calendar.GetWindowAsync(quarter, departmentId, cancellationToken);
+        var report = part == TaskPart.None ? null : await ReadSavedAsync(taskId, departmentId, quarter, cancellationToken);
+        var previous = part == TaskPart.None ? null : await ReadPreviousAsync(taskId, departmentId, quarter, cancellationToken);
+        var lastApproved = part == TaskPart.None ? null : await LastApprovedAsync(taskId, departmentId, quarter, cancellationToken);
+        var indicators = await ReadIndicatorsAsync(taskId, previous?.Values, cancellationToken);
+
+        ReportInput values;
+        Quarter? prefilledFrom = null;
+        if (report is not null)
+        {
+            values = Align(report.Values, indicators.Select(i => i.Id).ToList());
+        }
+        else if (previous is { } earlier)
+        {
+            values = Prefill(earlier.Report, earlier.Values, indicators);
+            prefilledFrom = earlier.Report.Quarter;
+        }
+        else
+        {
+            values = Align(ReportInput.Empty, indicators.Select(i => i.Id).ToList());
+        }
+
+        var refusal = part == TaskPart.None ? NotOwnerReason
+            : task.IsWithdrawn ? WithdrawnReason
+            : !window.IsOpen && report?.State != ReportState.Returned ? window.Reason
+            : ReportWorkflow.Refusal(report?.State, ReportAction.Saved);
+        int? daysLeft = window is { IsOpen: true, OpenUntil: { } until } ? until.DayNumber - calendar.Today().DayNumber : null;
+
+        return new ReportForm(task, department, part, quarter, window, daysLeft, report, values, prefilledFrom,
+            previous?.Report, lastApproved, indicators, refusal is null, refusal);
+    }
+
+    /// <summary>
+    /// Saves (or submits) a report. Checks, in order: the task exists, the department owns it, the window is open for
+    /// the department, the workflow allows the step, the input and evidence meet the rules; then writes the report,
+    /// its values and evidence, a revision in its history and, on submit, an audit entry, in one transaction.
+    /// A stale revision writes nothing and returns the current version.
+    /// </summary>
+    public async Task<SaveReportResult> SaveAsync(SaveReportCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var action = command.Submit ? ReportAction.Submitted : ReportAction.Saved;
+        var fileName = command.File is null ? null : EvidenceNames.CleanFileName(command.File.FileName);
+
+        var task = await db.Tasks.AsNoTracking()
+            .Where(t => t.Id == command.TaskId)
+            .Select(t => new
+            {
+                t.Id,
+                PlanCode = t.Plan!.Code,
+                t.Number,
+                Withdrawn = t.WithdrawnAt != null,
+                t.LeadDepartmentId,
+                CoDepartmentIds = t.CoDepartments.Select(c => c.DepartmentId).ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (task is null)
+        {
+            return Failed(SaveReportOutcome.NotFound, "没有这项任务", command.Input, fileName);
+        }
+
+        var department = await db.Departments.AsNoTracking()
+            .Where(d => d.Id == command.DepartmentId)
+            .Select(d => new { d.Id, d.ShortName })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (department is null || (task.LeadDepartmentId != department.Id && !task.CoDepartmentIds.Contains(department.Id)))
+        {
+            return Failed(SaveReportOutcome.NotOwner, NotOwnerReason, command.Input, fileName);
+        }
+
+        if (task.Withdrawn)
+        {
+            return Failed(SaveReportOutcome.Refused, WithdrawnReason, command.Input, fileName);
+        }
+
+        var window = await calendar.GetWindowAsync(command.Quarter, department.Id, cancellationToken);
+        var quarter = command.Quarter;
+        var report = await db.ProgressReports
+            .Include(r => r.IndicatorValues).ThenInclude(v => v.Indicator)
+            .Include(r => r.Evidence)
+            .AsSplitQuery()
+            .SingleOrDefaultAsync(r => r.TaskId == task.Id && r.DepartmentId == department.Id
+                && r.Year == quarter.Year && r.QuarterNumber == quarter.Number, cancellationToken);
+
+        // A coordinator's return asks for a correction: it can be made and resubmitted after the deadline too,
+        // otherwise a report returned on the last day (or reopened later) could never be fixed.
+        if (!window.IsOpen && report?.State != ReportState.Returned)
+        {
+            return Failed(SaveReportOutcome.Refused, window.Reason, command.Input, fileName);
+        }
+        if (ReportWorkflow.Refusal(report?.State, action) is { } refusal)
+        {
+            return Failed(SaveReportOutcome.Refused, refusal, command.Input, fileName);
+        }
+
+        // Tracked: the values added below point at these same instances, and the snapshot reads their names and units.
+        var indicators = await ReportIndicators.ForTask(db, task.Id).OrderBy(i => i.Year).ThenBy(i => i.Id).ToListAsync(cancellationToken);
+        var typed = Align(command.Input, indicators.Select(i => i.Id).ToList());
+        var rules = indicators.Select(i => new ReportIndicatorRule(i.Id, i.Name, i.Unit)).ToList();
+
+        var errors = new List<FieldError>();
+        var removing = command.RemoveEvidenceIds.ToHashSet();
+        var kept = report?.Evidence.Count(e => !removing.Contains(e.Id)) ?? 0;
+        var added = new List<ReportEvidence>();
+        var actor = audit.Actor;
+        if (command.File is not null)
+        {
+            var read = await evidenceStore.ReadFileAsync(command.File.FileName, command.File.Content, actor.UserName, cancellationToken);
+            if (read.Succeeded)
+            {
+                added.Add(read.Evidence!);
+            }
+            else
+            {
+                errors.Add(new FieldError(ReportFields.EvidenceFile, read.Error!));
+            }
+        }
+
+        if (command.Link is { IsEmpty: false } link)
+        {
+            var read = evidenceStore.ReadLink(link.Title, link.Url, actor.UserName);
+            if (read.Succeeded)
+            {
+                added.Add(read.Evidence!);
+            }
+            else
+            {
+                errors.Add(new FieldError(ReportFields.EvidenceLink, read.Error!));
+            }
+        }
+
+        var max = options.Value.MaxEvidencePerReport;
+        if (added.Count > 0 && kept + added.Count > max)
+        {
+            errors.Add(new FieldError(command.File is not null ? ReportFields.EvidenceFile : ReportFields.EvidenceLink,
+                $"每份报告最多附{max}份佐证材料（已有{kept}份），请先移除不再需要的材料"));
+            added.Clear();
+        }
+
+        var lastApproved = await LastApprovedAsync(task.Id, department.Id, quarter, cancellationToken);
+        var check = ReportRules.Check(typed, new ReportRuleContext(command.Submit, lastApproved, rules, kept + added.Count));
+        errors.AddRange(check.Errors.Select(e => new FieldError(e.Field, e.Message)));
+        if (errors.Count > 0)
+        {
+            return new SaveReportResult(SaveReportOutcome.Invalid, null, errors, typed, report?.Id, report?.Revision ?? 0, null,
+                command.File is not null && errors.Any(e => e.Field != ReportFields.EvidenceFile) ? fileName : null);
+        }
+
+        // Someone saved since the form was read (or created the report while this form was a new one).
+        if (report is not null && report.Revision != command.PostedRevision)
+        {
+            return await ConflictAsync(task.Id, department.Id, quarter, typed, fileName, cancellationToken);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var creating = report is null;
+        if (report is null)
+        {
+            report = new ProgressReport
+            {
+                TaskId = task.Id,
+                DepartmentId = department.Id,
+                Year = quarter.Year,
+                QuarterNumber = quarter.Number,
+                CreatedAt = now,
+            };
+            db.ProgressReports.Add(report);
+        }
+        else
+        {
+            db.Entry(report).Property(r => r.Revision).OriginalValue = command.PostedRevision;
+        }
+
+        report.State = ReportWorkflow.After(creating ? null : report.State, action);
+        report.Status = check.Status;
+        report.Percent = check.Percent;
+        report.Progress = check.Progress;
+        report.Problems = check.Problems;
+        report.NextSteps = check.NextSteps;
+        report.PercentDropExplanation = check.PercentDropExplanation;
+        report.UpdatedById = actor.UserId;
+        report.UpdatedByName = actor.UserName;
+        if (command.Submit)
+        {
+            report.SubmittedAt = now;
+        }
+
+        ApplyValues(report, indicators, check.Values);
+        foreach (var evidence in report.Evidence.Where(e => removing.Contains(e.Id)).ToList())
+        {
+            report.Evidence.Remove(evidence);
+            db.ReportEvidence.Remove(evidence);
+        }
+
+        report.Evidence.AddRange(added);
+        var revision = ReportRevisions.Append(db, report, action, actor, now);
+
+        try
+        {
+            // A new report's id (for the audit entry) and new evidence's ids (for the snapshot) exist only after a
+            // first save; then two saves go in one transaction, so the report and its audit entry stand or fall together.
+            var twoSaves = added.Count > 0 || (creating && command.Submit);
+            await using var transaction = twoSaves ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            if (twoSaves)
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            if (added.Count > 0)
+            {
+                revision.Snapshot = ReportSnapshot.Of(report).ToJson();
+            }
+
+            if (command.Submit)
+            {
+                var target = AuditTarget.Report(report.Id, task.PlanCode, task.Number, quarter.ToString(), department.ShortName);
+                audit.Add(AuditActions.ReportSubmitted, AuditOutcome.Success, target,
+                    new { revision = revision.Number, status = report.Status.ToString(), percent = report.Percent });
+            }
+
+            await db.SaveChangesAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            return await ConflictAsync(task.Id, department.Id, quarter, typed, fileName, cancellationToken);
+        }
+        catch (DbUpdateException) when (creating)
+        {
+            // Two people created the same report at once: the unique index let only the first in.
+            db.ChangeTracker.Clear();
+            if (await ReadSavedAsync(task.Id, department.Id, quarter, cancellationToken) is null)
+            {
+                throw;
+            }
+
+            return await ConflictAsync(task.Id, department.Id, quarter, typed, fileName, cancellationToken);
+        }
+
+        return new SaveReportResult(command.Submit ? SaveReportOutcome.Submitted : SaveReportOutcome.Saved, null, [], typed,
+            report.Id, report.Revision, null, null);
+    }
+
+    private static SaveReportResult Failed(SaveReportOutcome outcome, string reason, ReportInput typed, string? fileName) =>
+        new(outcome, reason, [new FieldError(FieldError.Form, reason)], typed, null, 0, null, fileName);
+
+    private async Task<SaveReportResult> ConflictAsync(int taskId, int departmentId, Quarter quarter, ReportInput typed, string? fileName, CancellationToken cancellationToken)
+    {
+        var current = await ReadSavedAsync(taskId, departmentId, quarter, cancellationToken);
+        var who = current is null ? "" : $"（{current.UpdatedByName}，{ChinaCalendar.ToChina(current.UpdatedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}）";
+        var reason = $"该报告已被他人保存{who}，您的修改没有保存。请对照两个版本后再决定是否用您的版本覆盖。";
+        return new SaveReportResult(SaveReportOutcome.Conflict, reason, [new FieldError(FieldError.Form, reason)], typed,
+            current?.Id, current?.Revision ?? 0, current, fileName);
+    }
+
+    /// <summary>Sets the values of the task's current indicators; a value left empty removes the stored one. Values of indicators no longer linked stay.</summary>
+    private void ApplyValues(ProgressReport report, IReadOnlyList<Indicator> indicators, IReadOnlyList<CheckedIndicatorValue> values)
+    {
+        var given = values.ToDictionary(v => v.IndicatorId);
+        foreach (var indicator in indicators)
+        {
+            var stored = report.IndicatorValues.FirstOrDefault(v => v.IndicatorId == indicator.Id);
+            if (given.TryGetValue(indicator.Id, out var value))
+            {
+                if (stored is null)
+                {
+                    report.IndicatorValues.Add(new ReportIndicatorValue { IndicatorId = indicator.Id, Indicator = indicator, Value = value.Value, Note = value.Note });
+                }
+                else
+                {
+                    stored.Value = value.Value;
+                    stored.Note = value.Note;
+                }
+            }
+            else if (stored is not null)
+            {
+                report.IndicatorValues.Remove(stored);
+                db.ReportIndicatorValues.Remove(stored);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The input with one indicator row per indicator, in the form's order (rows for other indicators dropped, missing
+    /// ones empty), so error keys like "Indicators[1].Value" name the row the form shows.
+    /// </summary>
+    private static ReportInput Align(ReportInput input, IReadOnlyList<int> indicatorIds)
+    {
+        var rows = input.Indicators.GroupBy(r => r.IndicatorId).ToDictionary(g => g.Key, g => g.First());
+        return input with
+        {
+            Indicators = indicatorIds.Select(id => rows.TryGetValue(id, out var row) ? row : new IndicatorValueInput(id, null, null)).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// A new report's values from the previous one: status, percent, next steps and indicator values carry over
+    /// (they change slowly); this quarter's progress and problems start empty, since they are this quarter's news.
+    /// </summary>
+    private static ReportInput Prefill(PreviousReport previous, IReadOnlyList<IndicatorValueInput> values, IReadOnlyList<ReportFormIndicator> indicators) =>
+        Align(new ReportInput(previous.Status.ToString(), Number(previous.Percent), null, null, previous.NextSteps, null, values),
+            indicators.Select(i => i.Id).ToList());
+
+    private static TaskPart PartOf(ReportTaskInfo task, int departmentId) =>
+        task.Lead?.Id == departmentId ? TaskPart.Lead
+        : task.CoDepartments.Any(d => d.Id == departmentId) ? TaskPart.CoDepartment
+        : TaskPart.None;
+
+    private async Task<ReportTaskInfo?> ReadTaskAsync(int taskId, CancellationToken cancellationToken)
+    {
+        var task = await db.Tasks.AsNoTracking()
+            .Where(t => t.Id == taskId)
+            .Select(t => new
+            {
+                t.Id,
+                PlanCode = t.Plan!.Code,
+                PlanTitle = t.Plan.Title,
+                t.Number,
+                t.Title,
+                SectionNumber = t.Section!.Number,
+                SectionTitle = t.Section.Title,
+                Withdrawn = t.WithdrawnAt != null,
+                Lead = t.LeadDepartment == null
+                    ? null
+                    : new DepartmentReference(t.LeadDepartment.Id, t.LeadDepartment.Name, t.LeadDepartment.ShortName, t.LeadDepartment.IsActive),
+                CoDepartments = t.CoDepartments
+                    .Select(c => new DepartmentReference(c.Department!.Id, c.Department.Name, c.Department.ShortName, c.Department.IsActive))
+                    .ToList(),
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        return task is null
+            ? null
+            : new ReportTaskInfo(task.Id, task.PlanCode, task.PlanTitle, task.Number, task.Title, task.SectionNumber, task.SectionTitle,
+                task.Withdrawn, task.Lead, task.CoDepartments.OrderBy(d => d.Name, StringComparer.Ordinal).ToList());
+    }
+
+    private async Task<SavedReport?> ReadSavedAsync(int taskId, int departmentId, Quarter quarter, CancellationToken cancellationToken)
+    {
+        var report = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.TaskId == taskId && r.DepartmentId == departmentId && r.Year == quarter.Year && r.QuarterNumber == quarter.Number)
+            .Select(r => new
+            {
+                r.Id,
+                r.State,
+                r.Revision,
+                r.Status,
+                r.Percent,
+                r.Progress,
+                r.Problems,
+                r.NextSteps,
+                r.PercentDropExplanation,
+                r.CreatedAt,
+                r.UpdatedAt,
+                r.UpdatedByName,
+                r.SubmittedAt,
+                r.ApprovedAt,
+                r.ApprovedByName,
+                r.ReviewComment,
+                r.ReviewField,
+            })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (report is null)
+        {
+            return null;
+        }
+
+        var values = await ReadValuesAsync(report.Id, cancellationToken);
+        var evidence = await db.ReportEvidence.AsNoTracking()
+            .Where(e => e.ReportId == report.Id)
+            .OrderBy(e => e.Id)
+            .Select(e => new ReportEvidenceView(e.Id, e.Kind, e.Title, e.Url, e.ContentType, e.Length, e.AddedAt, e.AddedByName))
+            .ToListAsync(cancellationToken);
+        var input = new ReportInput(report.Status.ToString(), Number(report.Percent), report.Progress, report.Problems, report.NextSteps,
+            report.PercentDropExplanation, values);
+        return new SavedReport(report.Id, report.State, report.Revision, input, evidence, report.CreatedAt, report.UpdatedAt,
+            report.UpdatedByName, report.SubmittedAt, report.ApprovedAt, report.ApprovedByName, report.ReviewComment, report.ReviewField);
+    }
+
+    private async Task<List<IndicatorValueInput>> ReadValuesAsync(int reportId, CancellationToken cancellationToken) =>
+        (await db.ReportIndicatorValues.AsNoTracking()
+            .Where(v => v.ReportId == reportId)
+            .OrderBy(v => v.IndicatorId)
+            .Select(v => new { v.IndicatorId, v.Value, v.Note })
+            .ToListAsync(cancellationToken))
+        .Select(v => new IndicatorValueInput(v.IndicatorId, Number(v.Value), v.Note))
+        .ToList();
+
+    /// <summary>The department's latest report on the task before <paramref name="quarter"/>, in any state, with its values.</summary>
+    private async Task<(PreviousReport Report, List<IndicatorValueInput> Values)?> ReadPreviousAsync(int taskId, int departmentId, Quarter quarter, CancellationToken cancellationToken)
+    {
+        var previous = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.TaskId == taskId && r.DepartmentId == departmentId
+                && (r.Year < quarter.Year || (r.Year == quarter.Year && r.QuarterNumber < quarter.Number)))
+            .OrderByDescending(r => r.Year).ThenByDescending(r => r.QuarterNumber)
+            .Select(r => new { r.Id, r.Year, r.QuarterNumber, r.State, r.Status, r.Percent, r.Progress, r.Problems, r.NextSteps })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (previous is null)
+        {
+            return null;
+        }
+
+        var report = new PreviousReport(new Quarter(previous.Year, previous.QuarterNumber), previous.State, previous.Status, previous.Percent,
+            previous.Progress, previous.Problems, previous.NextSteps);
+        return (report, await ReadValuesAsync(previous.Id, cancellationToken));
+    }
+
+    private async Task<ApprovedPercent?> LastApprovedAsync(int taskId, int departmentId, Quarter quarter, CancellationToken cancellationToken)
+    {
+        var approved = await db.ProgressReports.AsNoTracking()
+            .Where(r => r.TaskId == taskId && r.DepartmentId == departmentId && r.State == ReportState.Approved
+                && (r.Year < quarter.Year || (r.Year == quarter.Year && r.QuarterNumber < quarter.Number)))
+            .OrderByDescending(r => r.Year).ThenByDescending(r => r.QuarterNumber)
+            .Select(r => new { r.Year, r.QuarterNumber, r.Percent })
+            .FirstOrDefaultAsync(cancellationToken);
+        return approved is null ? null : new ApprovedPercent(new Quarter(approved.Year, approved.QuarterNumber), approved.Percent);
+    }
+
+    private async Task<List<ReportFormIndicator>> ReadIndicatorsAsync(int taskId, IReadOnlyList<IndicatorValueInput>? previousValues, CancellationToken cancellationToken)
+    {
+        var previous = (previousValues ?? []).ToDictionary(v => v.IndicatorId, v => v.Value);
+        var indicators = await ReportIndicators.ForTask(db, taskId).AsNoTracking()
+            .OrderBy(i => i.Year).ThenBy(i => i.Id)
+            .Select(i => new { i.Id, i.Name, i.Unit, i.Comparator, i.Target, i.Year })
+            .ToListAsync(cancellationToken);
+        return indicators
+            .Select(i => new ReportFormIndicator(i.Id, i.Name, i.Unit, i.Comparator, i.Target, i.Year,
+                previous.TryGetValue(i.Id, out var value) && decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : null))
+            .ToList();
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>86.5000 as "86.5": the value as a person would type it.</summary>
+    private static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+}

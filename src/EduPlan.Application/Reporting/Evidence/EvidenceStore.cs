@@ -1,0 +1,195 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using EduPlan.Core.Reporting;
+using Microsoft.Extensions.Options;
+
+namespace EduPlan.Application.Reporting.Evidence;
+
+/// <summary>The outcome of reading an uploaded file or a typed link as evidence: the evidence, or why it is refused (Chinese).</summary>
+public sealed record EvidenceReadResult(bool Succeeded, ReportEvidence? Evidence, string? Error)
+{
+    public static EvidenceReadResult Ok(ReportEvidence evidence) => new(true, evidence, null);
+
+    public static EvidenceReadResult Fail(string error) => new(false, null, error);
+}
+
+/// <summary>
+/// Turns an upload or a typed link into a <see cref="ReportEvidence"/> not yet attached to any report: the file's type
+/// comes from its content, its size is counted while reading (never from a declared length), and a link must be http(s).
+/// </summary>
+public sealed class EvidenceStore(IOptions<ReportingOptions> options, TimeProvider clock)
+{
+    private const int CopyBufferSize = 81920;
+
+    /// <summary>
+    /// Reads at most the configured limit plus one byte from <paramref name="content"/>; the caller attaches the
+    /// evidence to a report (report.Evidence.Add) and saves.
+    /// </summary>
+    public async Task<EvidenceReadResult> ReadFileAsync(string fileName, Stream content, string addedBy, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        ArgumentNullException.ThrowIfNull(addedBy);
+        var name = EvidenceNames.CleanFileName(fileName);
+        if (name.Length == 0)
+        {
+            return EvidenceReadResult.Fail("上传的文件没有文件名");
+        }
+
+        var limit = options.Value.MaxEvidenceBytes;
+        using var buffer = new MemoryStream();
+        var chunk = new byte[CopyBufferSize];
+        while (true)
+        {
+            // Never ask for more than one byte past the limit, whatever the stream claims its length is.
+            var wanted = (int)Math.Min(chunk.Length, limit + 1 - buffer.Length);
+            var read = await content.ReadAsync(chunk.AsMemory(0, wanted), ct);
+            if (read == 0)
+            {
+                break;
+            }
+
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > limit)
+            {
+                return EvidenceReadResult.Fail($"文件“{name}”超过{FormatMegabytes(limit)} MB，不能上传");
+            }
+        }
+
+        var bytes = buffer.ToArray();
+        var check = EvidenceFileTypes.Check(name, bytes);
+        if (check.Type is null)
+        {
+            return EvidenceReadResult.Fail(check.Error!);
+        }
+
+        return EvidenceReadResult.Ok(new ReportEvidence
+        {
+            Kind = EvidenceKind.File,
+            Title = name,
+            ContentType = check.Type.MediaType,
+            Length = bytes.Length,
+            Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)),
+            Content = new EvidenceContent { Bytes = bytes },
+            AddedAt = clock.GetUtcNow().UtcDateTime,
+            AddedByName = addedBy,
+        });
+    }
+
+    /// <summary>Checks a typed link: an absolute http or https address; the title defaults to the address's host.</summary>
+    public EvidenceReadResult ReadLink(string? title, string? url, string addedBy)
+    {
+        ArgumentNullException.ThrowIfNull(addedBy);
+        var address = url?.Trim() ?? "";
+        if (address.Length == 0)
+        {
+            return EvidenceReadResult.Fail("请填写链接地址");
+        }
+
+        if (address.Length > ReportEvidence.MaxUrlLength)
+        {
+            return EvidenceReadResult.Fail($"链接地址不能超过{ReportEvidence.MaxUrlLength}个字符");
+        }
+
+        if (address.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
+            || !Uri.TryCreate(address, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
+            || string.IsNullOrEmpty(uri.Host))
+        {
+            return EvidenceReadResult.Fail("链接地址必须是以 http:// 或 https:// 开头的完整网址");
+        }
+
+        // https://www.gov.cn@example.com goes to example.com: a name before @ only misleads the reader.
+        if (uri.UserInfo.Length > 0)
+        {
+            return EvidenceReadResult.Fail("链接地址不能包含用户名或密码");
+        }
+
+        var cleanTitle = EvidenceNames.CleanText(title);
+        if (cleanTitle.Length > ReportEvidence.MaxTitleLength)
+        {
+            return EvidenceReadResult.Fail($"链接标题不能超过{ReportEvidence.MaxTitleLength}个字符");
+        }
+
+        return EvidenceReadResult.Ok(new ReportEvidence
+        {
+            Kind = EvidenceKind.Link,
+            Title = cleanTitle.Length > 0 ? cleanTitle : uri.Host,
+            Url = address,
+            AddedAt = clock.GetUtcNow().UtcDateTime,
+            AddedByName = addedBy,
+        });
+    }
+
+    private static string FormatMegabytes(long bytes) =>
+        (bytes / (1024m * 1024m)).ToString("0.##", CultureInfo.InvariantCulture);
+}
+
+/// <summary>Cleans names and titles users send: no directories, no control or direction-changing characters.</summary>
+public static class EvidenceNames
+{
+    /// <summary>
+    /// The file name a browser sent, without any directory (some send C:\Users\…\名.pdf), control characters or
+    /// invisible formatting characters (a right-to-left override can show "gpj.exe" as "exe.jpg"), shortened to
+    /// <see cref="ReportEvidence.MaxTitleLength"/> characters keeping the extension.
+    /// </summary>
+    public static string CleanFileName(string? fileName)
+    {
+        var name = fileName ?? "";
+        var slash = name.LastIndexOfAny(['/', '\\']);
+        if (slash >= 0)
+        {
+            name = name[(slash + 1)..];
+        }
+
+        // Windows drops trailing dots and spaces, so "a.exe." would open as a.exe there.
+        name = CleanText(name).TrimEnd('.', ' ');
+        if (name.Length <= ReportEvidence.MaxTitleLength)
+        {
+            return name;
+        }
+
+        var extension = Path.GetExtension(name);
+        if (extension.Length > 16)
+        {
+            extension = "";
+        }
+
+        return Shorten(name[..^extension.Length], ReportEvidence.MaxTitleLength - extension.Length) + extension;
+    }
+
+    /// <summary>Trimmed, NFC-normalised text without control or formatting characters.</summary>
+    public static string CleanText(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
+            {
+                continue;
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static string Shorten(string text, int maxLength)
+    {
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        // Never cut a character outside the BMP in half.
+        var length = char.IsHighSurrogate(text[maxLength - 1]) ? maxLength - 1 : maxLength;
+        return text[..length];
+    }
+}

@@ -1,0 +1,224 @@
+using EduPlan.Application.Auditing;
+using EduPlan.Core.Auditing;
+using EduPlan.Core.Plans;
+using EduPlan.Core.Reporting;
+using EduPlan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPlan.Application.Reporting.Links;
+
+/// <summary>
+/// 指标关联: which tasks report which indicators. The parser ties an indicator to the task whose text it was found in;
+/// an administrator or coordinator links the goal indicators (教共体覆盖率…) to the tasks of the same plan that report
+/// them. Each link and unlink is audited.
+/// </summary>
+public sealed class IndicatorLinkAdministration(EduPlanDbContext db, AuditLog audit, TimeProvider clock)
+{
+    /// <summary>The form field that names the task.</summary>
+    public const string TaskField = "taskId";
+
+    /// <summary>Every current indicator in plan order with the tasks that report it (two queries).</summary>
+    public async Task<IReadOnlyList<IndicatorLinkRow>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var indicators = await Current()
+            .OrderBy(i => i.Plan!.SortOrder)
+            .ThenBy(i => i.PlanId)
+            .ThenBy(i => i.Id)
+            .Select(i => new
+            {
+                i.Id,
+                i.PlanId,
+                PlanCode = i.Plan!.Code,
+                PlanTitle = i.Plan.Title,
+                i.Name,
+                i.Comparator,
+                i.Target,
+                i.Unit,
+                i.Year,
+                i.SourceText,
+                FoundIn = i.TaskId == null
+                    ? null
+                    : new IndicatorTaskReference(i.Task!.Id, i.Plan.Code, i.Task.Number, i.Task.Title, i.Task.WithdrawnAt != null),
+            })
+            .ToListAsync(cancellationToken);
+
+        var links = (await db.IndicatorTaskLinks
+            .AsNoTracking()
+            .Select(l => new
+            {
+                l.IndicatorId,
+                l.LinkedAt,
+                l.LinkedByName,
+                Task = new IndicatorTaskReference(l.Task!.Id, l.Task.Plan!.Code, l.Task.Number, l.Task.Title, l.Task.WithdrawnAt != null),
+            })
+            .ToListAsync(cancellationToken))
+            .ToLookup(l => l.IndicatorId);
+
+        return indicators
+            .Select(i => new IndicatorLinkRow(
+                i.Id,
+                i.PlanId,
+                i.PlanCode,
+                i.PlanTitle,
+                i.Name,
+                i.Comparator,
+                i.Target,
+                i.Unit,
+                i.Year,
+                i.SourceText,
+                i.FoundIn,
+                links[i.Id]
+                    .OrderBy(l => l.Task.Number)
+                    .Select(l => new LinkedIndicatorTask(l.Task, l.LinkedAt, l.LinkedByName))
+                    .ToList()))
+            .ToList();
+    }
+
+    /// <summary>The current tasks of every plan that can be linked, by plan id, in task order (one query).</summary>
+    public async Task<ILookup<int, IndicatorTaskReference>> ListTaskChoicesAsync(CancellationToken cancellationToken = default) =>
+        (await db.Tasks
+            .AsNoTracking()
+            .Where(t => t.WithdrawnAt == null)
+            .OrderBy(t => t.Number)
+            .Select(t => new { t.PlanId, Task = new IndicatorTaskReference(t.Id, t.Plan!.Code, t.Number, t.Title, false) })
+            .ToListAsync(cancellationToken))
+            .ToLookup(t => t.PlanId, t => t.Task);
+
+    /// <summary>States that <paramref name="taskId"/> reports the indicator; the task must be a current one of the same plan.</summary>
+    public async Task<IndicatorLinkResult> LinkAsync(int indicatorId, int taskId, CancellationToken cancellationToken = default)
+    {
+        var indicator = await FindIndicatorAsync(indicatorId, cancellationToken);
+        if (indicator is null)
+        {
+            return NotFound(indicatorId);
+        }
+
+        var task = await db.Tasks
+            .AsNoTracking()
+            .Where(t => t.Id == taskId)
+            .Select(t => new { t.PlanId, Reference = new IndicatorTaskReference(t.Id, t.Plan!.Code, t.Number, t.Title, t.WithdrawnAt != null) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (task is null || task.PlanId != indicator.PlanId)
+        {
+            return Refused(IndicatorLinkOutcome.Invalid, indicator.Name, task?.Reference,
+                $"请选择《{indicator.PlanTitle.Trim('《', '》')}》中的一项重点任务。");
+        }
+
+        if (task.Reference.IsWithdrawn)
+        {
+            return Refused(IndicatorLinkOutcome.Invalid, indicator.Name, task.Reference,
+                $"{task.Reference.Label}已从规划文本中撤下，不能关联指标。");
+        }
+
+        if (indicator.TaskId == taskId)
+        {
+            return Refused(IndicatorLinkOutcome.AlreadyLinked, indicator.Name, task.Reference,
+                $"“{indicator.Name}”出自{task.Reference.Label}的原文，已由该任务填报，无需再关联。");
+        }
+
+        if (await db.IndicatorTaskLinks.AnyAsync(l => l.IndicatorId == indicatorId && l.TaskId == taskId, cancellationToken))
+        {
+            return AlreadyLinked(indicator.Name, task.Reference);
+        }
+
+        db.IndicatorTaskLinks.Add(new IndicatorTaskLink
+        {
+            IndicatorId = indicatorId,
+            TaskId = taskId,
+            LinkedAt = clock.GetUtcNow().UtcDateTime,
+            LinkedByName = audit.Actor.UserName,
+        });
+        audit.Add(AuditActions.IndicatorLinked, AuditOutcome.Success, AuditTarget.Indicator(indicatorId, indicator.PlanCode, indicator.Name),
+            new { task = Describe(task.Reference) });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Someone linked the same pair a moment earlier: the outcome they wanted is there.
+            db.ChangeTracker.Clear();
+            if (await db.IndicatorTaskLinks.AnyAsync(l => l.IndicatorId == indicatorId && l.TaskId == taskId, cancellationToken))
+            {
+                return AlreadyLinked(indicator.Name, task.Reference);
+            }
+
+            throw;
+        }
+
+        return new IndicatorLinkResult(IndicatorLinkOutcome.Linked, indicator.Name, task.Reference, []);
+    }
+
+    /// <summary>Removes a link an administrator or coordinator made; the task the indicator was found in cannot be removed.</summary>
+    public async Task<IndicatorLinkResult> UnlinkAsync(int indicatorId, int taskId, CancellationToken cancellationToken = default)
+    {
+        var indicator = await FindIndicatorAsync(indicatorId, cancellationToken);
+        if (indicator is null)
+        {
+            return NotFound(indicatorId);
+        }
+
+        if (indicator.TaskId == taskId)
+        {
+            var foundIn = await db.Tasks.AsNoTracking()
+                .Where(t => t.Id == taskId)
+                .Select(t => new IndicatorTaskReference(t.Id, t.Plan!.Code, t.Number, t.Title, t.WithdrawnAt != null))
+                .SingleAsync(cancellationToken);
+            return Refused(IndicatorLinkOutcome.Invalid, indicator.Name, foundIn,
+                $"“{indicator.Name}”出自{foundIn.Label}的原文，不能取消该任务的关联。");
+        }
+
+        var link = await db.IndicatorTaskLinks
+            .Include(l => l.Task)
+            .SingleOrDefaultAsync(l => l.IndicatorId == indicatorId && l.TaskId == taskId, cancellationToken);
+        if (link is null)
+        {
+            return new IndicatorLinkResult(IndicatorLinkOutcome.NotFound, indicator.Name, null,
+                [new FieldError(FieldError.Form, $"“{indicator.Name}”没有关联该任务（可能已被他人取消）。")]);
+        }
+
+        var reference = new IndicatorTaskReference(link.TaskId, indicator.PlanCode, link.Task!.Number, link.Task.Title, link.Task.WithdrawnAt != null);
+        db.IndicatorTaskLinks.Remove(link);
+        audit.Add(AuditActions.IndicatorUnlinked, AuditOutcome.Success, AuditTarget.Indicator(indicatorId, indicator.PlanCode, indicator.Name),
+            new { task = Describe(reference), linkedBy = link.LinkedByName });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Removed by someone else meanwhile: it is gone either way, and their removal is the one audited.
+            db.ChangeTracker.Clear();
+            return new IndicatorLinkResult(IndicatorLinkOutcome.NotFound, indicator.Name, reference,
+                [new FieldError(FieldError.Form, $"“{indicator.Name}”与{reference.Label}的关联已被他人取消。")]);
+        }
+
+        return new IndicatorLinkResult(IndicatorLinkOutcome.Unlinked, indicator.Name, reference, []);
+    }
+
+    /// <summary>
+    /// Indicators on the page: not withdrawn, and not read from a task that has left the document
+    /// (the targets page leaves those out too).
+    /// </summary>
+    private IQueryable<Indicator> Current() =>
+        db.Indicators.AsNoTracking().Where(i => i.WithdrawnAt == null && (i.TaskId == null || i.Task!.WithdrawnAt == null));
+
+    private Task<IndicatorFacts?> FindIndicatorAsync(int indicatorId, CancellationToken cancellationToken) =>
+        Current()
+            .Where(i => i.Id == indicatorId)
+            .Select(i => new IndicatorFacts(i.Id, i.PlanId, i.Plan!.Code, i.Plan.Title, i.Name, i.TaskId))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private static string Describe(IndicatorTaskReference task) => $"{task.PlanCode}#{task.Number} {task.Label}";
+
+    private static IndicatorLinkResult NotFound(int indicatorId) =>
+        new(IndicatorLinkOutcome.NotFound, null, null, [new FieldError(FieldError.Form, $"没有编号为{indicatorId}的现行指标。")]);
+
+    private static IndicatorLinkResult AlreadyLinked(string indicator, IndicatorTaskReference task) =>
+        Refused(IndicatorLinkOutcome.AlreadyLinked, indicator, task, $"{task.Label}已关联“{indicator}”，无需重复关联。");
+
+    private static IndicatorLinkResult Refused(IndicatorLinkOutcome outcome, string indicator, IndicatorTaskReference? task, string message) =>
+        new(outcome, indicator, task, [new FieldError(TaskField, message)]);
+
+    private sealed record IndicatorFacts(int Id, int PlanId, string PlanCode, string PlanTitle, string Name, int? TaskId);
+}

@@ -1,0 +1,92 @@
+using EduPlan.Core.Reporting;
+
+namespace EduPlan.Application.Reporting.Queries;
+
+/// <summary>A department's part in a task: it leads it (牵头) or joins it (参与).</summary>
+public enum TaskPart
+{
+    /// <summary>牵头</summary>
+    Lead,
+
+    /// <summary>参与</summary>
+    Co,
+}
+
+/// <summary>我的任务: a department's current tasks for one quarter, grouped by plan, with the quarter's entry window and counts.</summary>
+/// <param name="Deadline">The last China date of entry when the window is open; null when it is closed or not open yet.</param>
+public sealed record MyTasksPage(
+    int DepartmentId,
+    string DepartmentName,
+    string DepartmentShortName,
+    Quarter Quarter,
+    PeriodWindow Window,
+    IReadOnlyList<MyTasksPlan> Plans,
+    ReportStateCounts Counts)
+{
+    public DateOnly? Deadline => Window.IsOpen ? Window.OpenUntil : null;
+}
+
+/// <summary>One plan's tasks on 我的任务: returned and not-yet-reported ones first, then by task number.</summary>
+public sealed record MyTasksPlan(string PlanCode, string PlanTitle, IReadOnlyList<MyTaskRow> Tasks);
+
+/// <summary>
+/// One task and where the department's report on it stands this quarter. <see cref="State"/> is null when the
+/// department has not started a report (未填报); the report fields are then null too.
+/// </summary>
+public sealed record MyTaskRow(
+    int TaskId,
+    string PlanCode,
+    int Number,
+    string Title,
+    TaskPart Part,
+    int? ReportId,
+    ReportState? State,
+    ReportStatus? Status,
+    int? Percent,
+    DateTime? UpdatedAt,
+    string? UpdatedByName,
+    string? ReviewComment)
+{
+    /// <summary>The order 我的任务 lists states in: what needs doing first.</summary>
+    public static int Urgency(ReportState? state) => state switch
+    {
+        ReportState.Returned => 0,
+        null => 1,
+        ReportState.Draft => 2,
+        ReportState.Submitted => 3,
+        _ => 4,
+    };
+}
+
+/// <summary>How many tasks are in each state: 共12项：未填报5、草稿2、已退回1、已提交3、已通过1.</summary>
+public sealed record ReportStateCounts(int Total, int NotReported, int Draft, int Returned, int Submitted, int Approved)
+{
+    public static ReportStateCounts Empty { get; } = new(0, 0, 0, 0, 0, 0);
+
+    /// <summary>Still to be submitted this quarter: 未填报, 草稿 and 已退回.</summary>
+    public int Pending => NotReported + Draft + Returned;
+
+    public static ReportStateCounts Of(IEnumerable<ReportState?> states)
+    {
+        ArgumentNullException.ThrowIfNull(states);
+        var list = states.ToList();
+        return new(
+            list.Count,
+            list.Count(s => s is null),
+            list.Count(s => s == ReportState.Draft),
+            list.Count(s => s == ReportState.Returned),
+            list.Count(s => s == ReportState.Submitted),
+            list.Count(s => s == ReportState.Approved));
+    }
+
+    /// <summary>"共12项：未填报5、草稿2、已退回1、已提交3、已通过1" (states with none left out), for the CLI and logs.</summary>
+    public override string ToString()
+    {
+        var parts = new (string Label, int Count)[]
+        {
+            ("未填报", NotReported), ("草稿", Draft), ("已退回", Returned), ("已提交", Submitted), ("已通过", Approved),
+        };
+        var shown = parts.Where(p => p.Count > 0).Select(p => $"{p.Label}{p.Count}");
+        return Total == 0 ? "共0项" : $"共{Total}项：{string.Join("、", shown)}";
+    }
+}

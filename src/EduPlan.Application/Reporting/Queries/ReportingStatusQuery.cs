@@ -1,0 +1,105 @@
+using EduPlan.Core.Reporting;
+using EduPlan.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace EduPlan.Application.Reporting.Queries;
+
+/// <summary>
+/// 填报情况 (who has not reported): per department that owns any current task, its expected reports on a quarter
+/// against those drafted, submitted, approved and returned, and whether they came in on time. Four queries whatever
+/// the number of departments, tasks and reports.
+/// </summary>
+public sealed class ReportingStatusQuery(EduPlanDbContext db, ReportingCalendar calendar)
+{
+    public async Task<ReportingStatusPage> ForQuarterAsync(Quarter quarter, CancellationToken cancellationToken = default)
+    {
+        // Who is expected to report on what: the lead and the co-departments of every current task.
+        var owners = await db.Tasks
+            .AsNoTracking()
+            .Where(t => t.WithdrawnAt == null && t.LeadDepartmentId != null)
+            .Select(t => new { TaskId = t.Id, DepartmentId = t.LeadDepartmentId!.Value })
+            .Concat(db.TaskCoDepartments
+                .AsNoTracking()
+                .Where(c => c.Task!.WithdrawnAt == null)
+                .Select(c => new { c.TaskId, c.DepartmentId }))
+            .ToListAsync(cancellationToken);
+
+        int year = quarter.Year, number = quarter.Number;
+        // The first submission is the earliest Submitted step in the history: a later resubmission does not make
+        // a report that first came in on time late.
+        var reports = (await db.ProgressReports
+            .AsNoTracking()
+            .Where(r => r.Year == year && r.QuarterNumber == number)
+            .Select(r => new
+            {
+                r.TaskId,
+                r.DepartmentId,
+                r.State,
+                FirstSubmittedAt = r.Revisions.Where(v => v.Action == ReportAction.Submitted).Min(v => (DateTime?)v.At),
+            })
+            .ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.TaskId, r.DepartmentId));
+
+        var departmentIds = owners.Select(o => o.DepartmentId).Distinct().ToList();
+        var departments = await db.Departments
+            .AsNoTracking()
+            .Where(d => departmentIds.Contains(d.Id))
+            .Select(d => new { d.Id, d.Name, d.ShortName, d.IsActive })
+            .ToListAsync(cancellationToken);
+
+        var windows = await calendar.LoadAsync(quarter, cancellationToken);
+        var tasksByDepartment = owners.ToLookup(o => o.DepartmentId, o => o.TaskId);
+
+        var rows = departments
+            .Select(d =>
+            {
+                var window = windows.For(d.Id);
+                var deadline = Deadline(windows, d.Id);
+                var closed = !window.IsOpen && window.OpenUntil is not null;
+                var states = tasksByDepartment[d.Id].Distinct().Select(taskId => reports.GetValueOrDefault((taskId, d.Id))).ToList();
+                var counts = new ReportingCounts(
+                    Expected: states.Count,
+                    NotStarted: states.Count(r => r is null),
+                    Draft: states.Count(r => r?.State == ReportState.Draft),
+                    Returned: states.Count(r => r?.State == ReportState.Returned),
+                    Submitted: states.Count(r => r?.State is ReportState.Submitted or ReportState.Approved),
+                    Approved: states.Count(r => r?.State == ReportState.Approved),
+                    OnTime: states.Count(r => r?.FirstSubmittedAt is { } at && !IsLate(at, deadline)),
+                    Late: states.Count(r => r?.FirstSubmittedAt is { } at && IsLate(at, deadline)),
+                    Overdue: closed ? states.Count(r => r?.FirstSubmittedAt is null) : 0);
+                return new DepartmentReportingStatus(d.Id, d.Name, d.ShortName, d.IsActive, window, deadline, counts);
+            })
+            // Worst first: reports past their deadline, then the smallest share in, then late ones.
+            .OrderByDescending(r => r.Counts.Overdue)
+            .ThenBy(r => r.Counts.SubmittedShare)
+            .ThenByDescending(r => r.Counts.Late)
+            .ThenByDescending(r => r.Counts.Returned)
+            .ThenBy(r => r.ShortName, StringComparer.Ordinal)
+            .ToList();
+
+        var totals = rows.Aggregate(ReportingCounts.Zero, (sum, r) => sum + r.Counts);
+        return new ReportingStatusPage(quarter, windows.QuarterWide, Deadline(windows, null), rows, totals);
+    }
+
+    /// <summary>
+    /// The last day a department could submit on: the quarter's (default, closed early or reopened) and, when the
+    /// department had an exception, its later end date, whether or not the exception has expired by now.
+    /// </summary>
+    private DateOnly? Deadline(QuarterWindows windows, int? departmentId)
+    {
+        var deadline = windows.QuarterWide.OpenUntil
+            ?? (windows.QuarterWide.Source == PeriodWindowSource.Default ? windows.Quarter.DefaultDeadline(calendar.GraceDays) : null);
+        if (departmentId is { } id
+            && windows.Exceptions.TryGetValue(id, out var exception)
+            && exception is { Mode: PeriodOverrideMode.Open, OpenUntil: { } until }
+            && (deadline is null || until > deadline))
+        {
+            deadline = until;
+        }
+
+        return deadline;
+    }
+
+    private static bool IsLate(DateTime firstSubmittedUtc, DateOnly? deadline) =>
+        deadline is { } last && DateOnly.FromDateTime(ChinaCalendar.ToChina(firstSubmittedUtc).DateTime) > last;
+}
