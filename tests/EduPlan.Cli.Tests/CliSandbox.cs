@@ -95,6 +95,16 @@ public sealed class CliSandbox : IDisposable
         return value is DBNull ? null : value;
     }
 
+    /// <summary>Runs <paramref name="sql"/> on the database file (tests that spoil data on purpose); returns the rows changed.</summary>
+    public int Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteNonQuery();
+    }
+
     /// <summary>Writes <paramref name="content"/> to a file in the sandbox (UTF-8 without BOM) and returns its path.</summary>
     public string WriteFile(string name, string content)
     {

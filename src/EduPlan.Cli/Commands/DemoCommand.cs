@@ -1,18 +1,10 @@
 using System.Globalization;
 using EduPlan.Application.Auditing;
-using EduPlan.Application.Departments;
-using EduPlan.Application.Import;
-using EduPlan.Application.Ownership;
-using EduPlan.Application.Reporting;
 using EduPlan.Application.Security;
-using EduPlan.Application.Users;
 using EduPlan.Cli.Demo;
 using EduPlan.Cli.Infrastructure;
 using EduPlan.Core.Reporting;
-using EduPlan.Data;
-using EduPlan.Data.Identity;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EduPlan.Cli.Commands;
 
@@ -38,19 +30,17 @@ public static class DemoCommand
         arguments.RequireNoPositionals("demo");
         var settings = ReadSettings(arguments);
 
-        await using var scope = await CommandScope.OpenAsync(context, write: true);
-        var generator = new DemoGenerator(
-            scope.Get<EduPlanDbContext>(),
-            scope.Get<PlanImportService>(),
-            scope.Get<DepartmentAdministration>(),
-            scope.Get<OwnershipAdministration>(),
-            scope.Get<UserAdministration>(),
-            scope.Get<UserManager<ApplicationUser>>(),
-            scope.Get<AuditLog>(),
-            scope.Get<TimeProvider>(),
-            scope.Get<IOptions<ReportingOptions>>(),
-            scope.Get<IOptions<SecurityOptions>>(),
-            context.Configuration);
+        // The portal's use cases, with a clock the demo moves to each step's time and an actor it switches between
+        // the operator, the departments' reporters and the coordinator.
+        var clock = new DemoClock(TimeProvider.System);
+        var actor = new DemoActor(FixedAuditActor.CommandLine());
+        await using var scope = await CommandScope.OpenAsync(context, write: true, services =>
+        {
+            services.AddSingleton(clock).AddSingleton<TimeProvider>(clock);
+            services.AddSingleton(actor).AddSingleton<IAuditActor>(actor);
+            services.AddScoped<DemoReportWriter>().AddScoped<DemoGenerator>();
+        });
+        var generator = scope.Get<DemoGenerator>();
         var summary = await generator.RunAsync(settings, context.CancellationToken);
         Write(summary, context.Output);
         return ExitCodes.Success;

@@ -90,6 +90,12 @@ public static class DemoTexts
         ("完成进度与工作描述不一致，请核实后重新填报。", ReportFields.Percent),
     ];
 
+    /// <summary>Why the coordinator opens a quarter before its time (a demo filled --through a later quarter).</summary>
+    public const string EarlyOpeningReason = "演示数据：提前开放本季度填报";
+
+    /// <summary>What a department says when its percent is below one approved earlier.</summary>
+    public const string PercentDropExplanation = "经复核，前期完成进度统计口径偏大，本季度按新口径重新核定。";
+
     /// <summary>What the department adds to its progress after a return.</summary>
     private static readonly string[] Corrections =
     [

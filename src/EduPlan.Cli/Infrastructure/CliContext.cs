@@ -25,9 +25,10 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
     /// <summary>
     /// Builds the services a database command needs (the same registrations as the web app), logging
     /// warnings and worse to <see cref="Error"/>. Only commands that touch the database call this, so
-    /// <c>help</c> or <c>migrate --script</c> never need a valid connection string.
+    /// <c>help</c> or <c>migrate --script</c> never need a valid connection string. <paramref name="configure"/> runs
+    /// last, so what it registers wins (the last registration of a service is the one resolved).
     /// </summary>
-    public ServiceProvider CreateServices(IConfiguration? configuration = null)
+    public ServiceProvider CreateServices(IConfiguration? configuration = null, Action<IServiceCollection>? configure = null)
     {
         configuration ??= Configuration;
         var services = new ServiceCollection();
@@ -51,6 +52,7 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
         // Identity's token providers need Data Protection; the keys are the portal's, kept in the database.
         services.AddDataProtection().SetApplicationName("EduPlan").PersistKeysToDbContext<EduPlanDbContext>();
         services.AddEduPlanAdministration();
+        configure?.Invoke(services);
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 }

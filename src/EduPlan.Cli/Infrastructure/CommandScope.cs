@@ -19,9 +19,10 @@ public sealed class CommandScope : IAsyncDisposable
     /// Opens a scope. <paramref name="write"/>: a SQLite database is migrated on the spot and a SQL Server one must
     /// already be up to date (see <see cref="DatabaseState"/>); otherwise the schema must simply be current.
     /// </summary>
-    public static async Task<CommandScope> OpenAsync(CliContext context, bool write)
+    /// <param name="configure">Registrations that replace or add to the usual ones (the demo's clock and actor).</param>
+    public static async Task<CommandScope> OpenAsync(CliContext context, bool write, Action<IServiceCollection>? configure = null)
     {
-        var commandScope = new CommandScope(context.CreateServices());
+        var commandScope = new CommandScope(context.CreateServices(configure: configure));
         try
         {
             var db = commandScope.Get<EduPlanDbContext>();

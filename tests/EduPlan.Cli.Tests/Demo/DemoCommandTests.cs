@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace EduPlan.Cli.Tests.Demo;
 
 /// <summary>What one demo run on an empty database writes (read-only checks on a shared run, see <see cref="DemoRun"/>).</summary>
-public sealed class DemoCommandTests(DemoRun run) : IClassFixture<DemoRun>
+[Collection(DemoRunCollection.Name)]
+public sealed class DemoCommandTests(DemoRun run)
 {
     private static readonly Quarter Open = new(2026, 3);
     private static readonly Quarter LastClosed = new(2026, 2);

@@ -122,7 +122,7 @@ public sealed class DemoPlanningTests
     public void An_indicator_s_values_move_towards_the_target_and_stay_in_range(Comparator comparator, string unit, int target, int? year)
     {
         var indicator = new Indicator { Key = "k", Name = "指标", Unit = unit, SourceText = "", Comparator = comparator, Target = target, Year = year };
-        var values = Quarter.Range(Quarter.First, new Quarter(year ?? Quarter.Last.Year, 4)).Select(q => DemoGenerator.IndicatorValue(indicator, q, new Random(1))).ToList();
+        var values = Quarter.Range(Quarter.First, new Quarter(year ?? Quarter.Last.Year, 4)).Select(q => DemoReportPlans.IndicatorValue(indicator, q, new Random(1))).ToList();
 
         var downwards = comparator == Comparator.AtMost;
         (downwards ? values[^1] < values[0] : values[^1] > values[0]).Should().BeTrue(string.Join(", ", values));

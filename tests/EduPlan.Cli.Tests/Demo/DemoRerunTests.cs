@@ -79,6 +79,10 @@ public sealed class DemoRerunTests : IDisposable
         quarters.Select(q => new Quarter(q.Year, q.QuarterNumber)).Order().Should().Equal(Quarter.Range(Quarter.First, new Quarter(2026, 4)));
         quarters.Should().OnlyContain(q => q.Approved > q.All * 0.9, "with --through every quarter is a reviewed one");
         sandbox.Scalar("SELECT MAX(At) FROM ReportRevisions").Should().BeOfType<string>().Which.Should().StartWith("2026-09-10", "a quarter filled ahead of time happened just before now");
+        sandbox.Scalar("SELECT COUNT(*) FROM AuditEntries WHERE Action = 'PeriodReopened' AND TargetId = '2026Q4'").Should().Be(1L,
+            "the coordinator opened the quarter early, as the portal requires for a report written before its window");
+        sandbox.Scalar("SELECT COUNT(*) FROM ReportingPeriodOverrides").Should().Be(0L, "and gave it back its default dates afterwards");
+        (await DemoRulesCheck.ViolationsAsync(sandbox)).Should().BeEmpty();
     }
 
     [Fact]

@@ -5,6 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EduPlan.Cli.Tests.Demo;
 
+/// <summary>The test classes that read the one shared <see cref="DemoRun"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class DemoRunCollection : ICollectionFixture<DemoRun>
+{
+    public const string Name = "demo run";
+}
+
 /// <summary>
 /// One <c>eduplan demo</c> run on a fresh SQLite file, made for a fixed day (2026-09-10, when 2026Q3 is open and 2026Q2
 /// is the last closed quarter) and seed, shared by the tests that only read what it wrote.

@@ -244,9 +244,10 @@ public sealed class ProgressReporting(
         try
         {
             // A new report's id (for the audit entry) and new evidence's ids (for the snapshot) exist only after a
-            // first save; then two saves go in one transaction, so the report and its audit entry stand or fall together.
+            // first save; then two saves go in one transaction, so the report and its audit entry stand or fall together
+            // (the caller's, when it runs one: the demo writes ten years of reports in one).
             var twoSaves = added.Count > 0 || (creating && command.Submit);
-            await using var transaction = twoSaves ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            await using var transaction = twoSaves && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             if (twoSaves)
             {
                 await db.SaveChangesAsync(cancellationToken);
