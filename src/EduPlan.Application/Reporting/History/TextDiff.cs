@@ -1,11 +1,23 @@
+using System.Text;
+using DiffPlex;
+
 namespace EduPlan.Application.Reporting.History;
 
 /// <summary>
-/// A readable comparison of two texts: sentence by sentence (Chinese and Western sentence ends, and line breaks), and
-/// inside a sentence that was only edited, character by character, so a changed figure stands out in a long paragraph.
+/// A readable comparison of two texts: line by line, then inside changed lines sentence by sentence (Chinese and Western
+/// sentence ends), and inside a sentence that was only edited, character by character, so a changed figure stands out
+/// in a long paragraph. Each step is DiffPlex's Myers diff, which needs memory in proportion to the texts' length (the
+/// table of every pair of sentences a textbook LCS builds took tens of MB for two long texts of short sentences).
 /// </summary>
 public static class TextDiff
 {
+    private static readonly IChunker LineChunker = new Chunker(text => text.Split('\n'));
+
+    private static readonly IChunker SentenceChunker = new Chunker(Sentences);
+
+    // By code point, so a character outside the BMP is never split in two.
+    private static readonly IChunker CharacterChunker = new Chunker(text => [.. text.EnumerateRunes().Select(r => r.ToString())]);
+
     private const string SentenceEnds = "。！？；!?;";
 
     /// <summary>A replaced sentence is compared by character only when at least this share of it stayed the same.</summary>
@@ -17,10 +29,44 @@ public static class TextDiff
     /// <summary>The older text with removed runs and the newer text with added runs, both in reading order.</summary>
     public static (IReadOnlyList<DiffPiece> Old, IReadOnlyList<DiffPiece> New) Compare(string? older, string? newer)
     {
-        var a = Sentences(older ?? "");
-        var b = Sentences(newer ?? "");
         var oldPieces = new List<DiffPiece>();
         var newPieces = new List<DiffPiece>();
+
+        // Line by line first, each line compared without its line break (the last line has none), so a line removed or
+        // added is marked as a whole; the lines that changed are then compared by sentence and character.
+        var lines = Differ.Instance.CreateDiffs(older ?? "", newer ?? "", ignoreWhiteSpace: false, ignoreCase: false, LineChunker);
+        var a = lines.PiecesOld;
+        var b = lines.PiecesNew;
+        string OldLine(int i) => i < a.Count - 1 ? a[i] + "\n" : a[i];
+        string NewLine(int i) => i < b.Count - 1 ? b[i] + "\n" : b[i];
+
+        int x = 0, y = 0;
+        foreach (var block in lines.DiffBlocks)
+        {
+            for (; x < block.DeleteStartA; x++, y++)
+            {
+                oldPieces.Add(new DiffPiece(DiffKind.Same, OldLine(x)));
+                newPieces.Add(new DiffPiece(DiffKind.Same, NewLine(y)));
+            }
+
+            var removed = string.Concat(Enumerable.Range(x, block.DeleteCountA).Select(OldLine));
+            var added = string.Concat(Enumerable.Range(block.InsertStartB, block.InsertCountB).Select(NewLine));
+            Sentences(removed, added, oldPieces, newPieces);
+            (x, y) = (x + block.DeleteCountA, block.InsertStartB + block.InsertCountB);
+        }
+
+        for (; x < a.Count; x++, y++)
+        {
+            oldPieces.Add(new DiffPiece(DiffKind.Same, OldLine(x)));
+            newPieces.Add(new DiffPiece(DiffKind.Same, NewLine(y)));
+        }
+
+        return (Merge(oldPieces), Merge(newPieces));
+    }
+
+    /// <summary>Compares changed lines sentence by sentence; a replaced sentence, character by character.</summary>
+    private static void Sentences(string older, string newer, List<DiffPiece> oldPieces, List<DiffPiece> newPieces)
+    {
         var removed = new List<string>();
         var added = new List<string>();
 
@@ -39,7 +85,7 @@ public static class TextDiff
             added.Clear();
         }
 
-        foreach (var (kind, text) in Lcs(a, b))
+        foreach (var (kind, text) in Script(older, newer, SentenceChunker))
         {
             switch (kind)
             {
@@ -58,7 +104,6 @@ public static class TextDiff
         }
 
         Flush();
-        return (Merge(oldPieces), Merge(newPieces));
     }
 
     /// <summary>Splits after each sentence end and around each line break, keeping them, so joining the parts gives the text back.</summary>
@@ -98,8 +143,7 @@ public static class TextDiff
     {
         if (older.Length <= MaxCharacterDiffLength && newer.Length <= MaxCharacterDiffLength)
         {
-            // By code point, so a character outside the BMP is never split in two.
-            var steps = Lcs(older.EnumerateRunes().Select(r => r.ToString()).ToList(), newer.EnumerateRunes().Select(r => r.ToString()).ToList());
+            var steps = Script(older, newer, CharacterChunker);
             var same = steps.Count(s => s.Kind == DiffKind.Same);
             if (same >= SimilarEnough * Math.Max(older.Length, newer.Length))
             {
@@ -124,45 +168,35 @@ public static class TextDiff
         newPieces.Add(new DiffPiece(DiffKind.Added, newer));
     }
 
-    /// <summary>The classic longest-common-subsequence edit script, removals before additions at each point.</summary>
-    private static List<(DiffKind Kind, string Text)> Lcs(IReadOnlyList<string> a, IReadOnlyList<string> b)
+    /// <summary>The edit script from one text to the other in pieces made by <paramref name="chunker"/>: at each change, removals before additions.</summary>
+    private static List<(DiffKind Kind, string Text)> Script(string older, string newer, IChunker chunker)
     {
-        var lengths = new int[a.Count + 1, b.Count + 1];
-        for (var i = a.Count - 1; i >= 0; i--)
+        var diff = Differ.Instance.CreateDiffs(older, newer, ignoreWhiteSpace: false, ignoreCase: false, chunker);
+        var a = diff.PiecesOld;
+        var b = diff.PiecesNew;
+        var steps = new List<(DiffKind, string)>(Math.Max(a.Count, b.Count));
+        var x = 0;
+        foreach (var block in diff.DiffBlocks)
         {
-            for (var j = b.Count - 1; j >= 0; j--)
+            for (; x < block.DeleteStartA; x++)
             {
-                lengths[i, j] = a[i] == b[j] ? lengths[i + 1, j + 1] + 1 : Math.Max(lengths[i + 1, j], lengths[i, j + 1]);
+                steps.Add((DiffKind.Same, a[x]));
+            }
+
+            for (var end = x + block.DeleteCountA; x < end; x++)
+            {
+                steps.Add((DiffKind.Removed, a[x]));
+            }
+
+            for (var y = block.InsertStartB; y < block.InsertStartB + block.InsertCountB; y++)
+            {
+                steps.Add((DiffKind.Added, b[y]));
             }
         }
 
-        var steps = new List<(DiffKind, string)>();
-        int x = 0, y = 0;
-        while (x < a.Count && y < b.Count)
+        for (; x < a.Count; x++)
         {
-            if (a[x] == b[y])
-            {
-                steps.Add((DiffKind.Same, a[x++]));
-                y++;
-            }
-            else if (lengths[x + 1, y] >= lengths[x, y + 1])
-            {
-                steps.Add((DiffKind.Removed, a[x++]));
-            }
-            else
-            {
-                steps.Add((DiffKind.Added, b[y++]));
-            }
-        }
-
-        while (x < a.Count)
-        {
-            steps.Add((DiffKind.Removed, a[x++]));
-        }
-
-        while (y < b.Count)
-        {
-            steps.Add((DiffKind.Added, b[y++]));
+            steps.Add((DiffKind.Same, a[x]));
         }
 
         return steps;
@@ -171,19 +205,32 @@ public static class TextDiff
     /// <summary>Joins neighbouring runs of the same kind, so the page marks whole words rather than single characters.</summary>
     private static List<DiffPiece> Merge(List<DiffPiece> pieces)
     {
+        // One builder per run: joining strings two at a time would copy a long unchanged text once per sentence.
         var merged = new List<DiffPiece>();
-        foreach (var piece in pieces)
+        var run = new StringBuilder();
+        var kind = DiffKind.Same;
+        foreach (var piece in pieces.Where(p => p.Text.Length > 0))
         {
-            if (merged.Count > 0 && merged[^1].Kind == piece.Kind)
+            if (run.Length > 0 && piece.Kind != kind)
             {
-                merged[^1] = merged[^1] with { Text = merged[^1].Text + piece.Text };
+                merged.Add(new DiffPiece(kind, run.ToString()));
+                run.Clear();
             }
-            else if (piece.Text.Length > 0)
-            {
-                merged.Add(piece);
-            }
+
+            kind = piece.Kind;
+            run.Append(piece.Text);
+        }
+
+        if (run.Length > 0)
+        {
+            merged.Add(new DiffPiece(kind, run.ToString()));
         }
 
         return merged;
+    }
+
+    private sealed class Chunker(Func<string, IReadOnlyList<string>> chunk) : IChunker
+    {
+        public IReadOnlyList<string> Chunk(string text) => chunk(text);
     }
 }
