@@ -1,4 +1,5 @@
 using EduPlan.Core.Auditing;
+using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -138,8 +139,8 @@ public sealed record AuditSearch
     public (DateTime? FromUtc, DateTime? ToUtcExclusive) UtcBounds()
     {
         // The extreme dates have no UTC instant eight hours earlier or a next day: treat them as "no bound".
-        DateTime? from = From is { } f && f > DateOnly.MinValue ? ChinaTime.StartOfDayUtc(f) : null;
-        DateTime? to = To is { } t && t < DateOnly.MaxValue ? ChinaTime.StartOfDayUtc(t.AddDays(1)) : null;
+        DateTime? from = From is { } f && f > DateOnly.MinValue ? ChinaCalendar.ToUtc(f, TimeOnly.MinValue) : null;
+        DateTime? to = To is { } t && t < DateOnly.MaxValue ? ChinaCalendar.ToUtc(t.AddDays(1), TimeOnly.MinValue) : null;
         return (from, to);
     }
 }

@@ -1,5 +1,6 @@
 using EduPlan.Application.Auditing;
 using EduPlan.Core.Auditing;
+using EduPlan.Core.Csv;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Ownership;
 using EduPlan.Data;
@@ -15,9 +16,6 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
 {
     public const int NameMaxLength = 200;
     public const int ShortNameMaxLength = 64;
-
-    // A cell starting with one of these is a formula to Excel: names end up in exported CSV files (OWASP CSV injection).
-    private static readonly char[] FormulaStarts = ['=', '+', '-', '@', '\t', '\r'];
 
     /// <summary>Every department with its counts, municipal departments first, then districts, schools and others.</summary>
     public async Task<IReadOnlyList<DepartmentSummary>> ListAsync(CancellationToken cancellationToken = default)
@@ -309,7 +307,7 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
         {
             errors.Add(new FieldError(field, $"{label}不能含有“、”“，”“；”、英文逗号、分号或换行：导入文件用它们分隔多个单位。"));
         }
-        else if (value.IndexOfAny(FormulaStarts) == 0)
+        else if (CsvWriter.StartsLikeFormula(value))
         {
             errors.Add(new FieldError(field, $"{label}不能以 = + - @ 开头（导出到表格时会被当作公式）。"));
         }

@@ -1,4 +1,5 @@
 using EduPlan.Application.Auditing;
+using EduPlan.Application.Departments;
 using EduPlan.Application.Security;
 using EduPlan.Core.Auditing;
 using EduPlan.Data;
@@ -205,10 +206,10 @@ public sealed class UserAdministration(
     }
 
     /// <summary>Every department, active ones first, then by short name; the forms offer the active ones.</summary>
-    public async Task<IReadOnlyList<DepartmentOption>> ListDepartmentsAsync(CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DepartmentReference>> ListDepartmentsAsync(CancellationToken cancellationToken = default)
     {
         var all = await db.Departments.AsNoTracking()
-            .Select(d => new DepartmentOption(d.Id, d.Name, d.ShortName, d.IsActive))
+            .Select(d => new DepartmentReference(d.Id, d.Name, d.ShortName, d.IsActive))
             .ToListAsync(cancellationToken);
         // Sorted here so Chinese names order the same way on both providers.
         return all
@@ -681,15 +682,15 @@ public sealed class UserAdministration(
     /// Checks the department: it must exist, must be active when newly assigned (a user already in a department that
     /// was retired since may stay), and a Reporter must have one. Returns the department, or null for none.
     /// </summary>
-    private async Task<DepartmentRef?> CheckDepartmentAsync(
+    private async Task<DepartmentReference?> CheckDepartmentAsync(
         int? departmentId, int? currentDepartmentId, IReadOnlyList<string> roles, List<FieldError> errors, CancellationToken cancellationToken)
     {
-        DepartmentRef? department = null;
+        DepartmentReference? department = null;
         if (departmentId is { } id)
         {
             department = await db.Departments.AsNoTracking()
                 .Where(d => d.Id == id)
-                .Select(d => new DepartmentRef(d.Id, d.Name, d.ShortName, d.IsActive))
+                .Select(d => new DepartmentReference(d.Id, d.Name, d.ShortName, d.IsActive))
                 .SingleOrDefaultAsync(cancellationToken);
             if (department is null)
             {
@@ -777,6 +778,4 @@ public sealed class UserAdministration(
         }).ToList();
         return UserResult.Invalid(errors);
     }
-
-    private sealed record DepartmentRef(int Id, string Name, string ShortName, bool IsActive);
 }

@@ -85,8 +85,6 @@ public sealed record UserDetails(
     DateTimeOffset? LastSignInAt,
     string ConcurrencyStamp);
 
-/// <summary>A department a user can be placed in, for the forms' choice lists and the CLI's --department.</summary>
-public sealed record DepartmentOption(int Id, string Name, string ShortName, bool IsActive);
 
 /// <summary>A new account. <see cref="Password"/> null or empty: a one-time password is generated.</summary>
 public sealed record NewUser

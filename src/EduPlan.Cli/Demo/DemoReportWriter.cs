@@ -186,7 +186,8 @@ public sealed class DemoReportWriter(
             // Below an approved percent written by an earlier run (another seed): explained, as a reporter would.
             db.ChangeTracker.Clear();
             result = await reporting.SaveAsync(new SaveReportCommand(plan.Task.Id, plan.Quarter, plan.Department.Id, revision,
-                input with { PercentDropExplanation = DemoTexts.PercentDropExplanation }, submit) { Link = link }, cancellationToken);
+                input with { PercentDropExplanation = DemoTexts.PercentDropExplanation }, submit)
+            { Link = link }, cancellationToken);
         }
 
         return result.Succeeded
@@ -214,7 +215,7 @@ public sealed class DemoReportWriter(
 
         actor.Current = coordinator;
         clock.Set(plans.Min(p => p.Steps[0].At) - TimeSpan.FromHours(1));
-        var result = await periodAdministration.ReopenAsync(quarter, DateOnly.FromDateTime(ChinaCalendar.ToChina(nowUtc).DateTime),
+        var result = await periodAdministration.ReopenAsync(quarter, ChinaCalendar.DateOf(nowUtc),
             DemoTexts.EarlyOpeningReason, cancellationToken);
         db.ChangeTracker.Clear();
         return result.Succeeded

@@ -113,6 +113,8 @@ public static class DemoTimeline
 
         var opens = ChinaTime(quarter.EntryOpens, 9);
         var start = opens < nowUtc - TimeSpan.FromHours(6) ? opens : nowUtc - TimeSpan.FromHours(6);
+        // Never before the first day of entry (a run in the small hours of that day): the portal would refuse the step.
+        start = start < ChinaTime(quarter.EntryOpens, 0) ? ChinaTime(quarter.EntryOpens, 0) : start;
         var span = nowUtc - TimeSpan.FromMinutes(5) - start;
         var fractions = actions.Select(_ => random.NextDouble()).Order().ToList();
         var steps = actions.Select((a, i) => new DemoStep(a, start + (span * fractions[i]))).ToList();
@@ -120,8 +122,7 @@ public static class DemoTimeline
     }
 
     /// <summary>A China wall-clock time on <paramref name="date"/>, in UTC.</summary>
-    public static DateTime ChinaTime(DateOnly date, int hour, int minute = 0) =>
-        new DateTimeOffset(date.ToDateTime(new TimeOnly(hour, minute)), ChinaCalendar.Offset).UtcDateTime;
+    public static DateTime ChinaTime(DateOnly date, int hour, int minute = 0) => ChinaCalendar.ToUtc(date, new TimeOnly(hour, minute));
 
     /// <summary>Moves each step to office hours (9:00–17:59 China) of its day, or the next working day, keeping their order.</summary>
     private static List<DemoStep> OfficeHours(Random random, List<DemoStep> steps)
@@ -130,14 +131,14 @@ public static class DemoTimeline
         var previous = DateTime.MinValue;
         foreach (var step in steps)
         {
-            var day = WorkingDay(DateOnly.FromDateTime(ChinaCalendar.ToChina(step.At).DateTime));
+            var day = WorkingDay(ChinaCalendar.DateOf(step.At));
             var at = ChinaTime(day, 9 + random.Next(9), random.Next(60));
             if (at <= previous)
             {
                 at = previous + TimeSpan.FromMinutes(7 + random.Next(50));
                 if (ChinaCalendar.ToChina(at).Hour >= 18)
                 {
-                    at = ChinaTime(WorkingDay(DateOnly.FromDateTime(ChinaCalendar.ToChina(at).DateTime).AddDays(1)), 9 + random.Next(3), random.Next(60));
+                    at = ChinaTime(WorkingDay(ChinaCalendar.DateOf(at).AddDays(1)), 9 + random.Next(3), random.Next(60));
                 }
             }
 

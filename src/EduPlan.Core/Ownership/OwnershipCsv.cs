@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EduPlan.Core.Csv;
 using EduPlan.Core.Parsing;
 using EduPlan.Core.Parsing.Internal;
 using EduPlan.Core.Plans;
@@ -62,7 +63,8 @@ public static class OwnershipCsv
 
         foreach (var record in CsvRecords.Read(text))
         {
-            var cells = record.Fields.Select(f => f.Trim()).ToList();
+            // Trimmed, and without the ' that guards a formula-like cell in a file this class wrote.
+            var cells = record.Fields.Select(f => CsvWriter.Unguard(f.Trim())).ToList();
             if (cells.All(c => c.Length == 0))
             {
                 continue;
@@ -125,52 +127,28 @@ public static class OwnershipCsv
         return ChineseNumerals.Parse(text);
     }
 
-    /// <summary>Writes the header and one line per row, CRLF-terminated as RFC 4180 says; cells are quoted only when needed.</summary>
+    /// <summary>Writes the header and one line per row with <see cref="CsvWriter"/> (CRLF, quoting, formula guard).</summary>
     public static string Write(IEnumerable<OwnershipCsvRow> rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var builder = new StringBuilder();
-        AppendLine(builder, Header);
+        builder.Append(CsvWriter.Line(Header));
         foreach (var row in rows)
         {
-            AppendLine(builder,
+            builder.Append(CsvWriter.Line(
             [
                 row.Plan,
                 row.TaskNumber.ToString(CultureInfo.InvariantCulture),
-                row.Lead ?? "",
+                row.Lead,
                 string.Join(CoDepartmentSeparator, row.CoDepartments),
-            ]);
+            ]));
         }
 
         return builder.ToString();
     }
 
     /// <summary><see cref="Write"/> as UTF-8 with a BOM, which is how Excel recognises a UTF-8 CSV file when opening it.</summary>
-    public static byte[] WriteUtf8WithBom(IEnumerable<OwnershipCsvRow> rows) =>
-        [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(Write(rows))];
-
-    private static void AppendLine(StringBuilder builder, IReadOnlyList<string> cells)
-    {
-        for (var i = 0; i < cells.Count; i++)
-        {
-            if (i > 0)
-            {
-                builder.Append(',');
-            }
-
-            var cell = cells[i];
-            if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                builder.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                builder.Append(cell);
-            }
-        }
-
-        builder.Append("\r\n");
-    }
+    public static byte[] WriteUtf8WithBom(IEnumerable<OwnershipCsvRow> rows) => CsvWriter.Utf8WithBom(Write(rows));
 
     private static bool LooksLikeHeader(List<string> cells) =>
         (cells.Count < 2 || ParseTaskNumber(cells[1]) is null)

@@ -59,7 +59,7 @@ public static class ReportingWindow
     {
         if (quarterOverride is { Mode: PeriodOverrideMode.Closed })
         {
-            var closedOn = DateOnly.FromDateTime(ChinaCalendar.ToChina(quarterOverride.ChangedAt).DateTime);
+            var closedOn = ChinaCalendar.DateOf(quarterOverride.ChangedAt);
             // The coordinator's reason is the "why" a reporter needs; a bare "closed" is what users of such systems complain about.
             var why = string.IsNullOrWhiteSpace(quarterOverride.Reason) ? "" : $"（原因：{quarterOverride.Reason.Trim()}）";
             return new(quarter, false, closedOn, $"{name}已于{Date(closedOn)}由统筹协调人员关闭填报{why}", PeriodWindowSource.QuarterOverride);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using EduPlan.Application.Security;
+using EduPlan.Core.Organisation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
@@ -18,7 +19,7 @@ public sealed class TaskOwnershipAuthorizationHandler : AuthorizationHandler<Ope
         if (requirement.Name == TaskOwnershipOperations.ReportOnTask.Name
             && context.User.IsInRole(Roles.Reporter)
             && DepartmentOf(context.User) is { } departmentId
-            && resource.RoleOf(departmentId) != TaskOwnershipRole.None)
+            && resource.PartOf(departmentId) != TaskPart.None)
         {
             context.Succeed(requirement);
         }

@@ -1,4 +1,5 @@
 using EduPlan.Application.Ownership;
+using EduPlan.Core.Organisation;
 using Microsoft.AspNetCore.Authorization.Infrastructure;
 
 namespace EduPlan.Web.Authorization;
@@ -20,16 +21,5 @@ public sealed record TaskOwnershipResource(int TaskId, int? LeadDepartmentId, IR
     }
 
     /// <summary>Whether the department leads this task, joins it, or neither.</summary>
-    public TaskOwnershipRole RoleOf(int departmentId) =>
-        departmentId == LeadDepartmentId ? TaskOwnershipRole.Lead
-        : CoDepartmentIds.Contains(departmentId) ? TaskOwnershipRole.CoDepartment
-        : TaskOwnershipRole.None;
-}
-
-/// <summary>A department's part in a task: 牵头单位, 参与单位 or none.</summary>
-public enum TaskOwnershipRole
-{
-    None,
-    Lead,
-    CoDepartment,
+    public TaskPart PartOf(int departmentId) => TaskOwners.PartOf(departmentId, LeadDepartmentId, CoDepartmentIds);
 }

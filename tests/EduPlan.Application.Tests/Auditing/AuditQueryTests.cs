@@ -1,5 +1,6 @@
 using EduPlan.Application.Auditing;
 using EduPlan.Core.Auditing;
+using EduPlan.Core.Reporting;
 
 namespace EduPlan.Application.Tests.Auditing;
 
@@ -41,9 +42,10 @@ public sealed class AuditQueryTests
     [Fact]
     public void China_time_is_eight_hours_ahead_of_UTC_across_the_date_line()
     {
-        ChinaTime.FromUtc(Utc("2026-03-01T16:30:05")).Should().Be(new DateTime(2026, 3, 2, 0, 30, 5));
-        ChinaTime.Today(new DateTimeOffset(2026, 3, 1, 16, 0, 0, TimeSpan.Zero)).Should().Be(new DateOnly(2026, 3, 2));
-        ChinaTime.Today(new DateTimeOffset(2026, 3, 1, 15, 59, 59, TimeSpan.Zero)).Should().Be(new DateOnly(2026, 3, 1));
+        ChinaCalendar.ToChina(Utc("2026-03-01T16:30:05")).DateTime.Should().Be(new DateTime(2026, 3, 2, 0, 30, 5));
+        ChinaCalendar.DateOf(new DateTime(2026, 3, 1, 16, 0, 0, DateTimeKind.Utc)).Should().Be(new DateOnly(2026, 3, 2));
+        ChinaCalendar.DateOf(new DateTime(2026, 3, 1, 15, 59, 59, DateTimeKind.Utc)).Should().Be(new DateOnly(2026, 3, 1));
+        ChinaCalendar.ToUtc(new DateOnly(2026, 3, 2), TimeOnly.MinValue).Should().Be(new DateTime(2026, 3, 1, 16, 0, 0, DateTimeKind.Utc));
     }
 
     [Fact]

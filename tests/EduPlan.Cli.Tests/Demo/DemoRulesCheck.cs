@@ -101,7 +101,7 @@ public static class DemoRulesCheck
                         new ReportRuleContext(revision.Action == ReportAction.Submitted, lastApproved, rules, snapshot.Evidence.Count));
                     violations.AddRange(check.Errors.Select(e => $"{step}: {e.Field}: {e.Message}"));
 
-                    var day = DateOnly.FromDateTime(ChinaCalendar.ToChina(revision.At).DateTime);
+                    var day = ChinaCalendar.DateOf(revision.At);
                     var open = state == ReportState.Returned
                         || ReportingWindow.Decide(report.Quarter, day, graceDays, null, null).IsOpen
                         || earlyWindows.Any(w => w.Quarter == report.Quarter.ToString() && w.From <= revision.At && revision.At <= w.To);

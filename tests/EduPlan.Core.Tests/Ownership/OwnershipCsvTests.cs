@@ -209,4 +209,17 @@ public sealed class OwnershipCsvTests
             rows.Select((r, i) => r with { Line = i + 2 }),
             options => options.WithStrictOrdering());
     }
+
+    [Fact]
+    public void A_template_cell_a_spreadsheet_would_run_is_guarded_and_reads_back_as_written()
+    {
+        OwnershipCsvRow[] rows = [new(0, "chongqing", 9, "=HYPERLINK(\"http://x\")", ["@SUM(A1)", "市财政局"])];
+
+        var text = OwnershipCsv.Write(rows);
+        var document = OwnershipCsv.ParseText(text, "template.csv");
+
+        text.Split("\r\n")[1].Should().Be("chongqing,9,\"'=HYPERLINK(\"\"http://x\"\")\",'@SUM(A1)、市财政局");
+        document.Errors.Should().BeEmpty();
+        document.Rows.Should().ContainSingle().Which.Should().BeEquivalentTo(rows[0] with { Line = 2 });
+    }
 }

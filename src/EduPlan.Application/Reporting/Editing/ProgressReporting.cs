@@ -3,6 +3,7 @@ using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
 using EduPlan.Application.Reporting.Evidence;
 using EduPlan.Core.Auditing;
+using EduPlan.Core.Organisation;
 using EduPlan.Core.Plans;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
@@ -109,7 +110,7 @@ public sealed class ProgressReporting(
             .Where(d => d.Id == command.DepartmentId)
             .Select(d => new { d.Id, d.ShortName })
             .SingleOrDefaultAsync(cancellationToken);
-        if (department is null || (task.LeadDepartmentId != department.Id && !task.CoDepartmentIds.Contains(department.Id)))
+        if (department is null || TaskOwners.PartOf(department.Id, task.LeadDepartmentId, task.CoDepartmentIds) == TaskPart.None)
         {
             return Failed(SaveReportOutcome.NotOwner, NotOwnerReason, command.Input, fileName);
         }
@@ -353,9 +354,7 @@ public sealed class ProgressReporting(
             indicators.Select(i => i.Id).ToList());
 
     private static TaskPart PartOf(ReportTaskInfo task, int departmentId) =>
-        task.Lead?.Id == departmentId ? TaskPart.Lead
-        : task.CoDepartments.Any(d => d.Id == departmentId) ? TaskPart.CoDepartment
-        : TaskPart.None;
+        TaskOwners.PartOf(departmentId, task.Lead?.Id, task.CoDepartments.Select(d => d.Id));
 
     private async Task<ReportTaskInfo?> ReadTaskAsync(int taskId, CancellationToken cancellationToken)
     {

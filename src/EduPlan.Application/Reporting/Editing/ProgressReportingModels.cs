@@ -1,16 +1,9 @@
 using EduPlan.Application.Departments;
+using EduPlan.Core.Organisation;
 using EduPlan.Core.Plans;
 using EduPlan.Core.Reporting;
 
 namespace EduPlan.Application.Reporting.Editing;
-
-/// <summary>A department's part in a task: 牵头单位, 参与单位, or none (then it may not report on it).</summary>
-public enum TaskPart
-{
-    None,
-    Lead,
-    CoDepartment,
-}
 
 /// <summary>The task a report is about, with its owners.</summary>
 public sealed record ReportTaskInfo(

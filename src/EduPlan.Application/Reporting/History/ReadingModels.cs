@@ -1,3 +1,4 @@
+using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
 
 namespace EduPlan.Application.Reporting.History;
@@ -23,20 +24,7 @@ public sealed record ReadResult<T>(ReadOutcome Outcome, T? Value, string? Reason
     public static ReadResult<T> Forbidden(string reason) => new(ReadOutcome.Forbidden, null, reason);
 }
 
-/// <summary>How the report's department stands to the task now.</summary>
-public enum DepartmentRole
-{
-    /// <summary>牵头单位</summary>
-    Lead,
-
-    /// <summary>参与单位</summary>
-    CoDepartment,
-
-    /// <summary>No longer an owner (the task's owners changed after the report).</summary>
-    Former,
-}
-
-/// <summary>Which report this is: task, department and quarter.</summary>
+/// <summary>Which report this is: task, department and quarter; <see cref="Role"/> is how its department stands to the task now (None: no longer an owner).</summary>
 public sealed record ReportHeader(
     int Id,
     int TaskId,
@@ -47,7 +35,7 @@ public sealed record ReportHeader(
     int DepartmentId,
     string DepartmentName,
     string DepartmentShortName,
-    DepartmentRole Role,
+    TaskPart Role,
     Quarter Quarter,
     ReportState State,
     int Revision);
@@ -174,7 +162,7 @@ public sealed record TimelineEntry(
     int DepartmentId,
     string DepartmentName,
     string DepartmentShortName,
-    DepartmentRole Role,
+    TaskPart Role,
     ReportState State,
     ReportStatus Status,
     int Percent,

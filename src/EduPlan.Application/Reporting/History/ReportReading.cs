@@ -1,3 +1,4 @@
+using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
@@ -208,17 +209,17 @@ public sealed class ReportReading(EduPlanDbContext db)
                 Quarter = new Quarter(r.Year, r.QuarterNumber),
                 Entry = new TimelineEntry(
                     r.Id, r.DepartmentId, r.DepartmentName, r.ShortName,
-                    r.IsLead ? DepartmentRole.Lead : r.IsCo ? DepartmentRole.CoDepartment : DepartmentRole.Former,
+                    TaskOwners.PartOf(r.IsLead, r.IsCo),
                     r.State, r.Status, r.Percent, r.Excerpt, r.UpdatedAt, r.ApprovedAt),
             })
             .GroupBy(r => r.Quarter)
             .OrderByDescending(g => g.Key)
             .Select(g => new TimelineQuarter(
                 g.Key,
-                g.Select(r => r.Entry).FirstOrDefault(e => e.Role == DepartmentRole.Lead),
+                g.Select(r => r.Entry).FirstOrDefault(e => e.Role == TaskPart.Lead),
                 g.Select(r => r.Entry)
-                    .Where(e => e.Role != DepartmentRole.Lead)
-                    .OrderBy(e => e.Role)
+                    .Where(e => e.Role != TaskPart.Lead)
+                    .OrderBy(e => e.Role == TaskPart.None) // co-departments first, then former owners
                     .ThenBy(e => e.DepartmentName, StringComparer.Ordinal)
                     .ToList()))
             .ToList();
@@ -297,7 +298,7 @@ public sealed class ReportReading(EduPlanDbContext db)
             ? null
             : new ReportHeader(
                 row.Id, row.TaskId, row.PlanCode, row.PlanTitle, row.TaskNumber, row.TaskTitle, row.DepartmentId, row.DepartmentName, row.ShortName,
-                row.IsLead ? DepartmentRole.Lead : row.IsCo ? DepartmentRole.CoDepartment : DepartmentRole.Former,
+                TaskOwners.PartOf(row.IsLead, row.IsCo),
                 new Quarter(row.Year, row.QuarterNumber), row.State, row.Revision);
     }
 

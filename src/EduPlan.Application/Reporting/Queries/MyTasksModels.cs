@@ -1,16 +1,7 @@
+using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
 
 namespace EduPlan.Application.Reporting.Queries;
-
-/// <summary>A department's part in a task: it leads it (牵头) or joins it (参与).</summary>
-public enum TaskPart
-{
-    /// <summary>牵头</summary>
-    Lead,
-
-    /// <summary>参与</summary>
-    Co,
-}
 
 /// <summary>我的任务: a department's current tasks for one quarter, grouped by plan, with the quarter's entry window and counts.</summary>
 /// <param name="Deadline">The last China date of entry when the window is open; null when it is closed or not open yet.</param>

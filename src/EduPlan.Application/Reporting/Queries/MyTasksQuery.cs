@@ -1,3 +1,4 @@
+using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
@@ -25,8 +26,8 @@ public sealed class MyTasksQuery(EduPlanDbContext db, ReportingCalendar calendar
 
         var tasks = await db.Tasks
             .AsNoTracking()
-            .Where(t => t.WithdrawnAt == null
-                && (t.LeadDepartmentId == departmentId || t.CoDepartments.Any(c => c.DepartmentId == departmentId)))
+            .Where(t => t.WithdrawnAt == null)
+            .Where(TaskOwners.OwnedBy(departmentId))
             .Select(t => new
             {
                 t.Id,
@@ -59,7 +60,7 @@ public sealed class MyTasksQuery(EduPlanDbContext db, ReportingCalendar calendar
                     t.PlanCode,
                     t.Number,
                     t.Title,
-                    t.IsLead ? TaskPart.Lead : TaskPart.Co,
+                    t.IsLead ? TaskPart.Lead : TaskPart.CoDepartment,
                     report?.Id,
                     report?.State,
                     report?.Status,

@@ -101,5 +101,5 @@ public sealed class ReportingStatusQuery(EduPlanDbContext db, ReportingCalendar 
     }
 
     private static bool IsLate(DateTime firstSubmittedUtc, DateOnly? deadline) =>
-        deadline is { } last && DateOnly.FromDateTime(ChinaCalendar.ToChina(firstSubmittedUtc).DateTime) > last;
+        deadline is { } last && ChinaCalendar.DateOf(firstSubmittedUtc) > last;
 }

@@ -1,3 +1,4 @@
+using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
@@ -28,8 +29,8 @@ public sealed class ReportingSummaryQuery(EduPlanDbContext db, ReportingCalendar
         int year = quarter.Year, number = quarter.Number;
 
         var tasks = db.Tasks.AsNoTracking()
-            .Where(t => t.WithdrawnAt == null
-                && (t.LeadDepartmentId == departmentId || t.CoDepartments.Any(c => c.DepartmentId == departmentId)));
+            .Where(t => t.WithdrawnAt == null)
+            .Where(TaskOwners.OwnedBy(departmentId));
         var taskCount = await tasks.CountAsync(cancellationToken);
         var states = await db.ProgressReports
             .AsNoTracking()

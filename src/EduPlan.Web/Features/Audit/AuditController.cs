@@ -1,6 +1,8 @@
 using System.Globalization;
 using EduPlan.Application.Auditing;
 using EduPlan.Core.Auditing;
+using EduPlan.Core.Csv;
+using EduPlan.Core.Reporting;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -52,20 +54,20 @@ public sealed class AuditController(AuditQuery query, AuditLog log, IStringLocal
         details["rows"] = Math.Min(matching, MaxExportRows);
         await log.WriteAsync(AuditActions.AuditExported, AuditOutcome.Success, details: details, cancellationToken: cancellationToken);
 
-        var now = ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime);
+        var now = ChinaCalendar.ToChina(clock.GetUtcNow().UtcDateTime).DateTime;
         var fileName = $"eduplan-audit-{now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture)}.csv";
-        Response.ContentType = AuditCsv.ContentType;
+        Response.ContentType = CsvWriter.ContentType;
         Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileName = fileName }.ToString();
         Response.Headers.CacheControl = "no-store";
 
-        await Response.Body.WriteAsync(AuditCsv.ByteOrderMark, cancellationToken);
-        await using var writer = new StreamWriter(Response.Body, AuditCsv.Encoding, bufferSize: 16 * 1024, leaveOpen: true);
+        await Response.Body.WriteAsync(CsvWriter.ByteOrderMark, cancellationToken);
+        await using var writer = new StreamWriter(Response.Body, CsvWriter.Encoding, bufferSize: 16 * 1024, leaveOpen: true);
         string?[] header =
         [
             L("AuditTime"), L("AuditAction"), L("AuditActionCode"), L("AuditOutcome"), L("AuditActor"), L("AuditActorId"),
             L("AuditClientAddress"), L("AuditTargetType"), L("AuditTargetId"), L("AuditTargetName"), L("AuditDetails"),
         ];
-        await writer.WriteAsync(AuditCsv.Line(header));
+        await writer.WriteAsync(CsvWriter.Line(header));
 
         var written = 0;
         var truncated = false;
@@ -78,7 +80,7 @@ public sealed class AuditController(AuditQuery query, AuditLog log, IStringLocal
                 break;
             }
 
-            await writer.WriteAsync(AuditCsv.Line(
+            await writer.WriteAsync(CsvWriter.Line(
             [
                 Shared.Display.ChinaTime(row.OccurredAt), AuditLabels.Action(localizer, row.Action), row.Action,
                 AuditLabels.Outcome(localizer, row.Outcome), row.ActorName, row.ActorId, row.ClientAddress,
@@ -95,7 +97,7 @@ public sealed class AuditController(AuditQuery query, AuditLog log, IStringLocal
             // As many cells as the header, so that the note is a well-formed record too.
             string?[] note = new string?[header.Length];
             note[0] = localizer["AuditExportTruncated", MaxExportRows].Value;
-            await writer.WriteAsync(AuditCsv.Line(note));
+            await writer.WriteAsync(CsvWriter.Line(note));
         }
 
         await writer.FlushAsync(cancellationToken);

@@ -15,10 +15,6 @@ public static class ReportingDisplay
     /// <summary>A China date as 2026-10-15.</summary>
     public static string Date(DateOnly date) => ReportingWindow.Date(date);
 
-    /// <summary>A stored UTC time as China time, "2026-09-10 14:05".</summary>
-    public static string ChinaTime(DateTime utc) =>
-        ChinaCalendar.ToChina(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-
     /// <summary>The resource key of a report state; null is 未填报.</summary>
     public static string StateKey(ReportState? state) => "ReportState" + (state?.ToString() ?? "None");
 

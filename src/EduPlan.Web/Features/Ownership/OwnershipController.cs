@@ -1,5 +1,6 @@
 using EduPlan.Application.Departments;
 using EduPlan.Application.Ownership;
+using EduPlan.Core.Csv;
 using EduPlan.Core.Ownership;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Resources;
@@ -173,7 +174,7 @@ public sealed class OwnershipController(
         }
 
         var fileName = plan is null ? "ownership.csv" : $"ownership-{plan}.csv";
-        return File(OwnershipCsv.WriteUtf8WithBom(rows), "text/csv; charset=utf-8", fileName);
+        return File(OwnershipCsv.WriteUtf8WithBom(rows), CsvWriter.ContentType, fileName);
     }
 
     private async Task<IActionResult> FormAsync(OwnershipFormViewModel model, TaskOwnership task, CancellationToken cancellationToken)

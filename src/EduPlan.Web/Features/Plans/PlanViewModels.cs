@@ -1,3 +1,4 @@
+using EduPlan.Application.Departments;
 using EduPlan.Core.Plans;
 
 namespace EduPlan.Web.Features.Plans;
@@ -59,9 +60,6 @@ public sealed record TaskLink(int Number, string Title)
     public string? Lead { get; init; }
 }
 
-/// <summary>A department named as a task's owner on the task page.</summary>
-public sealed record TaskOwnerView(int Id, string Name, string ShortName, bool IsActive);
-
 /// <summary>A quantitative target as shown in tables.</summary>
 public sealed record IndicatorView(string Name, Comparator Comparator, decimal Target, string Unit, int? Year);
 
@@ -85,13 +83,13 @@ public sealed record TaskDetailsViewModel(
     public bool SectionWithdrawn { get; init; }
 
     /// <summary>The lead department (牵头单位), or null while none is assigned.</summary>
-    public TaskOwnerView? Lead { get; init; }
+    public DepartmentReference? Lead { get; init; }
 
     /// <summary>The co-departments (参与单位).</summary>
-    public IReadOnlyList<TaskOwnerView> CoDepartments { get; init; } = [];
+    public IReadOnlyList<DepartmentReference> CoDepartments { get; init; } = [];
 
     /// <summary>For a reporter allowed to report on this task: whether their department leads it or joins it.</summary>
-    public Authorization.TaskOwnershipRole OwnDepartmentRole { get; init; }
+    public EduPlan.Core.Organisation.TaskPart OwnDepartmentPart { get; init; }
 
     /// <summary>Whether the reader may change the owners (administrators and coordinators): the page links to the form.</summary>
     public bool CanEditOwnership { get; init; }

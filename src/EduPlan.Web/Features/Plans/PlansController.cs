@@ -1,4 +1,6 @@
+using EduPlan.Application.Departments;
 using EduPlan.Application.Security;
+using EduPlan.Core.Organisation;
 using EduPlan.Data;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
@@ -111,10 +113,10 @@ public sealed class PlansController(EduPlanDbContext db, IAuthorizationService a
                     .ToList(),
                 Lead = t.LeadDepartment == null
                     ? null
-                    : new TaskOwnerView(t.LeadDepartment.Id, t.LeadDepartment.Name, t.LeadDepartment.ShortName, t.LeadDepartment.IsActive),
+                    : new DepartmentReference(t.LeadDepartment.Id, t.LeadDepartment.Name, t.LeadDepartment.ShortName, t.LeadDepartment.IsActive),
                 CoDepartments = t.CoDepartments
                     .OrderBy(c => c.Department!.Name)
-                    .Select(c => new TaskOwnerView(c.Department!.Id, c.Department.Name, c.Department.ShortName, c.Department.IsActive))
+                    .Select(c => new DepartmentReference(c.Department!.Id, c.Department.Name, c.Department.ShortName, c.Department.IsActive))
                     .ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
@@ -133,12 +135,12 @@ public sealed class PlansController(EduPlanDbContext db, IAuthorizationService a
         // The record-level check issue 4's progress reports will use: is this reporter's department an owner of the task?
         // Only a reporter can pass it, so it is not asked (and no refusal logged) for anyone else.
         var owners = new TaskOwnershipResource(task.Id, task.Lead?.Id, task.CoDepartments.Select(c => c.Id).ToList());
-        var role = TaskOwnershipRole.None;
+        var role = TaskPart.None;
         if (User.IsInRole(Roles.Reporter)
             && (await authorization.AuthorizeAsync(User, owners, TaskOwnershipOperations.ReportOnTask)).Succeeded
             && TaskOwnershipAuthorizationHandler.DepartmentOf(User) is { } departmentId)
         {
-            role = owners.RoleOf(departmentId);
+            role = owners.PartOf(departmentId);
         }
 
         var canEditOwnership = !task.Withdrawn && (await authorization.AuthorizeAsync(User, Policies.ManageOwnership)).Succeeded;
@@ -159,7 +161,7 @@ public sealed class PlansController(EduPlanDbContext db, IAuthorizationService a
             WithdrawnFromImportOf = task.Withdrawn ? task.PlanImportedAt : null,
             Lead = task.Lead,
             CoDepartments = task.CoDepartments,
-            OwnDepartmentRole = role,
+            OwnDepartmentPart = role,
             CanEditOwnership = canEditOwnership,
         });
     }

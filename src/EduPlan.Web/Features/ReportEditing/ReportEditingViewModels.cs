@@ -175,10 +175,6 @@ public sealed record ReportDisplayModel(ReportForm Form, ReportFormInput Values,
 /// <summary>How the report pages write sizes, times and targets.</summary>
 public static class ReportFormat
 {
-    /// <summary>"2026-09-10 11:20", China time.</summary>
-    public static string ChinaTime(DateTime utc) =>
-        ChinaCalendar.ToChina(utc).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>"850 KB", "1.2 MB".</summary>
     public static string FileSize(long bytes) => bytes switch
     {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EduPlan.Core.Reporting;
+using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc.Rendering;
@@ -11,10 +12,9 @@ namespace EduPlan.Web.Features.Reports;
 public static class ReportDisplay
 {
     /// <summary>A stored UTC time as China wall-clock time to the minute: 2026-09-10 10:00.</summary>
-    public static string Time(DateTime utc) =>
-        ChinaCalendar.ToChina(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    public static string Time(DateTime utc) => Display.ChinaMinute(utc);
 
-    public static string? Time(DateTime? utc) => utc is { } value ? Time(value) : null;
+    public static string? Time(DateTime? utc) => utc is { } value ? Display.ChinaMinute(value) : null;
 
     /// <summary>The task's status as the department reports it (未启动, 按计划推进, …), coloured by how worrying it is.</summary>
     public static IHtmlContent StatusBadge(IStringLocalizer<SharedResources> localizer, ReportStatus status) =>

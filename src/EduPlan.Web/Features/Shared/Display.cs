@@ -1,4 +1,5 @@
 using System.Globalization;
+using EduPlan.Core.Reporting;
 
 namespace EduPlan.Web.Features.Shared;
 
@@ -33,7 +34,11 @@ public static class Display
 
     /// <summary>A stored UTC time as wall-clock time in China (北京时间, UTC+8), "2026-03-02 00:30:05", whatever the server's zone.</summary>
     public static string ChinaTime(DateTime utc) =>
-        EduPlan.Application.Auditing.ChinaTime.FromUtc(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+        ChinaCalendar.ToChina(utc).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+    /// <summary>The same to the minute, as the reporting pages show it: "2026-09-10 14:05".</summary>
+    public static string ChinaMinute(DateTime utc) =>
+        ChinaCalendar.ToChina(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     /// <summary>A target without trailing zeros: 90, 3.5, 0.25.</summary>
     public static string Target(decimal target) => target.ToString("0.############", CultureInfo.InvariantCulture);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using EduPlan.Application.Departments;
 using EduPlan.Application.Security;
 using EduPlan.Application.Users;
 
@@ -58,7 +59,7 @@ public sealed class UserListQuery
 }
 
 /// <summary>The user list page.</summary>
-public sealed record UserListViewModel(UserListQuery Query, UserPage Result, IReadOnlyList<DepartmentOption> Departments, string? Message);
+public sealed record UserListViewModel(UserListQuery Query, UserPage Result, IReadOnlyList<DepartmentReference> Departments, string? Message);
 
 /// <summary>
 /// The fields the create and edit forms share. These classes are the allow-list of what a POST may bind:
@@ -139,7 +140,7 @@ public sealed class CreateUserViewModel
 {
     public CreateUserInput Input { get; set; } = new();
 
-    public IReadOnlyList<DepartmentOption> Departments { get; set; } = [];
+    public IReadOnlyList<DepartmentReference> Departments { get; set; } = [];
 }
 
 /// <summary>The edit page: the form, the stored user (status, actions) and, after a conflict, the values saved meanwhile.</summary>
@@ -149,7 +150,7 @@ public sealed class EditUserViewModel
 
     public EditUserInput Input { get; set; } = new();
 
-    public IReadOnlyList<DepartmentOption> Departments { get; set; } = [];
+    public IReadOnlyList<DepartmentReference> Departments { get; set; } = [];
 
     /// <summary>Set after a conflict: what someone else saved, shown next to the input that was kept.</summary>
     public UserDetails? Current { get; set; }
@@ -160,12 +161,12 @@ public sealed class EditUserViewModel
 }
 
 /// <summary>What the shared field partial needs besides the input: the departments to offer.</summary>
-public sealed record UserFieldsOptions(IReadOnlyList<DepartmentOption> Departments, int? CurrentDepartmentId)
+public sealed record UserFieldsOptions(IReadOnlyList<DepartmentReference> Departments, int? CurrentDepartmentId)
 {
     public const string ViewDataKey = "UserFieldsOptions";
 
     /// <summary>Active departments, plus the user's own when it has been retired since (so the form does not move them silently).</summary>
-    public IEnumerable<DepartmentOption> Offered => Departments.Where(d => d.IsActive || d.Id == CurrentDepartmentId);
+    public IEnumerable<DepartmentReference> Offered => Departments.Where(d => d.IsActive || d.Id == CurrentDepartmentId);
 }
 
 /// <summary>

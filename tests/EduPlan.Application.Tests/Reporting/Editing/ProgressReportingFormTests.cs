@@ -1,4 +1,5 @@
 using EduPlan.Application.Reporting.Editing;
+using EduPlan.Core.Organisation;
 using EduPlan.Core.Plans;
 using EduPlan.Core.Reporting;
 

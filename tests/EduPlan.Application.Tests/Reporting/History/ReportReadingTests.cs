@@ -1,6 +1,7 @@
 using EduPlan.Application.Reporting.History;
 using EduPlan.Application.Reporting.Review;
 using EduPlan.Application.Tests.Reporting.Review;
+using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
 using EduPlan.Data.Identity;
 using ReportFields = EduPlan.Core.Reporting.ReportFields;
@@ -107,7 +108,7 @@ public class ReportReadingTests : IAsyncLifetime
             TaskNumber = 10,
             DepartmentName = "重庆市教育委员会",
             DepartmentShortName = "市教委",
-            Role = DepartmentRole.Lead,
+            Role = TaskPart.Lead,
             Quarter = ReportingDatabase.Q3,
             State = ReportState.Returned,
             Revision = 3,

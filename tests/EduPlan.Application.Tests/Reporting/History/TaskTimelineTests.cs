@@ -1,5 +1,6 @@
 using EduPlan.Application.Reporting.History;
 using EduPlan.Application.Tests.Reporting.Review;
+using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,7 @@ public class TaskTimelineTests : IAsyncLifetime
         q2.TaskStatus!.ReportId.Should().Be(leadQ2Approved);
         q2.TaskStatus.Percent.Should().Be(35);
         q2.TaskStatus.ProgressExcerpt.Should().HaveLength(ReportReading.ExcerptLength + 1).And.EndWith("…");
-        q2.Others.Select(o => (o.ReportId, o.Role)).Should().Equal((coQ2Returned, DepartmentRole.CoDepartment), (formerQ2Approved, DepartmentRole.Former));
+        q2.Others.Select(o => (o.ReportId, o.Role)).Should().Equal((coQ2Returned, TaskPart.CoDepartment), (formerQ2Approved, TaskPart.None));
         timeline.Quarters[2].Lead.Should().BeNull();
         timeline.Quarters[2].Others.Select(o => o.ReportId).Should().Equal(coQ1Draft);
     }

@@ -1,4 +1,5 @@
 using EduPlan.Application.Reporting.Queries;
+using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
 
 namespace EduPlan.Application.Tests.Reporting.Queries;
@@ -36,7 +37,7 @@ public sealed class MyTasksQueryTests : IAsyncLifetime
         rows[draft].State.Should().Be(ReportState.Draft);
         rows[draft].Percent.Should().Be(35);
         rows[submitted].State.Should().Be(ReportState.Submitted);
-        rows[submitted].Part.Should().Be(TaskPart.Co, "市教委 only joins task 12");
+        rows[submitted].Part.Should().Be(TaskPart.CoDepartment, "市教委 only joins task 12");
         rows[approved].State.Should().Be(ReportState.Approved);
         rows[approved].Part.Should().Be(TaskPart.Lead);
         rows[untouched].State.Should().BeNull("no report yet is 未填报");
@@ -77,7 +78,7 @@ public sealed class MyTasksQueryTests : IAsyncLifetime
         var finance = (await ForAsync(data.Finance, ReportingDatabase.Q3))!;
 
         education.Plans.SelectMany(p => p.Tasks).Single().State.Should().BeNull();
-        finance.Plans.SelectMany(p => p.Tasks).Single().Should().Match<MyTaskRow>(t => t.State == ReportState.Submitted && t.Part == TaskPart.Co);
+        finance.Plans.SelectMany(p => p.Tasks).Single().Should().Match<MyTaskRow>(t => t.State == ReportState.Submitted && t.Part == TaskPart.CoDepartment);
     }
 
     [Fact]
