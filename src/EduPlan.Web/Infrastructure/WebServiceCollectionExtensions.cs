@@ -52,7 +52,7 @@ public static class WebServiceCollectionExtensions
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddEduPlanMvc(configuration);
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddDbContextCheck<EduPlanDbContext>("database");
         return services;
     }
 
