@@ -71,7 +71,10 @@ public sealed class DemoReportWriter(
         var revisionsBefore = await db.ReportRevisions.CountAsync(cancellationToken);
         var auditBefore = await db.AuditEntries.CountAsync(cancellationToken);
 
-        // Every quarter's reports in one transaction: a failed run leaves no half-written history.
+        // Every quarter's reports in one transaction: a failed run leaves no half-written history. A failed step ends the
+        // run, so the savepoint EF Core would set around each SaveChanges inside it is only cost.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -129,6 +132,7 @@ public sealed class DemoReportWriter(
             clock.Release();
             actor.Release();
             db.ChangeTracker.Clear();
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
 
         counts.Revisions = await db.ReportRevisions.CountAsync(cancellationToken) - revisionsBefore;
