@@ -15,6 +15,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<EduPlan.Application.Departments.DepartmentAdministration>();
         services.AddScoped<EduPlan.Application.Ownership.OwnershipAdministration>();
         services.AddScoped<EduPlan.Application.Ownership.OwnershipImport>();
+        services.AddScoped<EduPlan.Application.Users.UserQueries>();
         services.AddScoped<EduPlan.Application.Users.UserAdministration>();
         services.AddScoped<AuditQuery>();
         services.AddOptions<EduPlan.Application.Reporting.ReportingOptions>().BindConfiguration(EduPlan.Application.Reporting.ReportingOptions.SectionName);
@@ -23,6 +24,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<EduPlan.Application.Reporting.Evidence.EvidenceStore>();
         services.AddScoped<EduPlan.Application.Reporting.Evidence.EvidenceDownloads>();
         services.AddScoped<EduPlan.Application.Reporting.Review.ReportReview>();
+        services.AddScoped<EduPlan.Application.Reporting.Review.ReviewQueueQuery>();
         services.AddScoped<EduPlan.Application.Reporting.History.ReportReading>();
         services.AddScoped<EduPlan.Application.Reporting.Queries.MyTasksQuery>();
         services.AddScoped<EduPlan.Application.Reporting.Queries.ReportingStatusQuery>();

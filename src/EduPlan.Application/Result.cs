@@ -5,7 +5,7 @@ namespace EduPlan.Application;
 /// <summary>How a use case ended. Web maps each kind to one HTTP answer in one place (Features/Shared/ResultMapping).</summary>
 public enum ResultKind
 {
-    /// <summary>Done: written (or nothing needed writing), with its audit entry.</summary>
+    /// <summary>Done: written with its audit entry, or nothing needed writing (<see cref="Result{T}.Changed"/> false), or, for a read, found.</summary>
     Saved,
 
     /// <summary>Some input breaks a rule; <see cref="Result{T}.Errors"/> says which and why. Nothing was written.</summary>
@@ -40,12 +40,26 @@ public sealed record Result<T>
     /// <summary>For NotFound, Conflict, Refused and Forbidden: the sentence to show.</summary>
     public Message? Reason { get; init; }
 
+    /// <summary>For <see cref="ResultKind.Saved"/>: false when the input equalled what is stored and nothing was written (no audit entry).</summary>
+    public bool Changed { get; init; }
+
     public bool Succeeded => Kind == ResultKind.Saved;
 
-    public static Result<T> Saved(T value) => new() { Kind = ResultKind.Saved, Value = value };
+    /// <summary>The reason, or else every error, as one message per line (the CLI's and a page summary's view of a failure).</summary>
+    public IEnumerable<Message> Messages => Reason is { } reason ? [reason] : Errors.Select(e => e.Message);
+
+    public static Result<T> Saved(T value) => new() { Kind = ResultKind.Saved, Value = value, Changed = true };
+
+    /// <summary>A read that found what it looked for (and wrote nothing).</summary>
+    public static Result<T> Found(T value) => new() { Kind = ResultKind.Saved, Value = value, Changed = false };
+
+    /// <summary>Succeeded without writing: the request asked for what is already stored.</summary>
+    public static Result<T> Unchanged(T value) => new() { Kind = ResultKind.Saved, Value = value, Changed = false };
 
     public static Result<T> Invalid(IReadOnlyList<FieldError> errors, T? value = default) =>
         new() { Kind = ResultKind.Invalid, Errors = errors, Value = value };
+
+    public static Result<T> Invalid(FieldError error, T? value = default) => Invalid([error], value);
 
     public static Result<T> NotFound(Message? reason = null) =>
         new() { Kind = ResultKind.NotFound, Reason = reason ?? new Message("Result_NotFound") };
@@ -61,4 +75,8 @@ public sealed record Result<T>
 
     /// <summary>The errors of one field.</summary>
     public IEnumerable<FieldError> ErrorsFor(string field) => Errors.Where(e => e.Field == field);
+
+    /// <summary>The same failure for a use case with another value type (a step that failed inside a larger one).</summary>
+    public Result<TOther> As<TOther>(TOther? value = default) =>
+        new() { Kind = Kind, Errors = Errors, Reason = Reason, Value = value, Changed = Changed };
 }

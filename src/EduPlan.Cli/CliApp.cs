@@ -1,5 +1,7 @@
 using EduPlan.Cli.Commands;
 using EduPlan.Cli.Infrastructure;
+using System.Globalization;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Parsing;
 using Microsoft.Extensions.Configuration;
 
@@ -42,6 +44,17 @@ public sealed class CliApp
         ArgumentNullException.ThrowIfNull(stdout);
         ArgumentNullException.ThrowIfNull(stderr);
 
+        CultureInfo culture;
+        try
+        {
+            (args, culture) = ReadLanguage(args);
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine($"error: {e.Message}");
+            return ExitCodes.Usage;
+        }
+
         if (args.Length == 0)
         {
             Usage.Write(stderr);
@@ -66,7 +79,7 @@ public sealed class CliApp
         {
             var configuration = BuildConfiguration(configOverrides);
             debug |= configuration[DebugVariable] == "1";
-            var context = new CliContext(configuration, stdout, stderr, cancellationToken);
+            var context = new CliContext(configuration, stdout, stderr, cancellationToken, culture);
             return await command.RunAsync(context, args.Skip(1).ToList());
         }
         catch (UsageException e)
@@ -77,8 +90,8 @@ public sealed class CliApp
         }
         catch (PlanFormatException e)
         {
-            // The message is "file:line: reason": all an administrator needs to fix the document.
-            stderr.WriteLine($"error: {e.Message}");
+            // "file:line: reason": all an administrator needs to fix the document.
+            stderr.WriteLine($"error: {e.ToString(culture)}");
             return ExitCodes.Failure;
         }
         catch (CliException e)
@@ -97,6 +110,52 @@ public sealed class CliApp
             return ExitCodes.Failure;
         }
     }
+
+    /// <summary>
+    /// Takes the global <c>--lang en|zh</c> (or <c>--lang=zh</c>) out of the arguments, wherever it stands: the language
+    /// the use cases' messages are printed in. English by default; the CLI's own texts are English either way.
+    /// </summary>
+    public static (string[] Arguments, CultureInfo Culture) ReadLanguage(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var rest = new List<string>(args.Length);
+        var culture = MessageTexts.English;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--")
+            {
+                rest.AddRange(args[i..]);
+                break;
+            }
+
+            string? value = null;
+            if (args[i] == LanguageOption)
+            {
+                value = i + 1 < args.Length ? args[++i] : throw new UsageException($"{LanguageOption} needs a value: en or zh");
+            }
+            else if (args[i].StartsWith(LanguageOption + "=", StringComparison.Ordinal))
+            {
+                value = args[i][(LanguageOption.Length + 1)..];
+            }
+            else
+            {
+                rest.Add(args[i]);
+                continue;
+            }
+
+            culture = value.Trim().ToLowerInvariant() switch
+            {
+                "en" or "english" => MessageTexts.English,
+                "zh" or "zh-cn" or "chinese" => MessageTexts.Chinese,
+                _ => throw new UsageException($"{LanguageOption} must be en or zh, not '{value}'"),
+            };
+        }
+
+        return ([.. rest], culture);
+    }
+
+    /// <summary>The global option that chooses the language of messages.</summary>
+    public const string LanguageOption = "--lang";
 
     /// <summary>
     /// appsettings.json next to the executable, then environment variables (Database__Provider,

@@ -18,6 +18,9 @@ public static class Usage
 
         WriteEntry(writer, "help [COMMAND]", "Show this text, or the usage of one command.");
         writer.WriteLine();
+        writer.WriteLine("options (with any command):");
+        WriteEntry(writer, $"{CliApp.LanguageOption} en|zh", "language of messages such as validation errors (default en)");
+        writer.WriteLine();
         writer.WriteLine("configuration (appsettings.json next to eduplan, then environment variables):");
         WriteEntry(writer, "Database__Provider", "Sqlite (default) or SqlServer");
         WriteEntry(writer, "ConnectionStrings__EduPlan", $"default: {DatabaseSettings.DefaultSqliteConnectionString}");

@@ -1,7 +1,9 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using EduPlan.Core.Auditing;
+using EduPlan.Core.Messages;
 using EduPlan.Data;
 
 namespace EduPlan.Application.Auditing;
@@ -9,6 +11,8 @@ namespace EduPlan.Application.Auditing;
 /// <summary>
 /// Writes audit entries. <see cref="Add"/> stages an entry in the caller's DbContext so that it is saved
 /// in the same transaction as the change it describes; <see cref="WriteAsync"/> saves one at once (sign-in events).
+/// A <see cref="Message"/> in the details is stored as its Chinese sentence: the log is a record in the portal's
+/// language, read and exported as written, whatever language the person who caused it used.
 /// </summary>
 public sealed class AuditLog(EduPlanDbContext db, IAuditActor actor, TimeProvider clock)
 {
@@ -17,6 +21,7 @@ public sealed class AuditLog(EduPlanDbContext db, IAuditActor actor, TimeProvide
         // Chinese stays readable in the CSV export instead of \uXXXX escapes.
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
         WriteIndented = false,
+        Converters = { new ChineseMessageConverter() },
     };
 
     public IAuditActor Actor => actor;
@@ -51,6 +56,15 @@ public sealed class AuditLog(EduPlanDbContext db, IAuditActor actor, TimeProvide
 
     private static string? Truncate(string? value, int max) =>
         value is null || value.Length <= max ? value : value[..(max - 1)] + "…";
+
+    private sealed class ChineseMessageConverter : JsonConverter<Message>
+    {
+        public override Message Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            throw new NotSupportedException("Audit details are written, never read back as messages.");
+
+        public override void Write(Utf8JsonWriter writer, Message value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.ToString());
+    }
 }
 
 /// <summary>The record an audit entry is about.</summary>

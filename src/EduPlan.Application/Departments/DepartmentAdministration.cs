@@ -1,6 +1,7 @@
 using EduPlan.Application.Auditing;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Csv;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Ownership;
 using EduPlan.Data;
@@ -47,14 +48,14 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
         return (await DepartmentDirectory.LoadAsync(db, cancellationToken)).Find(nameOrShortName);
     }
 
-    public async Task<DepartmentResult> CreateAsync(DepartmentInput input, CancellationToken cancellationToken = default)
+    public async Task<Result<DepartmentSummary>> CreateAsync(DepartmentInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         input = Normalise(input);
         var errors = await ValidateAsync(null, input, cancellationToken);
         if (errors.Count > 0)
         {
-            return DepartmentResult.Invalid(errors);
+            return Result<DepartmentSummary>.Invalid(errors);
         }
 
         var department = new Department
@@ -78,35 +79,35 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
             new { after = await SnapshotAsync(department, cancellationToken) });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return DepartmentResult.Saved(await GetAsync(department.Id, cancellationToken));
+        return Result<DepartmentSummary>.Saved((await GetAsync(department.Id, cancellationToken))!);
     }
 
     /// <summary>Renames, re-kinds, moves or (de)activates a department read at <paramref name="expectedVersion"/>.</summary>
-    public async Task<DepartmentResult> UpdateAsync(int id, int expectedVersion, DepartmentInput input, CancellationToken cancellationToken = default)
+    public async Task<Result<DepartmentSummary>> UpdateAsync(int id, int expectedVersion, DepartmentInput input, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var department = await db.Departments.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (department is null)
         {
-            return DepartmentResult.NotFound();
+            return DepartmentResults.NotFound();
         }
 
         if (department.Version != expectedVersion)
         {
-            return DepartmentResult.Conflict(await GetAsync(id, cancellationToken));
+            return DepartmentResults.Conflict(await GetAsync(id, cancellationToken));
         }
 
         input = Normalise(input);
         var errors = await ValidateAsync(id, input, cancellationToken);
         if (errors.Count > 0)
         {
-            return DepartmentResult.Invalid(errors);
+            return Result<DepartmentSummary>.Invalid(errors);
         }
 
         if (department.Name == input.Name && department.ShortName == input.ShortName && department.Kind == input.Kind
             && department.ParentId == input.ParentId && department.IsActive == input.IsActive)
         {
-            return DepartmentResult.Unchanged((await GetAsync(id, cancellationToken))!);
+            return Result<DepartmentSummary>.Unchanged((await GetAsync(id, cancellationToken))!);
         }
 
         var before = await SnapshotAsync(department, cancellationToken);
@@ -119,36 +120,36 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
     }
 
     /// <summary>Deactivates (停用) or reactivates a department; nothing else about it changes.</summary>
-    public async Task<DepartmentResult> SetActiveAsync(int id, int expectedVersion, bool isActive, CancellationToken cancellationToken = default)
+    public async Task<Result<DepartmentSummary>> SetActiveAsync(int id, int expectedVersion, bool isActive, CancellationToken cancellationToken = default)
     {
         var department = await db.Departments.AsNoTracking().SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (department is null)
         {
-            return DepartmentResult.NotFound();
+            return DepartmentResults.NotFound();
         }
 
         return await UpdateAsync(id, expectedVersion,
             new DepartmentInput(department.Name, department.ShortName, department.Kind, department.ParentId, isActive), cancellationToken);
     }
 
-    /// <summary>Deletes a department nothing depends on; otherwise refuses and says what still depends on it.</summary>
-    public async Task<DepartmentResult> DeleteAsync(int id, int expectedVersion, CancellationToken cancellationToken = default)
+    /// <summary>Deletes a department nothing depends on (the value is the department as it was); otherwise refuses and says what still depends on it.</summary>
+    public async Task<Result<DepartmentSummary>> DeleteAsync(int id, int expectedVersion, CancellationToken cancellationToken = default)
     {
         var department = await db.Departments.SingleOrDefaultAsync(d => d.Id == id, cancellationToken);
         if (department is null)
         {
-            return DepartmentResult.NotFound();
+            return DepartmentResults.NotFound();
         }
 
         var summary = (await GetAsync(id, cancellationToken))!;
         if (department.Version != expectedVersion)
         {
-            return DepartmentResult.Conflict(summary);
+            return DepartmentResults.Conflict(summary);
         }
 
         if (summary.Usage.IsInUse)
         {
-            return DepartmentResult.Refused(summary, RefusalReason(summary.Usage));
+            return Result<DepartmentSummary>.Refused(RefusalReason(summary.Usage), summary);
         }
 
         // A coordinator's period exceptions for the department go with it (the database cascades); the entry says how many.
@@ -165,7 +166,7 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return DepartmentResult.Conflict(await GetAsync(id, cancellationToken));
+            return DepartmentResults.Conflict(await GetAsync(id, cancellationToken));
         }
         catch (DbUpdateException)
         {
@@ -177,10 +178,10 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
                 throw;
             }
 
-            return DepartmentResult.Refused(current, RefusalReason(current.Usage));
+            return Result<DepartmentSummary>.Refused(RefusalReason(current.Usage), current);
         }
 
-        return DepartmentResult.Saved(null);
+        return Result<DepartmentSummary>.Saved(summary);
     }
 
     /// <summary>
@@ -188,36 +189,36 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
     /// (牵头…, 参与…, 下设…), so without users the sentence reads 该单位仍牵头1项任务, and with reports only
     /// 该单位仍有12份进展报告，不能删除；可将其停用。
     /// </summary>
-    public static string RefusalReason(DepartmentUsage usage)
+    public static Message RefusalReason(DepartmentUsage usage)
     {
         ArgumentNullException.ThrowIfNull(usage);
-        var parts = new List<string>();
+        var parts = new List<Message>();
         if (usage.Users > 0)
         {
-            parts.Add($"有{usage.Users}名用户");
+            parts.Add(new Message("Department_InUse_Users", usage.Users));
         }
 
         if (usage.LeadTasks > 0)
         {
-            parts.Add($"牵头{usage.LeadTasks}项任务");
+            parts.Add(new Message("Department_InUse_LeadTasks", usage.LeadTasks));
         }
 
         if (usage.CoTasks > 0)
         {
-            parts.Add($"参与{usage.CoTasks}项任务");
+            parts.Add(new Message("Department_InUse_CoTasks", usage.CoTasks));
         }
 
         if (usage.Children > 0)
         {
-            parts.Add($"下设{usage.Children}个单位");
+            parts.Add(new Message("Department_InUse_Children", usage.Children));
         }
 
         if (usage.Reports > 0)
         {
-            parts.Add($"有{usage.Reports}份进展报告");
+            parts.Add(new Message("Department_InUse_Reports", usage.Reports));
         }
 
-        return $"该单位仍{string.Join("、", parts)}，不能删除；可将其停用。";
+        return new Message("Department_InUse", MessageList.Of(parts));
     }
 
     private IQueryable<DepartmentSummary> Summaries(IQueryable<Department> departments) =>
@@ -245,11 +246,11 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
     private async Task<List<FieldError>> ValidateAsync(int? id, DepartmentInput input, CancellationToken cancellationToken)
     {
         var errors = new List<FieldError>();
-        CheckName(errors, nameof(DepartmentInput.Name), "单位名称", input.Name, NameMaxLength);
-        CheckName(errors, nameof(DepartmentInput.ShortName), "简称", input.ShortName, ShortNameMaxLength);
+        CheckName(errors, nameof(DepartmentInput.Name), new Message("DepartmentField_Name"), input.Name, NameMaxLength);
+        CheckName(errors, nameof(DepartmentInput.ShortName), new Message("DepartmentField_ShortName"), input.ShortName, ShortNameMaxLength);
         if (!Enum.IsDefined(input.Kind))
         {
-            errors.Add(new FieldError(nameof(DepartmentInput.Kind), "请选择单位类型。"));
+            errors.Add(FieldError.Of(nameof(DepartmentInput.Kind), "Department_KindRequired"));
         }
 
         // Departments are few: reading them all lets the checks compare names case-insensitively on both providers.
@@ -263,12 +264,12 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
         {
             if (input.Name.Length > 0 && (Same(other.Name, input.Name) || Same(other.ShortName, input.Name)))
             {
-                errors.Add(new FieldError(nameof(DepartmentInput.Name), $"名称“{input.Name}”已被单位“{other.Name}”使用。"));
+                errors.Add(FieldError.Of(nameof(DepartmentInput.Name), "Department_NameTaken", input.Name, other.Name));
             }
 
             if (input.ShortName.Length > 0 && (Same(other.ShortName, input.ShortName) || Same(other.Name, input.ShortName)))
             {
-                errors.Add(new FieldError(nameof(DepartmentInput.ShortName), $"简称“{input.ShortName}”已被单位“{other.Name}”使用。"));
+                errors.Add(FieldError.Of(nameof(DepartmentInput.ShortName), "Department_ShortNameTaken", input.ShortName, other.Name));
             }
         }
 
@@ -277,39 +278,39 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
             var parents = others.ToDictionary(o => o.Id, o => o.ParentId);
             if (!parents.ContainsKey(parentId))
             {
-                errors.Add(new FieldError(nameof(DepartmentInput.ParentId), "所选的上级单位不存在。"));
+                errors.Add(FieldError.Of(nameof(DepartmentInput.ParentId), "Department_ParentNotFound"));
             }
             else if (parentId == id)
             {
-                errors.Add(new FieldError(nameof(DepartmentInput.ParentId), "上级单位不能是本单位。"));
+                errors.Add(FieldError.Of(nameof(DepartmentInput.ParentId), "Department_ParentIsItself"));
             }
             else if (id is not null && IsUnder(parentId, id.Value, parents))
             {
                 var name = others.Single(o => o.Id == parentId).Name;
-                errors.Add(new FieldError(nameof(DepartmentInput.ParentId), $"上级单位不能是本单位的下级单位“{name}”。"));
+                errors.Add(FieldError.Of(nameof(DepartmentInput.ParentId), "Department_ParentIsBelow", name));
             }
         }
 
         return errors;
     }
 
-    private static void CheckName(List<FieldError> errors, string field, string label, string value, int maxLength)
+    private static void CheckName(List<FieldError> errors, string field, Message label, string value, int maxLength)
     {
         if (value.Length == 0)
         {
-            errors.Add(new FieldError(field, $"请填写{label}。"));
+            errors.Add(FieldError.Of(field, "Department_FieldRequired", label));
         }
         else if (value.Length > maxLength)
         {
-            errors.Add(new FieldError(field, $"{label}不能超过{maxLength}个字符（现有{value.Length}个）。"));
+            errors.Add(FieldError.Of(field, "Department_FieldTooLong", label, maxLength, value.Length));
         }
         else if (value.IndexOfAny(OwnershipCsv.SeparatorCharacters.ToCharArray()) >= 0 || value.Contains('\r'))
         {
-            errors.Add(new FieldError(field, $"{label}不能含有“、”“，”“；”、英文逗号、分号或换行：导入文件用它们分隔多个单位。"));
+            errors.Add(FieldError.Of(field, "Department_FieldHasSeparator", label));
         }
         else if (CsvWriter.StartsLikeFormula(value))
         {
-            errors.Add(new FieldError(field, $"{label}不能以 = + - @ 开头（导出到表格时会被当作公式）。"));
+            errors.Add(FieldError.Of(field, "Department_FieldLooksLikeFormula", label));
         }
     }
 
@@ -330,7 +331,7 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
         return false;
     }
 
-    private async Task<DepartmentResult> SaveChangeAsync(Department department, int expectedVersion, object before, DepartmentInput input, CancellationToken cancellationToken)
+    private async Task<Result<DepartmentSummary>> SaveChangeAsync(Department department, int expectedVersion, object before, DepartmentInput input, CancellationToken cancellationToken)
     {
         db.Entry(department).Property(d => d.Version).OriginalValue = expectedVersion;
         department.Version = expectedVersion + 1;
@@ -346,14 +347,14 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return DepartmentResult.Conflict(await GetAsync(department.Id, cancellationToken));
+            return DepartmentResults.Conflict(await GetAsync(department.Id, cancellationToken));
         }
 
-        return DepartmentResult.Saved(await GetAsync(department.Id, cancellationToken));
+        return Result<DepartmentSummary>.Saved((await GetAsync(department.Id, cancellationToken))!);
     }
 
     /// <summary>Saves; when a unique index refuses the row (someone took the name in between), returns the field error.</summary>
-    private async Task<DepartmentResult?> SaveOrDuplicateAsync(int? id, DepartmentInput input, CancellationToken cancellationToken)
+    private async Task<Result<DepartmentSummary>?> SaveOrDuplicateAsync(int? id, DepartmentInput input, CancellationToken cancellationToken)
     {
         try
         {
@@ -369,7 +370,7 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
                 throw;
             }
 
-            return DepartmentResult.Invalid(errors);
+            return Result<DepartmentSummary>.Invalid(errors);
         }
     }
 

@@ -1,3 +1,4 @@
+using EduPlan.Core.Messages;
 using EduPlan.Core.Organisation;
 
 namespace EduPlan.Application.Departments;
@@ -27,47 +28,14 @@ public sealed record DepartmentUsage(int Users, int LeadTasks, int CoTasks, int 
 /// <summary>A department named in a choice list, an ownership or a lookup result.</summary>
 public sealed record DepartmentReference(int Id, string Name, string ShortName, bool IsActive);
 
-/// <summary>How a department change ended.</summary>
-public enum DepartmentOutcome
+/// <summary>The failures more than one department use case gives.</summary>
+internal static class DepartmentResults
 {
-    /// <summary>Created, changed or deleted, with its audit entry.</summary>
-    Saved,
+    public static Result<DepartmentSummary> NotFound() => Result<DepartmentSummary>.NotFound(new Message("Department_NotFound"));
 
-    /// <summary>The input equals what is stored; nothing was written.</summary>
-    Unchanged,
-
-    /// <summary>A field is wrong; see <see cref="DepartmentResult.Errors"/>. Nothing was written.</summary>
-    Invalid,
-
-    NotFound,
-
-    /// <summary>Someone else saved the department after the form was read; nothing was written, the current state is returned.</summary>
-    Conflict,
-
-    /// <summary>A delete that is not allowed (users, tasks or reports still depend on it); the error says why.</summary>
-    Refused,
-}
-
-/// <summary>The result of creating, changing or deleting a department.</summary>
-/// <param name="Department">After a save, the department as stored; after a conflict, the current state; null after a delete.</param>
-public sealed record DepartmentResult(DepartmentOutcome Outcome, DepartmentSummary? Department, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Outcome is DepartmentOutcome.Saved or DepartmentOutcome.Unchanged;
-
-    internal static DepartmentResult Saved(DepartmentSummary? department) => new(DepartmentOutcome.Saved, department, []);
-
-    internal static DepartmentResult Unchanged(DepartmentSummary department) => new(DepartmentOutcome.Unchanged, department, []);
-
-    internal static DepartmentResult Invalid(IReadOnlyList<FieldError> errors) => new(DepartmentOutcome.Invalid, null, errors);
-
-    internal static DepartmentResult NotFound() =>
-        new(DepartmentOutcome.NotFound, null, [new FieldError(FieldError.Form, "该单位不存在或已被删除。")]);
-
-    internal static DepartmentResult Conflict(DepartmentSummary? current) => current is null
+    /// <summary>Someone else saved the department after the form was read: the current state, and a sentence naming it.</summary>
+    public static Result<DepartmentSummary> Conflict(DepartmentSummary? current) => current is null
         ? NotFound()
-        : new(DepartmentOutcome.Conflict, current, [new FieldError(FieldError.Form,
-            $"该单位已被其他人修改（当前名称：{current.Name}，简称：{current.ShortName}，{(current.IsActive ? "启用" : "已停用")}）。你的修改没有保存，请核对后重新提交。")]);
-
-    internal static DepartmentResult Refused(DepartmentSummary department, string reason) =>
-        new(DepartmentOutcome.Refused, department, [new FieldError(FieldError.Form, reason)]);
+        : Result<DepartmentSummary>.Conflict(current, new Message(
+            "Department_Conflict", current.Name, current.ShortName, new Message(current.IsActive ? "Department_Active" : "Department_Inactive")));
 }

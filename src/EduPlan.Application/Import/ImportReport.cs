@@ -1,3 +1,5 @@
+using EduPlan.Core.Messages;
+
 namespace EduPlan.Application.Import;
 
 /// <summary>What an import did: counts per plan, the changes it made and any warnings.</summary>
@@ -6,8 +8,8 @@ namespace EduPlan.Application.Import;
 /// Readable lines such as "chongqing task 9: text changed", "chongqing milestone 2029: added" or
 /// "chongqing task 43: back in the document"; a new plan has one "code: added (…)" line for all its rows.
 /// </param>
-/// <param name="Warnings">Parser warnings (prefixed with the file name) and rows that left the document in this import (kept, marked withdrawn).</param>
-public sealed record ImportReport(IReadOnlyList<PlanImportSummary> Plans, IReadOnlyList<string> Changes, IReadOnlyList<string> Warnings)
+/// <param name="Warnings">Parser warnings (prefixed with the file name), rows that left the document in this import (kept, marked withdrawn) and links that could not be made.</param>
+public sealed record ImportReport(IReadOnlyList<PlanImportSummary> Plans, IReadOnlyList<string> Changes, IReadOnlyList<Message> Warnings)
 {
     public bool HasChanges => Changes.Count > 0;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Parsing;
 using EduPlan.Core.Plans;
 using EduPlan.Data;
@@ -28,10 +29,10 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
 
         var incoming = Flatten(documents);
         var importedAt = clock.GetUtcNow();
-        var warnings = new List<string>();
+        var warnings = new List<Message>();
         foreach (var document in documents)
         {
-            warnings.AddRange(document.Warnings.Select(w => $"{SourceFileName(document.SourceName)}: {w}"));
+            warnings.AddRange(document.Warnings.Select(w => new Message("Import_FileWarning", SourceFileName(document.SourceName), w)));
         }
 
         // Joins a transaction the caller already opened, so the caller decides when it commits.
@@ -88,7 +89,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         Plan? parent = null;
         if (parsed.ParentCode is { } parentCode && !stored.TryGetValue(parentCode, out parent))
         {
-            changes.Warn($"plan {parsed.Code}: parent plan {parentCode} is neither in this import nor in the database; imported without a parent");
+            changes.Warn(new Message("Import_ParentMissing", parsed.Code, parentCode));
         }
 
         // A parent added in this same call has no id yet, so its child cannot already point at it.
@@ -244,7 +245,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         foreach (var task in tasks.Where(t => !current.ContainsKey(t.Number) && t.WithdrawnAt is null).OrderBy(t => t.Number))
         {
             task.WithdrawnAt = changes.ImportedAt;
-            changes.Withdrawn($"task {task.Number} of plan {plan.Code} is no longer in the document; kept");
+            changes.Withdrawn(new Message("Import_TaskWithdrawn", task.Number, plan.Code));
         }
 
         foreach (var section in sections.Where(s => !seenSections.Contains(s.Number)).OrderBy(s => s.Number))
@@ -254,7 +255,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 if (section.WithdrawnAt is null)
                 {
                     section.WithdrawnAt = changes.ImportedAt;
-                    changes.Withdrawn($"section {section.Number} of plan {plan.Code} is no longer in the document but still holds tasks; kept");
+                    changes.Withdrawn(new Message("Import_SectionWithdrawn", section.Number, plan.Code));
                 }
 
                 continue;
@@ -390,7 +391,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 if (indicator.WithdrawnAt is null)
                 {
                     indicator.WithdrawnAt = changes.ImportedAt;
-                    changes.Withdrawn($"indicator {indicator.Key} of plan {plan.Code} is no longer in the document but reports or task links use it; kept as withdrawn");
+                    changes.Withdrawn(new Message("Import_IndicatorWithdrawn", indicator.Key, plan.Code));
                 }
 
                 continue;
@@ -431,7 +432,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         PlanTask? task = null;
         if (parsed.TaskNumber is { } taskNumber && !tasksByNumber.TryGetValue(taskNumber, out task))
         {
-            changes.Warn($"indicator {parsed.Key} of plan {changes.PlanCode} names task {taskNumber}, which the plan does not have; not linked");
+            changes.Warn(new Message("Import_IndicatorTaskMissing", parsed.Key, changes.PlanCode, taskNumber));
         }
 
         if (!ReferenceEquals(indicator.Task, task))
@@ -451,7 +452,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         Milestone? milestone = null;
         if (parsed.MilestoneYear is { } year && !milestonesByYear.TryGetValue(year, out milestone))
         {
-            changes.Warn($"indicator {parsed.Key} of plan {changes.PlanCode} names milestone {year}, which the plan does not have; not linked");
+            changes.Warn(new Message("Import_IndicatorMilestoneMissing", parsed.Key, changes.PlanCode, year));
         }
 
         if (!ReferenceEquals(indicator.Milestone, milestone))
@@ -618,7 +619,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
     }
 
     /// <summary>Collects one plan's report lines and row counts.</summary>
-    private sealed class PlanChanges(string planCode, DateTimeOffset importedAt, List<string> changes, List<string> warnings)
+    private sealed class PlanChanges(string planCode, DateTimeOffset importedAt, List<string> changes, List<Message> warnings)
     {
         /// <summary>True once the plan itself was added: its one summary line stands for all its rows.</summary>
         private bool planIsNew;
@@ -635,7 +636,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
 
         public void Change(string line) => changes.Add(line);
 
-        public void Warn(string line) => warnings.Add(line);
+        public void Warn(Message warning) => warnings.Add(warning);
 
         public void PlanAdded(string line)
         {
@@ -655,7 +656,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         }
 
         /// <summary>A row that left the document was marked withdrawn: a warning, and an updated row.</summary>
-        public void Withdrawn(string warning)
+        public void Withdrawn(Message warning)
         {
             warnings.Add(warning);
             UpdatedRows++;

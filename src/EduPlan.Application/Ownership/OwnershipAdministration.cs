@@ -1,6 +1,7 @@
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
 using EduPlan.Core.Auditing;
+using EduPlan.Core.Messages;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,9 +53,9 @@ public sealed class OwnershipAdministration(EduPlanDbContext db, AuditLog audit)
 
     /// <summary>
     /// Sets one task's lead department and co-departments, as read at <paramref name="expectedVersion"/>. An unchanged
-    /// choice writes nothing; a stale version is a conflict and writes nothing.
+    /// choice writes nothing; a stale version is a conflict (the value is the task's owners now) and writes nothing.
     /// </summary>
-    public async Task<OwnershipResult> SetOwnersAsync(string planCode, int number, OwnershipInput input, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<Result<TaskOwnership>> SetOwnersAsync(string planCode, int number, OwnershipInput input, int expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(input);
         var task = await db.Tasks
@@ -62,13 +63,12 @@ public sealed class OwnershipAdministration(EduPlanDbContext db, AuditLog audit)
             .SingleOrDefaultAsync(t => t.Plan!.Code == planCode && t.Number == number, cancellationToken);
         if (task is null)
         {
-            return new OwnershipResult(OwnershipOutcome.NotFound, null, [new FieldError(FieldError.Form, $"规划“{planCode}”中没有第{number}项任务。")]);
+            return Result<TaskOwnership>.NotFound(new Message("Ownership_TaskNotFound", planCode, number));
         }
 
         if (task.WithdrawnAt is not null)
         {
-            return new OwnershipResult(OwnershipOutcome.Invalid, await GetTaskAsync(task.Id, cancellationToken),
-                [new FieldError(FieldError.Form, "该任务已从规划文本中撤下，不能修改分工。")]);
+            return Result<TaskOwnership>.Refused(new Message("Ownership_TaskWithdrawn"), await GetTaskAsync(task.Id, cancellationToken));
         }
 
         if (task.OwnershipVersion != expectedVersion)
@@ -81,12 +81,12 @@ public sealed class OwnershipAdministration(EduPlanDbContext db, AuditLog audit)
         var errors = OwnershipRules.Check(task, input.LeadDepartmentId, coDepartments, departments);
         if (errors.Count > 0)
         {
-            return new OwnershipResult(OwnershipOutcome.Invalid, null, errors);
+            return Result<TaskOwnership>.Invalid(errors);
         }
 
         if (OwnershipRules.IsSame(task, input.LeadDepartmentId, coDepartments))
         {
-            return new OwnershipResult(OwnershipOutcome.Unchanged, await GetTaskAsync(task.Id, cancellationToken), []);
+            return Result<TaskOwnership>.Unchanged((await GetTaskAsync(task.Id, cancellationToken))!);
         }
 
         var before = OwnershipRules.Snapshot(task, departments);
@@ -104,14 +104,15 @@ public sealed class OwnershipAdministration(EduPlanDbContext db, AuditLog audit)
             return await ConflictAsync(task.Id, cancellationToken);
         }
 
-        return new OwnershipResult(OwnershipOutcome.Changed, await GetTaskAsync(task.Id, cancellationToken), []);
+        return Result<TaskOwnership>.Saved((await GetTaskAsync(task.Id, cancellationToken))!);
     }
 
-    private async Task<OwnershipResult> ConflictAsync(int taskId, CancellationToken cancellationToken)
+    private async Task<Result<TaskOwnership>> ConflictAsync(int taskId, CancellationToken cancellationToken)
     {
         var current = await GetTaskAsync(taskId, cancellationToken);
-        return new OwnershipResult(OwnershipOutcome.Conflict, current,
-            [new FieldError(FieldError.Form, $"该任务的分工已被其他人修改（现为 {current?.Owners}）。你的修改没有保存，请核对后重新提交。")]);
+        return current is null
+            ? Result<TaskOwnership>.NotFound()
+            : Result<TaskOwnership>.Conflict(current, new Message("Ownership_Conflict", current.Owners));
     }
 
     /// <summary>The tasks with their lead in one query and all their co-departments in a second.</summary>

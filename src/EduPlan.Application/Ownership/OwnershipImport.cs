@@ -1,6 +1,7 @@
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
 using EduPlan.Core.Auditing;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Ownership;
 using EduPlan.Core.Plans;
 using EduPlan.Data;
@@ -36,7 +37,7 @@ public sealed class OwnershipImport(EduPlanDbContext db, AuditLog audit)
         ArgumentNullException.ThrowIfNull(document);
         var source = document.SourceName;
         var errors = new List<OwnershipCsvError>(document.Errors);
-        void Error(int line, string reason) => errors.Add(new OwnershipCsvError(source, line, reason));
+        void Error(int line, Message reason) => errors.Add(new OwnershipCsvError(source, line, reason));
 
         var plans = await db.Plans.AsNoTracking().Select(p => new { p.Id, p.Code, p.Title }).ToListAsync(cancellationToken);
         var directory = await DepartmentDirectory.LoadAsync(db, cancellationToken);
@@ -50,7 +51,7 @@ public sealed class OwnershipImport(EduPlanDbContext db, AuditLog audit)
                 ?? plans.FirstOrDefault(p => p.Title == key);
             if (plan is null)
             {
-                Error(row.Line, $"找不到规划“{row.Plan}”：第 1 列应为规划代码（{string.Join("、", plans.Select(p => p.Code))}）。");
+                Error(row.Line, new Message("OwnershipImport_PlanNotFound", row.Plan, MessageList.Of(plans.Select(p => p.Code))));
                 continue;
             }
 
@@ -73,19 +74,19 @@ public sealed class OwnershipImport(EduPlanDbContext db, AuditLog audit)
         {
             if (!tasks.TryGetValue((planId, row.TaskNumber), out var task))
             {
-                Error(row.Line, $"规划 {planCode} 中没有第 {row.TaskNumber} 项任务（现有 {taskCounts.GetValueOrDefault(planId)} 项）。");
+                Error(row.Line, new Message("OwnershipImport_TaskNotFound", planCode, row.TaskNumber, taskCounts.GetValueOrDefault(planId)));
                 continue;
             }
 
             if (task.WithdrawnAt is not null)
             {
-                Error(row.Line, $"规划 {planCode} 的第 {row.TaskNumber} 项任务已从规划文本中撤下，不能设置分工。");
+                Error(row.Line, new Message("OwnershipImport_TaskWithdrawn", planCode, row.TaskNumber));
                 continue;
             }
 
             if (firstLineOfTask.TryGetValue(task.Id, out var firstLine))
             {
-                Error(row.Line, $"规划 {planCode} 的第 {row.TaskNumber} 项任务在第 {firstLine} 行已经出现；每项任务只能写一行。");
+                Error(row.Line, new Message("OwnershipImport_TaskTwice", planCode, row.TaskNumber, firstLine));
                 continue;
             }
 
@@ -95,13 +96,13 @@ public sealed class OwnershipImport(EduPlanDbContext db, AuditLog audit)
             int? lead = null;
             if (row.Lead is not null)
             {
-                lead = Resolve(row.Lead, "牵头单位");
+                lead = Resolve(row.Lead, "OwnershipImport_LeadNotFound");
             }
 
             var coDepartments = new List<int>();
             foreach (var name in row.CoDepartments)
             {
-                if (Resolve(name, "参与单位") is { } id)
+                if (Resolve(name, "OwnershipImport_CoNotFound") is { } id)
                 {
                     coDepartments.Add(id);
                 }
@@ -135,12 +136,12 @@ public sealed class OwnershipImport(EduPlanDbContext db, AuditLog audit)
                 changes.Add((change, task, lead, coDepartments));
             }
 
-            int? Resolve(string name, string role)
+            int? Resolve(string name, string notFoundKey)
             {
                 var department = directory.Find(name);
                 if (department is null)
                 {
-                    Error(row.Line, $"找不到{role}“{name}”：请写单位全称或简称，新单位须先在“责任单位”中添加。");
+                    Error(row.Line, new Message(notFoundKey, name));
                     resolved = false;
                 }
 
@@ -185,7 +186,7 @@ public sealed class OwnershipImport(EduPlanDbContext db, AuditLog audit)
         {
             db.ChangeTracker.Clear();
             return new OwnershipImportResult(source,
-                [new OwnershipCsvError(source, 0, "导入期间有人修改了其中某项任务的分工，本次没有写入任何内容；请重新导入。")], [], [], Applied: false);
+                [new OwnershipCsvError(source, 0, new Message("OwnershipImport_Conflict"))], [], [], Applied: false);
         }
 
         return new OwnershipImportResult(source, [], changed, unchanged, Applied: true);

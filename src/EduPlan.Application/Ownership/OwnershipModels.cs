@@ -1,4 +1,5 @@
 using EduPlan.Application.Departments;
+using EduPlan.Core.Messages;
 
 namespace EduPlan.Application.Ownership;
 
@@ -28,40 +29,20 @@ public sealed record TaskOwnership(
 public sealed record OwnershipInput(int? LeadDepartmentId, IReadOnlyCollection<int> CoDepartmentIds);
 
 /// <summary>The owners of a task by department name, as written to the audit log and shown in reports.</summary>
-public sealed record OwnersSnapshot(string? Lead, IReadOnlyList<string> CoDepartments)
+public sealed record OwnersSnapshot(string? Lead, IReadOnlyList<string> CoDepartments) : ILocalizable
 {
     public static OwnersSnapshot None { get; } = new(null, []);
 
-    /// <summary>"牵头：市教委；参与：市财政局、市科技局" (未指定 for none).</summary>
-    public override string ToString() =>
-        $"牵头：{Lead ?? "未指定"}；参与：{(CoDepartments.Count == 0 ? "无" : string.Join("、", CoDepartments))}";
+    /// <summary>"牵头：市教委；参与：市财政局、市科技局" (未指定 for none) in the reader's language.</summary>
+    public Message ToMessage() => new(
+        "Owners_Summary",
+        Lead ?? (object)new Message("Owners_NoLead"),
+        CoDepartments.Count == 0 ? new Message("Owners_NoCoDepartments") : MessageList.Of(CoDepartments));
+
+    /// <summary>The summary in Chinese.</summary>
+    public override string ToString() => ToMessage().ToString();
 
     internal object ForAudit() => new { lead = Lead, coDepartments = CoDepartments };
-}
-
-/// <summary>How an ownership change ended.</summary>
-public enum OwnershipOutcome
-{
-    /// <summary>Saved with its audit entry.</summary>
-    Changed,
-
-    /// <summary>The choice equals what is stored; nothing was written.</summary>
-    Unchanged,
-
-    /// <summary>A choice is not allowed; see <see cref="OwnershipResult.Errors"/>. Nothing was written.</summary>
-    Invalid,
-
-    NotFound,
-
-    /// <summary>Someone else changed the owners after the form was read; nothing was written, the current owners are returned.</summary>
-    Conflict,
-}
-
-/// <summary>The result of setting one task's owners.</summary>
-/// <param name="Task">The task as stored after the change, or its current state after a conflict; null when not found.</param>
-public sealed record OwnershipResult(OwnershipOutcome Outcome, TaskOwnership? Task, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Outcome is OwnershipOutcome.Changed or OwnershipOutcome.Unchanged;
 }
 
 /// <summary>One task a CSV import sets (or would set), with its owners before and after.</summary>

@@ -1,4 +1,5 @@
 using EduPlan.Application.Departments;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Plans;
 
@@ -22,11 +23,11 @@ internal static class OwnershipRules
         {
             if (!departments.TryGetValue(leadId, out var department))
             {
-                errors.Add(new FieldError(LeadField, "所选的牵头单位不存在。"));
+                errors.Add(FieldError.Of(LeadField, "Ownership_LeadNotFound"));
             }
             else if (!department.IsActive && task.LeadDepartmentId != leadId)
             {
-                errors.Add(new FieldError(LeadField, $"单位“{department.Name}”已停用，不能再指定为牵头单位。"));
+                errors.Add(FieldError.Of(LeadField, "Ownership_LeadInactive", department.Name));
             }
         }
 
@@ -36,21 +37,21 @@ internal static class OwnershipRules
         {
             if (!departments.TryGetValue(id, out var department))
             {
-                errors.Add(new FieldError(CoField, "所选的参与单位不存在。"));
+                errors.Add(FieldError.Of(CoField, "Ownership_CoNotFound"));
                 continue;
             }
 
             if (!seen.Add(id))
             {
-                errors.Add(new FieldError(CoField, $"参与单位“{department.Name}”写了不止一次。"));
+                errors.Add(FieldError.Of(CoField, "Ownership_CoTwice", department.Name));
             }
             else if (id == lead)
             {
-                errors.Add(new FieldError(CoField, $"“{department.Name}”已是牵头单位，不能同时作为参与单位。"));
+                errors.Add(FieldError.Of(CoField, "Ownership_CoIsLead", department.Name));
             }
             else if (!department.IsActive && !current.Contains(id))
             {
-                errors.Add(new FieldError(CoField, $"单位“{department.Name}”已停用，不能再指定为参与单位。"));
+                errors.Add(FieldError.Of(CoField, "Ownership_CoInactive", department.Name));
             }
         }
 

@@ -2,6 +2,7 @@ using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
 using EduPlan.Application.Security;
 using EduPlan.Core.Auditing;
+using EduPlan.Core.Messages;
 using EduPlan.Data;
 using EduPlan.Data.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -11,9 +12,10 @@ using Microsoft.Extensions.Options;
 namespace EduPlan.Application.Users;
 
 /// <summary>
-/// The user use cases shared by /admin/users and the CLI: list, create, edit, disable, enable, unlock and reset a password.
-/// Every command checks EduPlan's rules, answers with a <see cref="UserResult"/> whose errors are Chinese and keyed by
-/// field (<see cref="UserFields"/>), and writes its audit entry in the same SaveChanges as the change itself.
+/// The user commands shared by /admin/users and the CLI: create, edit, disable, enable, unlock and reset a password
+/// (reading users is <see cref="UserQueries"/>'). Every command checks EduPlan's rules, answers with a
+/// <see cref="Result{T}"/> of <see cref="UserChange"/> whose errors are keyed by field (<see cref="UserFields"/>), and
+/// writes its audit entry in the same SaveChanges as the change itself.
 /// The acting user is <see cref="AuditLog.Actor"/> (null id on the command line, where the self-protection rules do not apply).
 /// </summary>
 /// <remarks>
@@ -21,6 +23,7 @@ namespace EduPlan.Application.Users;
 /// cleared so that nothing half-staged can be saved later by someone else's SaveChanges.
 /// </remarks>
 public sealed class UserAdministration(
+    UserQueries queries,
     UserManager<ApplicationUser> users,
     RoleManager<IdentityRole> roleManager,
     EduPlanDbContext db,
@@ -53,177 +56,12 @@ public sealed class UserAdministration(
         return created;
     }
 
-    /// <summary>One page of users matching <paramref name="query"/>, ordered by user name. Three to four queries whatever the page size.</summary>
-    public async Task<UserPage> ListAsync(UserQuery query, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        var pageSize = Math.Clamp(query.PageSize, 1, UserQuery.MaxPageSize);
-        var now = clock.GetUtcNow();
-
-        var matches = db.Users.AsNoTracking();
-        var term = query.Search?.Trim();
-        if (!string.IsNullOrEmpty(term))
-        {
-            // The normalized (upper-case) columns make user name and e-mail matches case-insensitive on every provider.
-            var normalizedName = users.NormalizeName(term);
-            var normalizedEmail = users.NormalizeEmail(term);
-            matches = matches.Where(u =>
-                u.NormalizedUserName!.Contains(normalizedName)
-                || u.DisplayName.Contains(term)
-                || (u.NormalizedEmail != null && u.NormalizedEmail.Contains(normalizedEmail))
-                || (u.PhoneNumber != null && u.PhoneNumber.Contains(term)));
-        }
-
-        if (query.DepartmentId is { } departmentId)
-        {
-            matches = matches.Where(u => u.DepartmentId == departmentId);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Role))
-        {
-            var normalizedRole = Roles.Find(query.Role)?.ToUpperInvariant();
-            matches = normalizedRole is null
-                ? matches.Where(u => false)
-                : matches.Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
-                    && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalizedRole)));
-        }
-
-        if (query.Status is { } status)
-        {
-            if (status == UserStatus.Disabled)
-            {
-                matches = matches.Where(u => u.IsDisabled);
-            }
-            else
-            {
-                var locked = await LockedOutUserIdsAsync(now, cancellationToken);
-                matches = status == UserStatus.LockedOut
-                    ? matches.Where(u => !u.IsDisabled && locked.Contains(u.Id))
-                    : matches.Where(u => !u.IsDisabled && !locked.Contains(u.Id));
-            }
-        }
-
-        var total = await matches.CountAsync(cancellationToken);
-        var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
-        var page = Math.Clamp(query.Page, 1, pageCount);
-
-        var rows = await (
-                from u in matches
-                join d in db.Departments on u.DepartmentId equals (int?)d.Id into departments
-                from d in departments.DefaultIfEmpty()
-                orderby u.NormalizedUserName
-                select new
-                {
-                    u.Id,
-                    u.UserName,
-                    u.DisplayName,
-                    u.DepartmentId,
-                    DepartmentShortName = d == null ? null : d.ShortName,
-                    DepartmentName = d == null ? null : d.Name,
-                    u.IsDisabled,
-                    u.LockoutEnd,
-                    u.MustChangePassword,
-                    u.LastSignInAt,
-                    u.Email,
-                    u.PhoneNumber,
-                })
-            .Skip((page - 1) * pageSize)
-            .Take(pageSize)
-            .ToListAsync(cancellationToken);
-
-        var roles = await RolesOfAsync(rows.Select(r => r.Id).ToList(), cancellationToken);
-        var list = rows
-            .Select(r => new UserRow(
-                r.Id,
-                r.UserName ?? "",
-                r.DisplayName,
-                r.DepartmentId,
-                r.DepartmentShortName,
-                r.DepartmentName,
-                roles[r.Id].ToList(),
-                StatusOf(r.IsDisabled, r.LockoutEnd, now),
-                r.MustChangePassword,
-                r.LastSignInAt,
-                r.Email,
-                r.PhoneNumber))
-            .ToList();
-        return new UserPage(list, total, page, pageSize);
-    }
-
-    /// <summary>The user with this id as the edit form shows them, or null.</summary>
-    public async Task<UserDetails?> GetAsync(string userId, CancellationToken cancellationToken = default)
-    {
-        var user = await (
-                from u in db.Users.AsNoTracking()
-                where u.Id == userId
-                join d in db.Departments on u.DepartmentId equals (int?)d.Id into departments
-                from d in departments.DefaultIfEmpty()
-                select new
-                {
-                    User = u,
-                    DepartmentShortName = d == null ? null : d.ShortName,
-                    DepartmentName = d == null ? null : d.Name,
-                    DepartmentIsActive = d != null && d.IsActive,
-                })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (user is null)
-        {
-            return null;
-        }
-
-        var found = user.User;
-        var roles = await RolesOfAsync([found.Id], cancellationToken);
-        return new UserDetails(
-            found.Id,
-            found.UserName ?? "",
-            found.DisplayName,
-            found.DepartmentId,
-            user.DepartmentShortName,
-            user.DepartmentName,
-            user.DepartmentIsActive,
-            roles[found.Id].ToList(),
-            found.PhoneNumber,
-            found.Email,
-            StatusOf(found.IsDisabled, found.LockoutEnd, clock.GetUtcNow()),
-            found.IsDisabled,
-            found.LockoutEnd,
-            found.AccessFailedCount,
-            found.MustChangePassword,
-            found.PasswordChangedAt,
-            found.CreatedAt,
-            found.LastSignInAt,
-            found.ConcurrencyStamp ?? "");
-    }
-
-    /// <summary>The id of the user with this user name (case ignored), or null; the CLI names users, the commands take ids.</summary>
-    public async Task<string?> FindIdByUserNameAsync(string userName, CancellationToken cancellationToken = default)
-    {
-        var normalized = users.NormalizeName(userName.Trim());
-        return await db.Users.AsNoTracking()
-            .Where(u => u.NormalizedUserName == normalized)
-            .Select(u => u.Id)
-            .SingleOrDefaultAsync(cancellationToken);
-    }
-
-    /// <summary>Every department, active ones first, then by short name; the forms offer the active ones.</summary>
-    public async Task<IReadOnlyList<DepartmentReference>> ListDepartmentsAsync(CancellationToken cancellationToken = default)
-    {
-        var all = await db.Departments.AsNoTracking()
-            .Select(d => new DepartmentReference(d.Id, d.Name, d.ShortName, d.IsActive))
-            .ToListAsync(cancellationToken);
-        // Sorted here so Chinese names order the same way on both providers.
-        return all
-            .OrderByDescending(d => d.IsActive)
-            .ThenBy(d => d.ShortName, StringComparer.Ordinal)
-            .ToList();
-    }
-
     /// <summary>
     /// Creates a user. Without <see cref="NewUser.Password"/> a one-time password is generated and returned in
-    /// <see cref="UserResult.OneTimePassword"/>; either way the user must change it at first sign-in unless
+    /// <see cref="UserChange.OneTimePassword"/>; either way the user must change it at first sign-in unless
     /// <see cref="NewUser.RequirePasswordChange"/> is false. Audited as UserCreated.
     /// </summary>
-    public async Task<UserResult> CreateAsync(NewUser newUser, CancellationToken cancellationToken = default)
+    public async Task<Result<UserChange>> CreateAsync(NewUser newUser, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(newUser);
         var rules = options.Value;
@@ -234,9 +72,9 @@ public sealed class UserAdministration(
         var errors = new List<FieldError>();
 
         UserRules.CheckUserName(userName, errors);
-        if (!errors.Any(e => e.Field == UserFields.UserName) && await FindIdByUserNameAsync(userName, cancellationToken) is not null)
+        if (!errors.Any(e => e.Field == UserFields.UserName) && await queries.FindIdByUserNameAsync(userName, cancellationToken) is not null)
         {
-            errors.Add(new(UserFields.UserName, $"用户名“{userName}”已被使用，请换一个。"));
+            errors.Add(FieldError.Of(UserFields.UserName, "User_NameTaken", userName));
         }
 
         UserRules.CheckDisplayName(displayName, errors);
@@ -247,7 +85,7 @@ public sealed class UserAdministration(
         UserRules.CheckEmail(email, errors);
         if (errors.Count > 0)
         {
-            return UserResult.Invalid(errors);
+            return Result<UserChange>.Invalid(errors);
         }
 
         var generated = string.IsNullOrEmpty(newUser.Password);
@@ -288,12 +126,12 @@ public sealed class UserAdministration(
         {
             // Another request may have created the same name between the check above and this insert (unique index).
             db.ChangeTracker.Clear();
-            if (await FindIdByUserNameAsync(userName, cancellationToken) is null)
+            if (await queries.FindIdByUserNameAsync(userName, cancellationToken) is null)
             {
                 throw;
             }
 
-            return UserResult.Invalid(UserFields.UserName, $"用户名“{userName}”已被使用，请换一个。");
+            return Result<UserChange>.Invalid(FieldError.Of(UserFields.UserName, "User_NameTaken", userName));
         }
 
         if (!result.Succeeded)
@@ -308,29 +146,21 @@ public sealed class UserAdministration(
             return Failed(result, user.Id, userName);
         }
 
-        return new UserResult
-        {
-            Status = UserResultStatus.Succeeded,
-            Changed = true,
-            UserId = user.Id,
-            UserName = userName,
-            OneTimePassword = generated ? password : null,
-            MustChangePassword = user.MustChangePassword,
-        };
+        return Result<UserChange>.Saved(new UserChange(user.Id, userName, generated ? password : null, user.MustChangePassword));
     }
 
     /// <summary>
     /// Changes a user's display name, department, roles, phone and e-mail (the user name never changes).
-    /// A stale <see cref="UserChanges.ConcurrencyStamp"/> gives <see cref="UserResultStatus.Conflict"/> and saves nothing.
+    /// A stale <see cref="UserChanges.ConcurrencyStamp"/> gives <see cref="ResultKind.Conflict"/> and saves nothing.
     /// A change of roles or department renews the security stamp, which ends the user's open sessions. Audited as UserUpdated.
     /// </summary>
-    public async Task<UserResult> UpdateAsync(string userId, UserChanges changes, CancellationToken cancellationToken = default)
+    public async Task<Result<UserChange>> UpdateAsync(string userId, UserChanges changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return UserResult.NotFound(userId);
+            return NotFound(userId);
         }
 
         if (await RefuseAuditorAccountAsync(user, AuditActions.UserUpdated, cancellationToken) is { } refused)
@@ -340,7 +170,7 @@ public sealed class UserAdministration(
 
         if (!string.Equals(user.ConcurrencyStamp, changes.ConcurrencyStamp, StringComparison.Ordinal))
         {
-            return UserResult.Conflict(user.Id, user.UserName);
+            return Conflict(user.Id, user.UserName);
         }
 
         var displayName = (changes.DisplayName ?? "").Trim();
@@ -361,17 +191,17 @@ public sealed class UserAdministration(
         {
             if (IsActor(user))
             {
-                errors.Add(new(UserFields.Roles, "您不能取消自己的系统管理员角色，否则将无人能管理用户；请让另一位系统管理员操作。"));
+                errors.Add(FieldError.Of(UserFields.Roles, "User_CannotDropOwnAdministrator"));
             }
             else if (!user.IsDisabled && await CountActiveAdministratorsAsync(cancellationToken) <= 1)
             {
-                errors.Add(new(UserFields.Roles, "这是最后一位在用的系统管理员，不能取消其系统管理员角色；请先为另一位用户授予系统管理员角色。"));
+                errors.Add(FieldError.Of(UserFields.Roles, "User_LastAdministratorRole"));
             }
         }
 
         if (errors.Count > 0)
         {
-            return UserResult.Invalid(errors);
+            return Result<UserChange>.Invalid(errors);
         }
 
         var rolesChanged = !before.Roles.SequenceEqual(roles);
@@ -386,7 +216,7 @@ public sealed class UserAdministration(
         };
         if (!rolesChanged && after with { Roles = before.Roles } == before)
         {
-            return new UserResult { Status = UserResultStatus.Succeeded, UserId = user.Id, UserName = user.UserName };
+            return Unchanged(user);
         }
 
         if (rolesChanged)
@@ -421,12 +251,12 @@ public sealed class UserAdministration(
     /// Disables a user: they cannot sign in and their open sessions end (security stamp renewed). Refused for
     /// yourself and for the last active administrator. Audited as UserDisabled.
     /// </summary>
-    public async Task<UserResult> DisableAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<Result<UserChange>> DisableAsync(string userId, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return UserResult.NotFound(userId);
+            return NotFound(userId);
         }
 
         if (await RefuseAuditorAccountAsync(user, AuditActions.UserDisabled, cancellationToken) is { } refused)
@@ -441,13 +271,13 @@ public sealed class UserAdministration(
 
         if (IsActor(user))
         {
-            return await RefusedAsync(AuditActions.UserDisabled, user, "您不能停用自己的账户。", cancellationToken);
+            return await RefusedAsync(AuditActions.UserDisabled, user, new Message("User_CannotDisableYourself"), cancellationToken);
         }
 
         var before = await SnapshotAsync(user, cancellationToken);
         if (before.Roles.Contains(Roles.Administrator) && await CountActiveAdministratorsAsync(cancellationToken) <= 1)
         {
-            return await RefusedAsync(AuditActions.UserDisabled, user, "这是最后一位在用的系统管理员，不能停用；请先为另一位用户授予系统管理员角色。", cancellationToken);
+            return await RefusedAsync(AuditActions.UserDisabled, user, new Message("User_LastAdministratorDisable"), cancellationToken);
         }
 
         user.IsDisabled = true;
@@ -456,12 +286,12 @@ public sealed class UserAdministration(
     }
 
     /// <summary>Enables a disabled user again (their password is unchanged). Audited as UserEnabled.</summary>
-    public async Task<UserResult> EnableAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<Result<UserChange>> EnableAsync(string userId, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return UserResult.NotFound(userId);
+            return NotFound(userId);
         }
 
         if (await RefuseAuditorAccountAsync(user, AuditActions.UserEnabled, cancellationToken) is { } refused)
@@ -481,12 +311,12 @@ public sealed class UserAdministration(
     }
 
     /// <summary>Ends a lockout after failed sign-ins and resets the failure count. Audited as UserUnlocked.</summary>
-    public async Task<UserResult> UnlockAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<Result<UserChange>> UnlockAsync(string userId, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return UserResult.NotFound(userId);
+            return NotFound(userId);
         }
 
         if (await RefuseAuditorAccountAsync(user, AuditActions.UserUnlocked, cancellationToken) is { } refused)
@@ -515,16 +345,16 @@ public sealed class UserAdministration(
     }
 
     /// <summary>
-    /// Gives a user a new one-time password (returned in <see cref="UserResult.OneTimePassword"/>) that they must change
+    /// Gives a user a new one-time password (returned in <see cref="UserChange.OneTimePassword"/>) that they must change
     /// at first sign-in; clears any lockout and ends their open sessions. Refused for yourself (use 修改密码).
     /// Audited as PasswordReset, without the password.
     /// </summary>
-    public async Task<UserResult> ResetPasswordAsync(string userId, CancellationToken cancellationToken = default)
+    public async Task<Result<UserChange>> ResetPasswordAsync(string userId, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
-            return UserResult.NotFound(userId);
+            return NotFound(userId);
         }
 
         if (await RefuseAuditorAccountAsync(user, AuditActions.PasswordReset, cancellationToken) is { } refused)
@@ -534,7 +364,7 @@ public sealed class UserAdministration(
 
         if (IsActor(user))
         {
-            return await RefusedAsync(AuditActions.PasswordReset, user, "不能在这里重置自己的密码，请使用“修改密码”。", cancellationToken);
+            return await RefusedAsync(AuditActions.PasswordReset, user, new Message("User_CannotResetYourOwn"), cancellationToken);
         }
 
         var password = OneTimePasswords.Generate(options.Value, user.UserName);
@@ -564,18 +394,18 @@ public sealed class UserAdministration(
         });
 
         var result = Finish(await users.UpdateSecurityStampAsync(user), user);
-        return result.Succeeded ? result with { OneTimePassword = password, MustChangePassword = true } : result;
+        return result.Succeeded ? result with { Value = result.Value! with { OneTimePassword = password, MustChangePassword = true } } : result;
     }
-
-    private static UserStatus StatusOf(bool isDisabled, DateTimeOffset? lockoutEnd, DateTimeOffset now) =>
-        isDisabled ? UserStatus.Disabled
-        : lockoutEnd > now ? UserStatus.LockedOut
-        : UserStatus.Active;
 
     private static AuditTarget Target(ApplicationUser user) => AuditTarget.User(user.Id, user.UserName);
 
-    private static UserResult Unchanged(ApplicationUser user) =>
-        new() { Status = UserResultStatus.Succeeded, UserId = user.Id, UserName = user.UserName };
+    private static Result<UserChange> Unchanged(ApplicationUser user) => Result<UserChange>.Unchanged(new UserChange(user.Id, user.UserName));
+
+    private static Result<UserChange> NotFound(string userId) =>
+        Result<UserChange>.NotFound(new Message("User_NotFound")) with { Value = new UserChange(userId, null) };
+
+    private static Result<UserChange> Conflict(string userId, string? userName) =>
+        Result<UserChange>.Conflict(new UserChange(userId, userName), new Message("User_Conflict"));
 
     private static UserSnapshot Snapshot(ApplicationUser user, string? department, IReadOnlyList<string> roles) =>
         new(user.UserName ?? "", user.DisplayName, department, roles, user.PhoneNumber, user.Email, user.IsDisabled);
@@ -590,7 +420,7 @@ public sealed class UserAdministration(
     /// silence the people who audit them. Auditor accounts are managed only from the command line on the server (the
     /// security officer's tool, where the actor has no portal user id). Null when the action may go ahead.
     /// </summary>
-    private async Task<UserResult?> RefuseAuditorAccountAsync(ApplicationUser user, string action, CancellationToken cancellationToken)
+    private async Task<Result<UserChange>?> RefuseAuditorAccountAsync(ApplicationUser user, string action, CancellationToken cancellationToken)
     {
         if (!ActsFromPortal || !(await users.GetRolesAsync(user)).Contains(Roles.Auditor))
         {
@@ -604,10 +434,10 @@ public sealed class UserAdministration(
     /// A refusal by a safety rule (not a typing mistake): audited as a failed attempt of <paramref name="action"/>, because
     /// someone trying to disable the last administrator or take over an auditor is what an assessor looks for.
     /// </summary>
-    private async Task<UserResult> RefusedAsync(string action, ApplicationUser user, string reason, CancellationToken cancellationToken)
+    private async Task<Result<UserChange>> RefusedAsync(string action, ApplicationUser user, Message reason, CancellationToken cancellationToken)
     {
         await audit.WriteAsync(action, AuditOutcome.Failure, AuditTarget.User(user.Id, user.UserName), new { reason }, cancellationToken: cancellationToken);
-        return UserResult.Invalid(UserFields.Form, reason);
+        return Result<UserChange>.Refused(reason, new UserChange(user.Id, user.UserName));
     }
 
     private void CheckAuditorRoleFromWeb(IReadOnlyCollection<string> roles, List<FieldError> errors)
@@ -621,52 +451,15 @@ public sealed class UserAdministration(
     /// <summary>True for a signed-in portal user; false for the command line and the start-up step (no user id).</summary>
     private bool ActsFromPortal => audit.Actor.UserId is not null;
 
-    public const string AuditorAccountsMessage =
-        "审计员账户只能由安全管理员在服务器上用命令行（eduplan users …）管理：三权分立，系统管理员不能创建、修改、停用或重置审计员账户。";
+    public static Message AuditorAccountsMessage { get; } = new("User_AuditorAccountsFromCommandLine");
 
     private async Task<UserSnapshot> SnapshotAsync(ApplicationUser user, CancellationToken cancellationToken)
     {
         var department = user.DepartmentId is { } id
             ? await db.Departments.AsNoTracking().Where(d => d.Id == id).Select(d => d.Name).SingleOrDefaultAsync(cancellationToken)
             : null;
-        var roles = await RolesOfAsync([user.Id], cancellationToken);
+        var roles = await queries.RolesOfAsync([user.Id], cancellationToken);
         return Snapshot(user, department, roles[user.Id].ToList());
-    }
-
-    /// <summary>The roles of several users in one query, each list in <see cref="Roles.All"/> order.</summary>
-    private async Task<ILookup<string, string>> RolesOfAsync(IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
-    {
-        if (userIds.Count == 0)
-        {
-            return Array.Empty<string>().ToLookup(id => id);
-        }
-
-        var pairs = await (
-                from ur in db.UserRoles.AsNoTracking()
-                join r in db.Roles.AsNoTracking() on ur.RoleId equals r.Id
-                where userIds.Contains(ur.UserId)
-                select new { ur.UserId, r.Name })
-            .ToListAsync(cancellationToken);
-        return pairs
-            .Where(p => p.Name is not null)
-            .OrderBy(p => Order(p.Name!))
-            .ToLookup(p => p.UserId, p => p.Name!);
-
-        static int Order(string role)
-        {
-            var index = Roles.All.ToList().IndexOf(role);
-            return index < 0 ? int.MaxValue : index;
-        }
-    }
-
-    private async Task<HashSet<string>> LockedOutUserIdsAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        // SQLite cannot compare DateTimeOffset in SQL; the users who ever had a lockout are few, so compare here.
-        var lockouts = await db.Users.AsNoTracking()
-            .Where(u => u.LockoutEnd != null)
-            .Select(u => new { u.Id, u.LockoutEnd })
-            .ToListAsync(cancellationToken);
-        return lockouts.Where(l => l.LockoutEnd > now).Select(l => l.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     private async Task<int> CountActiveAdministratorsAsync(CancellationToken cancellationToken)
@@ -694,17 +487,17 @@ public sealed class UserAdministration(
                 .SingleOrDefaultAsync(cancellationToken);
             if (department is null)
             {
-                errors.Add(new(UserFields.DepartmentId, "所选单位不存在，可能已被删除；请重新选择。"));
+                errors.Add(FieldError.Of(UserFields.DepartmentId, "User_DepartmentNotFound"));
             }
             else if (!department.IsActive && department.Id != currentDepartmentId)
             {
-                errors.Add(new(UserFields.DepartmentId, $"单位“{department.Name}”已停用，不能把用户分配到该单位。"));
+                errors.Add(FieldError.Of(UserFields.DepartmentId, "User_DepartmentInactive", department.Name));
             }
         }
 
         if (roles.Contains(Roles.Reporter) && departmentId is null)
         {
-            errors.Add(new(UserFields.DepartmentId, "填报员必须属于一个单位：请选择单位。"));
+            errors.Add(FieldError.Of(UserFields.DepartmentId, "User_ReporterNeedsDepartment"));
         }
 
         return department;
@@ -749,33 +542,25 @@ public sealed class UserAdministration(
         }
     }
 
-    private UserResult Finish(IdentityResult result, ApplicationUser user)
+    private Result<UserChange> Finish(IdentityResult result, ApplicationUser user)
     {
         if (result.Succeeded)
         {
-            return new UserResult { Status = UserResultStatus.Succeeded, Changed = true, UserId = user.Id, UserName = user.UserName };
+            return Result<UserChange>.Saved(new UserChange(user.Id, user.UserName));
         }
 
         db.ChangeTracker.Clear();
         return Failed(result, user.Id, user.UserName);
     }
 
-    private UserResult Failed(IdentityResult result, string userId, string? userName)
+    private Result<UserChange> Failed(IdentityResult result, string userId, string? userName)
     {
         if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.ConcurrencyFailure)))
         {
-            return UserResult.Conflict(userId, userName);
+            return Conflict(userId, userName);
         }
 
         var rules = options.Value;
-        var errors = result.Errors.Select(e => e.Code switch
-        {
-            nameof(IdentityErrorDescriber.DuplicateUserName) => new FieldError(UserFields.UserName, $"用户名“{userName}”已被使用，请换一个。"),
-            nameof(IdentityErrorDescriber.InvalidUserName) => new FieldError(UserFields.UserName, e.Description),
-            nameof(IdentityErrorDescriber.InvalidEmail) or nameof(IdentityErrorDescriber.DuplicateEmail) => new FieldError(UserFields.Email, e.Description),
-            _ when IsPasswordError(e) => new FieldError(UserFields.Password, UserRules.PasswordMessage(e, rules)),
-            _ => new FieldError(UserFields.Form, e.Description),
-        }).ToList();
-        return UserResult.Invalid(errors);
+        return Result<UserChange>.Invalid(result.Errors.Select(e => UserRules.IdentityError(e, rules, userName)).ToList());
     }
 }

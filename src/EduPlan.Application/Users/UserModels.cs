@@ -1,23 +1,11 @@
 namespace EduPlan.Application.Users;
 
-/// <summary>Whether a user can sign in now: 正常, 已停用 (by an administrator, until enabled) or 已锁定 (failed sign-ins, until it expires or is unlocked).</summary>
+/// <summary>Whether a user can sign in now: 正常, 已停用 (by an administrator, until enabled) or 已锁定 (failed sign-ins, until it expires or is unlocked); messages "UserStatus_…".</summary>
 public enum UserStatus
 {
     Active,
     Disabled,
     LockedOut,
-}
-
-/// <summary>The Chinese words for <see cref="UserStatus"/>, for the CLI (the pages use their own localised texts).</summary>
-public static class UserStatusNames
-{
-    public static string Chinese(UserStatus status) => status switch
-    {
-        UserStatus.Active => "正常",
-        UserStatus.Disabled => "已停用",
-        UserStatus.LockedOut => "已锁定",
-        _ => status.ToString(),
-    };
 }
 
 /// <summary>What the user list asks for: a search term, filters and a page. Every filter is optional.</summary>
@@ -145,68 +133,12 @@ public static class UserFields
     public const string ConcurrencyStamp = nameof(UserChanges.ConcurrencyStamp);
 }
 
-/// <summary>How a user command ended.</summary>
-public enum UserResultStatus
-{
-    Succeeded,
-
-    /// <summary>Refused by a rule; <see cref="UserResult.Errors"/> says which and why.</summary>
-    Invalid,
-
-    /// <summary>No user has that id.</summary>
-    NotFound,
-
-    /// <summary>Someone else changed the user after the form was read (stale ConcurrencyStamp); nothing was saved.</summary>
-    Conflict,
-}
-
 /// <summary>
-/// The outcome of a user command. <see cref="OneTimePassword"/> is set only by CreateAsync and ResetPasswordAsync:
-/// show it once and never store or log it.
+/// The user a command acted on: the value of its <see cref="Result{T}"/>. <see cref="OneTimePassword"/> is set only by
+/// CreateAsync (when it generated the password) and ResetPasswordAsync: show it once and never store or log it.
 /// </summary>
-public sealed record UserResult
-{
-    public UserResultStatus Status { get; init; }
-
-    public bool Succeeded => Status == UserResultStatus.Succeeded;
-
-    public IReadOnlyList<FieldError> Errors { get; init; } = [];
-
-    public string? UserId { get; init; }
-
-    public string? UserName { get; init; }
-
-    /// <summary>False when the command succeeded without changing anything (e.g. disabling a disabled user); no audit entry then.</summary>
-    public bool Changed { get; init; }
-
-    /// <summary>The generated password to hand to the user; null for other commands and when CreateAsync was given a password.</summary>
-    public string? OneTimePassword { get; init; }
-
-    /// <summary>Create and reset: true when the user must replace their password at first sign-in.</summary>
-    public bool MustChangePassword { get; init; }
-
-    /// <summary>The errors of one field (<see cref="UserFields"/>).</summary>
-    public IEnumerable<string> ErrorsFor(string field) => Errors.Where(e => e.Field == field).Select(e => e.Message);
-
-    internal static UserResult Invalid(IReadOnlyList<FieldError> errors) => new() { Status = UserResultStatus.Invalid, Errors = errors };
-
-    internal static UserResult Invalid(string field, string message) => Invalid([new FieldError(field, message)]);
-
-    internal static UserResult NotFound(string userId) => new()
-    {
-        Status = UserResultStatus.NotFound,
-        UserId = userId,
-        Errors = [new FieldError(UserFields.Form, "找不到该用户，可能已被删除。")],
-    };
-
-    internal static UserResult Conflict(string userId, string? userName) => new()
-    {
-        Status = UserResultStatus.Conflict,
-        UserId = userId,
-        UserName = userName,
-        Errors = [new FieldError(UserFields.Form, "保存失败：在您读取之后，其他人已修改了该用户，您的修改没有保存。")],
-    };
-}
+/// <param name="MustChangePassword">Create and reset: true when the user must replace their password at first sign-in.</param>
+public sealed record UserChange(string UserId, string? UserName, string? OneTimePassword = null, bool MustChangePassword = false);
 
 /// <summary>The audited state of a user: what before/after entries hold. Never a password, hash or stamp.</summary>
 public sealed record UserSnapshot(

@@ -28,7 +28,7 @@ public static class DemoCommand
             valueOptions: ["--departments", "--through", "--seed", "--password", "--today"],
             flags: ["--force"]);
         arguments.RequireNoPositionals("demo");
-        var settings = ReadSettings(arguments);
+        var settings = ReadSettings(arguments) with { Culture = context.Culture };
 
         // The portal's use cases, with a clock the demo moves to each step's time and an actor it switches between
         // the operator, the departments' reporters and the coordinator.

@@ -31,7 +31,8 @@ public static class DepartmentsCommand
         var kind = DepartmentKind.Other;
         if (arguments.Value("--kind") is { } kindText && !DepartmentKinds.TryParse(kindText, out kind))
         {
-            throw new UsageException($"--kind must be one of {string.Join(", ", DepartmentKinds.All.Select(DepartmentKinds.ChineseName))}");
+            throw new UsageException(
+                $"--kind must be one of {string.Join(", ", DepartmentKinds.All.Select(DepartmentKinds.ChineseName))} (or {string.Join(", ", DepartmentKinds.All)})");
         }
 
         await using var scope = await CommandScope.OpenAsync(context, write: true);
@@ -46,11 +47,10 @@ public static class DepartmentsCommand
         var result = await departments.CreateAsync(new DepartmentInput(name, shortName, kind, parentId), context.CancellationToken);
         if (!result.Succeeded)
         {
-            throw new CliException($"could not add department {shortName}:" + string.Concat(result.Errors.Select(e =>
-                Environment.NewLine + "  " + (e.Field.Length == 0 ? "" : e.Field + ": ") + e.Message)));
+            throw new CliException($"could not add department {shortName}:" + context.Failure(result));
         }
 
-        context.Output.WriteLine($"added department {result.Department!.ShortName} ({result.Department.Name}, {DepartmentKinds.ChineseName(kind)})");
+        context.Output.WriteLine($"added department {result.Value!.ShortName} ({result.Value.Name}, {DepartmentKinds.Name(kind, context.Culture)})");
         return ExitCodes.Success;
     }
 
@@ -64,7 +64,7 @@ public static class DepartmentsCommand
         foreach (var d in list)
         {
             context.Output.WriteLine(string.Join('\t',
-                d.ShortName, d.Name, DepartmentKinds.ChineseName(d.Kind), d.ParentName ?? "", d.IsActive ? "yes" : "no",
+                d.ShortName, d.Name, DepartmentKinds.Name(d.Kind, context.Culture), d.ParentName ?? "", d.IsActive ? "yes" : "no",
                 d.Usage.Users, d.Usage.LeadTasks, d.Usage.CoTasks));
         }
 

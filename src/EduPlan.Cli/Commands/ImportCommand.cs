@@ -34,7 +34,7 @@ public static class ImportCommand
         await using var scope = services.CreateAsyncScope();
 
         // Parsed before the migration below, so a refused file on a new machine leaves no database behind.
-        // PlanFormatException's message is already "file:line: reason", which CliApp prints as the one error line.
+        // A PlanFormatException is "file:line: reason", which CliApp prints as the one error line.
         var importService = scope.ServiceProvider.GetRequiredService<PlanImportService>();
         var documents = importService.ParseFiles(files);
 
@@ -44,7 +44,7 @@ public static class ImportCommand
 
         var importer = scope.ServiceProvider.GetRequiredService<PlanImporter>();
         var report = await importer.ImportAsync(documents, context.CancellationToken);
-        ImportReportWriter.Write(report, context.Output, context.Error);
+        ImportReportWriter.Write(report, context.Output, context.Error, context.Culture);
         return ExitCodes.Success;
     }
 }

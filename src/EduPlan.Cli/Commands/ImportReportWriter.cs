@@ -1,3 +1,4 @@
+using System.Globalization;
 using EduPlan.Application.Import;
 using static EduPlan.Cli.Infrastructure.DatabaseState;
 
@@ -6,7 +7,7 @@ namespace EduPlan.Cli.Commands;
 /// <summary>Prints an <see cref="ImportReport"/>: two lines per plan, the totals, the change lines; warnings go to the error writer.</summary>
 public static class ImportReportWriter
 {
-    public static void Write(ImportReport report, TextWriter output, TextWriter error)
+    public static void Write(ImportReport report, TextWriter output, TextWriter error, CultureInfo culture)
     {
         foreach (var plan in report.Plans)
         {
@@ -41,7 +42,7 @@ public static class ImportReportWriter
 
         foreach (var warning in report.Warnings)
         {
-            error.WriteLine($"warning: {warning}");
+            error.WriteLine($"warning: {warning.ToString(culture)}");
         }
     }
 

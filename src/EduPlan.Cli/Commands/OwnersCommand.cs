@@ -39,7 +39,7 @@ public static class OwnersCommand
             // Every bad row, each as "file:line: reason"; nothing was written.
             foreach (var error in result.Errors)
             {
-                context.Error.WriteLine($"error: {error}");
+                context.Error.WriteLine($"error: {error.ToString(context.Culture)}");
             }
 
             context.Error.WriteLine($"{result.Errors.Count} bad row(s); nothing was written");
@@ -48,7 +48,7 @@ public static class OwnersCommand
 
         foreach (var task in result.Changed)
         {
-            context.Output.WriteLine($"{task.PlanCode} #{task.TaskNumber}: {task.Before} → {task.After}");
+            context.Output.WriteLine($"{task.PlanCode} #{task.TaskNumber}: {context.Text(task.Before)} → {context.Text(task.After)}");
         }
 
         var verb = dryRun ? "would change" : "changed";

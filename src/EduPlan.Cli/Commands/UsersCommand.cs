@@ -1,4 +1,5 @@
 using System.Globalization;
+using EduPlan.Application;
 using EduPlan.Application.Departments;
 using EduPlan.Application.Security;
 using EduPlan.Application.Users;
@@ -74,10 +75,10 @@ public static class UsersCommand
             Email = arguments.Value("--email"),
             Password = arguments.Value("--password"),
         }, context.CancellationToken);
-        ThrowOnFailure(result, $"could not create user {userName}");
+        ThrowOnFailure(context, result, $"could not create user {userName}");
 
-        context.Output.WriteLine($"created user {result.UserName} ({displayName}), roles {string.Join(", ", roles)}");
-        WritePassword(context, result);
+        context.Output.WriteLine($"created user {result.Value!.UserName} ({displayName}), roles {string.Join(", ", roles)}");
+        WritePassword(context, result.Value);
         return ExitCodes.Success;
     }
 
@@ -99,8 +100,8 @@ public static class UsersCommand
             throw new UsageException($"unknown role '{role}' (one of {string.Join(", ", Roles.All)})");
         }
 
-        var (scope, users) = await OpenAsync(context, write: false);
-        await using var _ = scope;
+        await using var scope = await CommandScope.OpenAsync(context, write: false);
+        var users = scope.Get<UserQueries>();
         int? departmentId = null;
         if (arguments.Value("--department") is { } department)
         {
@@ -146,7 +147,7 @@ public static class UsersCommand
         CliContext context,
         IReadOnlyList<string> args,
         string subcommand,
-        Func<UserAdministration, string, CancellationToken, Task<UserResult>> act,
+        Func<UserAdministration, string, CancellationToken, Task<Result<UserChange>>> act,
         string done)
     {
         var arguments = CommandArguments.Parse(args);
@@ -158,17 +159,17 @@ public static class UsersCommand
         var userName = arguments.Positionals[0];
         var (scope, users) = await OpenAsync(context);
         await using var _ = scope;
-        var id = await users.FindIdByUserNameAsync(userName, context.CancellationToken)
+        var id = await scope.Get<UserQueries>().FindIdByUserNameAsync(userName, context.CancellationToken)
             ?? throw new CliException($"no user named '{userName}'");
         var result = await act(users, id, context.CancellationToken);
-        ThrowOnFailure(result, $"could not {subcommand.Replace('-', ' ')} {userName}");
+        ThrowOnFailure(context, result, $"could not {subcommand.Replace('-', ' ')} {userName}");
 
         context.Output.WriteLine(result.Changed ? $"{userName} {done}" : $"{userName}: nothing to change");
-        WritePassword(context, result);
+        WritePassword(context, result.Value!);
         return ExitCodes.Success;
     }
 
-    private static void WritePassword(CliContext context, UserResult result)
+    private static void WritePassword(CliContext context, UserChange result)
     {
         if (result.OneTimePassword is not null)
         {
@@ -182,25 +183,20 @@ public static class UsersCommand
         }
     }
 
-    private static void ThrowOnFailure(UserResult result, string what)
+    private static void ThrowOnFailure(CliContext context, Result<UserChange> result, string what)
     {
         if (!result.Succeeded)
         {
-            throw new CliException(what + ":" + string.Concat(result.Errors.Select(e =>
-                Environment.NewLine + "  " + (e.Field.Length == 0 ? "" : e.Field + ": ") + e.Message)));
+            throw new CliException(what + ":" + context.Failure(result));
         }
     }
 
-    private static async Task<(CommandScope Scope, UserAdministration Users)> OpenAsync(CliContext context, bool write = true)
+    private static async Task<(CommandScope Scope, UserAdministration Users)> OpenAsync(CliContext context)
     {
-        var scope = await CommandScope.OpenAsync(context, write);
+        var scope = await CommandScope.OpenAsync(context, write: true);
         var users = scope.Get<UserAdministration>();
-        if (write)
-        {
-            // A new database has no roles yet; the portal creates them at start-up, the CLI here.
-            await users.EnsureRolesAsync(context.CancellationToken);
-        }
-
+        // A new database has no roles yet; the portal creates them at start-up, the CLI here.
+        await users.EnsureRolesAsync(context.CancellationToken);
         return (scope, users);
     }
 }

@@ -1,3 +1,5 @@
+using EduPlan.Application;
+using EduPlan.Core.Messages;
 using System.Diagnostics;
 using System.Globalization;
 using EduPlan.Application.Auditing;
@@ -49,9 +51,13 @@ public sealed class DemoGenerator(
     /// <summary>The client address of the demo's report steps in the audit log.</summary>
     public const string ClientAddress = "demo";
 
+    /// <summary>The language of the use cases' messages in an error: the run's <see cref="DemoSettings.Culture"/>.</summary>
+    private CultureInfo culture = MessageTexts.English;
+
     public async Task<DemoSummary> RunAsync(DemoSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        culture = settings.Culture;
         var watch = Stopwatch.StartNew();
         var existingReports = await db.ProgressReports.CountAsync(cancellationToken);
         if (existingReports > 0 && !settings.Force)
@@ -126,7 +132,7 @@ public sealed class DemoGenerator(
                 var result = await validator.ValidateAsync(userManager, new ApplicationUser { UserName = userName }, password);
                 foreach (var error in result.Errors)
                 {
-                    messages.Add(UserRules.PasswordMessage(error, securityOptions.Value));
+                    messages.Add(UserRules.IdentityError(error, securityOptions.Value, userName).Message.ToString(culture));
                 }
             }
         }
@@ -192,7 +198,7 @@ public sealed class DemoGenerator(
             var result = await departments.CreateAsync(new DepartmentInput(department.Name, department.ShortName, department.Kind), cancellationToken);
             if (!result.Succeeded)
             {
-                throw new CliException($"could not add department {department.ShortName}: {string.Join(" ", result.Errors.Select(e => e.Message))}");
+                throw new CliException($"could not add department {department.ShortName}: {Describe(result)}");
             }
 
             created++;
@@ -229,9 +235,9 @@ public sealed class DemoGenerator(
 
             var (lead, co) = Owners(task.Title, departmentIds, active.Select(d => d.Id).ToList(), districts, anyLead, random);
             var result = await ownership.SetOwnersAsync(task.PlanCode, task.Number, new OwnershipInput(lead, co), task.OwnershipVersion, cancellationToken);
-            if (result.Outcome is not (OwnershipOutcome.Changed or OwnershipOutcome.Unchanged))
+            if (!result.Succeeded)
             {
-                throw new CliException($"could not set the owners of {task.PlanCode} task {task.Number}: {string.Join(" ", result.Errors.Select(e => e.Message))}");
+                throw new CliException($"could not set the owners of {task.PlanCode} task {task.Number}: {Describe(result)}");
             }
 
             given++;
@@ -290,11 +296,12 @@ public sealed class DemoGenerator(
                 // The task the indicator was found in reports it anyway; a link made by an earlier run stays.
                 var result = await indicatorLinks.LinkAsync(indicator.Id, task.Id, cancellationToken);
                 db.ChangeTracker.Clear();
-                added += result.Outcome switch
+                // Refused as already linked (by the task's own text or an earlier run): nothing to add.
+                added += result switch
                 {
-                    IndicatorLinkOutcome.Linked => 1,
-                    IndicatorLinkOutcome.AlreadyLinked => 0,
-                    _ => throw new CliException($"could not link indicator {rule.IndicatorName} to {rule.PlanCode} task {task.Id}: {string.Join(" ", result.Errors.Select(e => e.Message))}"),
+                    { Succeeded: true } => 1,
+                    { Kind: ResultKind.Refused } => 0,
+                    _ => throw new CliException($"could not link indicator {rule.IndicatorName} to {rule.PlanCode} task {task.Id}: {Describe(result)}"),
                 };
             }
         }
@@ -356,9 +363,11 @@ public sealed class DemoGenerator(
         }, cancellationToken);
         if (!result.Succeeded)
         {
-            throw new CliException($"could not create demo user {userName}: {string.Join(" ", result.Errors.Select(e => e.Message))}");
+            throw new CliException($"could not create demo user {userName}: {Describe(result)}");
         }
 
         return (await userManager.FindByNameAsync(userName) ?? throw new CliException($"demo user {userName} vanished"), true);
     }
+
+    private string Describe<T>(Result<T> result) => string.Join(" ", result.Messages.Select(m => m.ToString(culture)));
 }

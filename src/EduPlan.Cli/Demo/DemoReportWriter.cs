@@ -1,10 +1,12 @@
 using System.Globalization;
+using EduPlan.Application;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Reporting;
 using EduPlan.Application.Reporting.Editing;
 using EduPlan.Application.Reporting.Periods;
 using EduPlan.Application.Reporting.Review;
 using EduPlan.Cli.Infrastructure;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Plans;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
@@ -40,6 +42,9 @@ public sealed class DemoReportWriter(
     DemoClock clock,
     DemoActor actor)
 {
+    /// <summary>The language of the use cases' messages in an error: the run's <see cref="DemoSettings.Culture"/>.</summary>
+    private CultureInfo culture = MessageTexts.English;
+
     public async Task<DemoReportCounts> WriteAsync(
         DemoSettings settings, DemoPeriods periods, DateTime nowUtc, IReadOnlyDictionary<int, IAuditActor> reporters, IAuditActor coordinator,
         CancellationToken cancellationToken)
@@ -47,6 +52,7 @@ public sealed class DemoReportWriter(
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(periods);
         ArgumentNullException.ThrowIfNull(reporters);
+        culture = settings.Culture;
         var counts = new DemoReportCounts();
         var quarters = periods.Filled.Select(q => (Quarter: q, Open: false)).ToList();
         if (periods.Open is { } open)
@@ -161,7 +167,7 @@ public sealed class DemoReportWriter(
                     }
 
                     var saved = await SaveAsync(plan, revision, input, step.Action == ReportAction.Submitted, link, cancellationToken);
-                    (reportId, revision, link) = (saved.ReportId, saved.Revision, null);
+                    (reportId, revision, link) = (saved.Value!.ReportId, saved.Value.Revision, null);
                     break;
                 case ReportAction.Approved:
                     actor.Current = coordinator;
@@ -182,7 +188,7 @@ public sealed class DemoReportWriter(
         return state!.Value;
     }
 
-    private async Task<SaveReportResult> SaveAsync(DemoReportPlan plan, int revision, ReportInput input, bool submit, EvidenceLinkInput? link, CancellationToken cancellationToken)
+    private async Task<Result<ReportSave>> SaveAsync(DemoReportPlan plan, int revision, ReportInput input, bool submit, EvidenceLinkInput? link, CancellationToken cancellationToken)
     {
         var result = await reporting.SaveAsync(new SaveReportCommand(plan.Task.Id, plan.Quarter, plan.Department.Id, revision, input, submit) { Link = link }, cancellationToken);
         if (!result.Succeeded && submit && result.Errors.Count == 1 && result.Errors[0].Field == ReportFields.PercentDropExplanation)
@@ -196,15 +202,17 @@ public sealed class DemoReportWriter(
 
         return result.Succeeded
             ? result
-            : throw Refused(plan, submit ? ReportAction.Submitted : ReportAction.Saved, result.Errors.Select(e => e.Message));
+            : throw Refused(plan, submit ? ReportAction.Submitted : ReportAction.Saved, result);
     }
 
-    private static int Reviewed(DemoReportPlan plan, DemoStep step, ReviewResult result) =>
-        result.Succeeded ? result.Report!.Revision : throw Refused(plan, step.Action, result.Errors.Select(e => e.Message));
+    private int Reviewed(DemoReportPlan plan, DemoStep step, Result<ReviewedReport> result) =>
+        result.Succeeded ? result.Value!.Revision : throw Refused(plan, step.Action, result);
 
-    private static CliException Refused(DemoReportPlan plan, ReportAction action, IEnumerable<string> reasons) =>
+    private CliException Refused<T>(DemoReportPlan plan, ReportAction action, Result<T> result) =>
         new($"the portal refused the demo's {action.ToString().ToLowerInvariant()} of {plan.Task.PlanCode}#{plan.Task.Number.ToString(CultureInfo.InvariantCulture)} "
-            + $"{plan.Quarter} {plan.Department.ShortName}: {string.Join(" ", reasons)} (nothing was written)");
+            + $"{plan.Quarter} {plan.Department.ShortName}: {Describe(result)} (nothing was written)");
+
+    private string Describe<T>(Result<T> result) => string.Join(" ", result.Messages.Select(m => m.ToString(culture)));
 
     /// <summary>
     /// A quarter filled ahead of its time is written before its window opens: the coordinator opens it from the first
@@ -224,7 +232,7 @@ public sealed class DemoReportWriter(
         db.ChangeTracker.Clear();
         return result.Succeeded
             ? true
-            : throw new CliException($"the portal refused to open {quarter} early for the demo: {string.Join(" ", result.Errors.Select(e => e.Message))}");
+            : throw new CliException($"the portal refused to open {quarter} early for the demo: {Describe(result)}");
     }
 
     /// <summary>After the quarter's reports: its default dates again (恢复默认), so it opens for entry when its time comes.</summary>
@@ -237,7 +245,7 @@ public sealed class DemoReportWriter(
         db.ChangeTracker.Clear();
         if (!result.Succeeded)
         {
-            throw new CliException($"the portal refused to restore {quarter}'s default dates for the demo: {string.Join(" ", result.Errors.Select(e => e.Message))}");
+            throw new CliException($"the portal refused to restore {quarter}'s default dates for the demo: {Describe(result)}");
         }
     }
 

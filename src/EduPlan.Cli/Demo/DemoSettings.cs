@@ -1,3 +1,5 @@
+using System.Globalization;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
 
 namespace EduPlan.Cli.Demo;
@@ -16,4 +18,7 @@ public sealed record DemoSettings(int Departments, Quarter? Through, int Seed, b
     public const int MaxDepartments = 200;
 
     public static DemoSettings Default { get; } = new(DemoCatalogue.DefaultDepartmentCount, null, DefaultSeed, false, null, null);
+
+    /// <summary>The language of the use cases' messages in an error (the CLI's --lang).</summary>
+    public CultureInfo Culture { get; init; } = MessageTexts.English;
 }

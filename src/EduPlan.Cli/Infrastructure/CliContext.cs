@@ -1,6 +1,8 @@
+using System.Globalization;
 using EduPlan.Application;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Security;
+using EduPlan.Core.Messages;
 using EduPlan.Data;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Configuration;
@@ -9,8 +11,12 @@ using Microsoft.Extensions.Logging;
 
 namespace EduPlan.Cli.Infrastructure;
 
-/// <summary>What a command runs with: the configuration, the two output writers and the cancellation token.</summary>
-public sealed class CliContext(IConfiguration configuration, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+/// <summary>
+/// What a command runs with: the configuration, the two output writers, the cancellation token and the language the
+/// use cases' messages are printed in (English unless --lang zh).
+/// </summary>
+public sealed class CliContext(
+    IConfiguration configuration, TextWriter output, TextWriter error, CancellationToken cancellationToken, CultureInfo? culture = null)
 {
     public IConfiguration Configuration { get; } = configuration;
 
@@ -21,6 +27,25 @@ public sealed class CliContext(IConfiguration configuration, TextWriter output, 
     public TextWriter Error { get; } = error;
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>The language of messages from the use cases: <see cref="MessageTexts.English"/> or <see cref="MessageTexts.Chinese"/>.</summary>
+    public CultureInfo Culture { get; } = culture ?? MessageTexts.English;
+
+    /// <summary>A use case's message in <see cref="Culture"/>'s language.</summary>
+    public string Text(Message message) => message.ToString(Culture);
+
+    /// <summary>A value that reads differently in each language (a quarter, owners) in <see cref="Culture"/>'s language.</summary>
+    public string Text(ILocalizable value) => value.ToMessage().ToString(Culture);
+
+    /// <summary>Why a use case failed, one message per line (field errors prefixed with their field), for a <see cref="CliException"/>.</summary>
+    public string Failure<T>(Result<T> result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        IEnumerable<string> lines = result.Reason is { } reason
+            ? [Text(reason)]
+            : result.Errors.Select(e => (e.Field.Length == 0 ? "" : e.Field + ": ") + Text(e.Message));
+        return string.Concat(lines.Select(line => Environment.NewLine + "  " + line));
+    }
 
     /// <summary>
     /// Builds the services a database command needs (the same registrations as the web app), logging

@@ -39,6 +39,7 @@ public static class MessageTexts
     {
         null => string.Empty,
         ILocalizable localizable => Format(localizable.ToMessage(), culture),
+        MessageList list => string.Join(Format(new Message(list.SeparatorKey), culture), list.Items.Select(i => Render(i, culture))),
         Enum value => EnumText(value, culture),
         DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime time => time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),

@@ -1,9 +1,10 @@
 using System.Text;
+using EduPlan.Core.Messages;
 
 namespace EduPlan.Core.Ownership;
 
 /// <summary>One record of a CSV file: its fields, the line it starts on, and what was wrong with its quoting, if anything.</summary>
-internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields, string? Error);
+internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields, Message? Error);
 
 /// <summary>
 /// Splits text into RFC 4180 records: fields separated by commas, records by CRLF, LF or CR; a field in double quotes
@@ -19,7 +20,7 @@ internal static class CsvRecords
         {
             var startLine = line;
             var fields = new List<string>();
-            string? error = null;
+            Message? error = null;
             var field = new StringBuilder();
             var endOfRecord = false;
 
@@ -61,12 +62,12 @@ internal static class CsvRecords
 
                     if (!closed)
                     {
-                        error ??= "引号没有闭合：带引号的字段一直延续到文件末尾。";
+                        error ??= new Message("Csv_QuoteNotClosed");
                     }
                     else if (position < text.Length && text[position] != ',' && !IsLineBreak(text, position, out _))
                     {
                         // RFC 4180 allows nothing between the closing quote and the separator; keep the text, report it.
-                        error ??= "引号后面还有文字：一个字段中的引号应写成两个引号（\"\"），或整个字段用引号括起来。";
+                        error ??= new Message("Csv_TextAfterQuote");
                         while (position < text.Length && text[position] != ',' && !IsLineBreak(text, position, out _))
                         {
                             field.Append(text[position]);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EduPlan.Core.Csv;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Parsing;
 using EduPlan.Core.Parsing.Internal;
 using EduPlan.Core.Plans;
@@ -30,6 +31,9 @@ public static class OwnershipCsv
     public const string SeparatorCharacters = "、，,；;\n";
 
     private static readonly char[] Separators = SeparatorCharacters.ToCharArray();
+
+    /// <summary>The header as one line, as messages quote it: 规划代码,任务序号,牵头单位,参与单位.</summary>
+    private static readonly string HeaderText = string.Join(",", Header);
 
     private static readonly string[] HeaderWords = ["规划", "任务", "序号", "牵头", "参与", "单位", "plan", "task", "lead"];
 
@@ -97,7 +101,7 @@ public static class OwnershipCsv
 
         if (rows.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new OwnershipCsvError(sourceName, 0, "文件中没有任务行：每行应为 规划代码,任务序号,牵头单位,参与单位。"));
+            errors.Add(new OwnershipCsvError(sourceName, 0, new Message("OwnershipCsv_NoRows", HeaderText)));
         }
 
         return new OwnershipCsvDocument(sourceName, rows, errors, headerLine);
@@ -154,36 +158,36 @@ public static class OwnershipCsv
         (cells.Count < 2 || ParseTaskNumber(cells[1]) is null)
         && cells.Any(c => HeaderWords.Any(w => c.Contains(w, StringComparison.OrdinalIgnoreCase)));
 
-    private static string? ReadRow(int line, List<string> cells, out OwnershipCsvRow? row)
+    private static Message? ReadRow(int line, List<string> cells, out OwnershipCsvRow? row)
     {
         row = null;
         if (cells.Any(c => c.Contains('\uFFFD')))
         {
-            return "含有无法识别的字符：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或“CSV（逗号分隔）”后再上传。";
+            return new Message("OwnershipCsv_Unreadable");
         }
 
         if (cells.Count is < 2 or > 4)
         {
-            return $"有 {cells.Count} 列，应为 4 列：规划代码,任务序号,牵头单位,参与单位（多个参与单位写在同一格内，用“、”分隔，整格加英文双引号）。";
+            return new Message("OwnershipCsv_ColumnCount", cells.Count, HeaderText, CoDepartmentSeparator);
         }
 
         var plan = cells[0];
         if (plan.Length == 0)
         {
-            return "缺少规划代码（第 1 列），例如 chongqing 或 national。";
+            return new Message("OwnershipCsv_PlanMissing");
         }
 
         if (ParseTaskNumber(cells[1]) is not { } number)
         {
             return cells[1].Length == 0
-                ? "缺少任务序号（第 2 列）。"
-                : $"任务序号“{cells[1]}”不是有效的序号（可写 9、九 或 （九））。";
+                ? new Message("OwnershipCsv_TaskNumberMissing")
+                : new Message("OwnershipCsv_TaskNumberInvalid", cells[1], ChineseNumerals.Format(9), ChineseNumerals.TaskMarker(9));
         }
 
         var lead = cells.Count > 2 && cells[2].Length > 0 ? cells[2] : null;
         if (lead is not null && lead.IndexOfAny(Separators) >= 0)
         {
-            return $"牵头单位只能有一个：“{lead.ReplaceLineEndings(" ")}”含有分隔符；其他单位请写在第 4 列（参与单位）。";
+            return new Message("OwnershipCsv_SeveralLeads", lead.ReplaceLineEndings(" "));
         }
 
         var coDepartments = cells.Count > 3 ? SplitCoDepartments(cells[3]) : [];
@@ -198,9 +202,14 @@ public sealed record OwnershipCsvRow(int Line, string Plan, int TaskNumber, stri
 
 /// <summary>A bad line of an ownership CSV file; <see cref="ToString"/> gives "file:line: reason".</summary>
 /// <param name="Line">1-based; 0 when the problem is the file as a whole.</param>
-public sealed record OwnershipCsvError(string SourceName, int Line, string Reason)
+public sealed record OwnershipCsvError(string SourceName, int Line, Message Reason)
 {
-    public override string ToString() => Line > 0 ? $"{SourceName}:{Line}: {Reason}" : $"{SourceName}: {Reason}";
+    /// <summary>"file:line: reason" in Chinese.</summary>
+    public override string ToString() => ToString(MessageTexts.Chinese);
+
+    /// <summary>"file:line: reason" with the reason in <paramref name="culture"/>'s language.</summary>
+    public string ToString(CultureInfo culture) =>
+        Line > 0 ? $"{SourceName}:{Line}: {Reason.ToString(culture)}" : $"{SourceName}: {Reason.ToString(culture)}";
 }
 
 /// <summary>What was read from an ownership CSV file: the rows that are well formed and the lines that are not.</summary>

@@ -1,9 +1,10 @@
+using EduPlan.Core.Messages;
 using EduPlan.Core.Plans;
 
 namespace EduPlan.Core.Parsing;
 
 /// <summary>What the parser read from one plan document: the plans found in it, in document order.</summary>
-public sealed record ParsedDocument(string SourceName, IReadOnlyList<ParsedPlan> Plans, IReadOnlyList<string> Warnings);
+public sealed record ParsedDocument(string SourceName, IReadOnlyList<ParsedPlan> Plans, IReadOnlyList<Message> Warnings);
 
 /// <summary>One plan as written in the document. <see cref="Line"/> numbers are 1-based lines of the source file.</summary>
 public sealed record ParsedPlan(

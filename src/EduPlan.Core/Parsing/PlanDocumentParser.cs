@@ -1,10 +1,11 @@
+using EduPlan.Core.Messages;
 using EduPlan.Core.Parsing.Internal;
 
 namespace EduPlan.Core.Parsing;
 
 /// <summary>
 /// Parses plan documents (UTF-8, UTF-16 with or without BOM, GB18030) into plans, sections, key tasks, milestones and indicators.
-/// Refusals are <see cref="PlanFormatException"/>s whose messages (in Chinese) name the file and the line.
+/// Refusals are <see cref="PlanFormatException"/>s naming the file and the line, with the reason as a <see cref="Message"/>.
 /// </summary>
 public sealed class PlanDocumentParser : IPlanDocumentParser
 {
@@ -23,11 +24,10 @@ public sealed class PlanDocumentParser : IPlanDocumentParser
         var drafts = DocumentReader.Read(lines, sourceName);
         if (drafts.Count == 0)
         {
-            throw new PlanFormatException(sourceName, 0,
-                "未找到可识别的规划：没有“…印发《…（YYYY—YYYY年）》”或“《…（YYYY—YYYY年）》主要内容如下”这样的规划标题行。");
+            throw new PlanFormatException(sourceName, 0, "Parse_NoPlan", PlanPatterns.AnnouncementExample, PlanPatterns.ContentsExample);
         }
 
-        var warnings = new List<string>();
+        var warnings = new List<Message>();
         var codesByTitle = AssignCodes(drafts, warnings);
         var plans = drafts.ConvertAll(d => PlanAssembler.Assemble(d, codesByTitle[d.Title], codesByTitle, sourceName, warnings));
         return new ParsedDocument(sourceName, plans, warnings);
@@ -44,7 +44,7 @@ public sealed class PlanDocumentParser : IPlanDocumentParser
     /// The two known plans get their built-in codes, any other plan a hashed one and a warning. A title appears once
     /// per document (the reader refuses a second announcement) and the code table is exact, so no two plans share a code.
     /// </summary>
-    private static Dictionary<string, string> AssignCodes(List<PlanDraft> drafts, List<string> warnings)
+    private static Dictionary<string, string> AssignCodes(List<PlanDraft> drafts, List<Message> warnings)
     {
         var codes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var draft in drafts)
@@ -57,7 +57,7 @@ public sealed class PlanDocumentParser : IPlanDocumentParser
 
             var code = PlanCodes.FromTitleHash(draft.Title);
             codes[draft.Title] = code;
-            warnings.Add($"《{draft.Title}》（第 {draft.Line} 行）不在内置代码表中，已分配代码 {code}。");
+            warnings.Add(new Message("Parse_UnknownPlanCode", draft.Title, draft.Line, code));
         }
 
         return codes;

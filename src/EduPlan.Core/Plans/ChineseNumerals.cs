@@ -37,10 +37,16 @@ public static class ChineseNumerals
     }
 
     /// <summary>A key task's marker: （九）.</summary>
-    public static string TaskMarker(int number) => "（" + Format(number) + "）";
+    public static string TaskMarker(int number) => TaskMarker(Format(number));
+
+    /// <summary>A key task's marker around a numeral as written: （九）.</summary>
+    public static string TaskMarker(string numeral) => "（" + numeral + "）";
 
     /// <summary>A section's marker: 三、.</summary>
-    public static string SectionMarker(int number) => Format(number) + "、";
+    public static string SectionMarker(int number) => SectionMarker(Format(number));
+
+    /// <summary>A section's marker after a numeral as written: 三、.</summary>
+    public static string SectionMarker(string numeral) => numeral + "、";
 
     private static int? DigitOrNull(char c)
     {

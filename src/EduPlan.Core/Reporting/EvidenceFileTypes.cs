@@ -1,12 +1,13 @@
 using System.IO.Compression;
+using EduPlan.Core.Messages;
 
 namespace EduPlan.Core.Reporting;
 
-/// <summary>A kind of file accepted as evidence: its Chinese label, its media type and the extensions it may carry.</summary>
-public sealed record EvidenceFileType(string Label, string MediaType, IReadOnlyList<string> Extensions);
+/// <summary>A kind of file accepted as evidence: its name for readers ("PDF文档"), its media type and the extensions it may carry.</summary>
+public sealed record EvidenceFileType(Message Label, string MediaType, IReadOnlyList<string> Extensions);
 
-/// <summary>The outcome of checking an evidence file: the type found in its content, or why it is refused (Chinese).</summary>
-public sealed record EvidenceFileCheck(EvidenceFileType? Type, string? Error)
+/// <summary>The outcome of checking an evidence file: the type found in its content, or why it is refused.</summary>
+public sealed record EvidenceFileCheck(EvidenceFileType? Type, Message? Error)
 {
     public bool IsAllowed => Type is not null;
 }
@@ -17,16 +18,16 @@ public sealed record EvidenceFileCheck(EvidenceFileType? Type, string? Error)
 /// </summary>
 public static class EvidenceFileTypes
 {
-    /// <summary>The allowed kinds, as users are told them.</summary>
-    public const string AllowedKindsText = "PDF、Word、Excel、JPEG、PNG";
+    /// <summary>The allowed kinds, as users are told them: "PDF、Word、Excel、JPEG、PNG".</summary>
+    public static MessageList AllowedKinds { get; } = MessageList.Of(["PDF", "Word", "Excel", "JPEG", "PNG"]);
 
-    public static EvidenceFileType Pdf { get; } = new("PDF文档", "application/pdf", [".pdf"]);
-    public static EvidenceFileType Jpeg { get; } = new("JPEG图片", "image/jpeg", [".jpg", ".jpeg"]);
-    public static EvidenceFileType Png { get; } = new("PNG图片", "image/png", [".png"]);
-    public static EvidenceFileType Doc { get; } = new("Word 97-2003文档", "application/msword", [".doc"]);
-    public static EvidenceFileType Xls { get; } = new("Excel 97-2003工作簿", "application/vnd.ms-excel", [".xls"]);
-    public static EvidenceFileType Docx { get; } = new("Word文档", "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [".docx"]);
-    public static EvidenceFileType Xlsx { get; } = new("Excel工作簿", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [".xlsx"]);
+    public static EvidenceFileType Pdf { get; } = new(new("EvidenceType_Pdf"), "application/pdf", [".pdf"]);
+    public static EvidenceFileType Jpeg { get; } = new(new("EvidenceType_Jpeg"), "image/jpeg", [".jpg", ".jpeg"]);
+    public static EvidenceFileType Png { get; } = new(new("EvidenceType_Png"), "image/png", [".png"]);
+    public static EvidenceFileType Doc { get; } = new(new("EvidenceType_Doc"), "application/msword", [".doc"]);
+    public static EvidenceFileType Xls { get; } = new(new("EvidenceType_Xls"), "application/vnd.ms-excel", [".xls"]);
+    public static EvidenceFileType Docx { get; } = new(new("EvidenceType_Docx"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", [".docx"]);
+    public static EvidenceFileType Xlsx { get; } = new(new("EvidenceType_Xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", [".xlsx"]);
 
     public static IReadOnlyList<EvidenceFileType> All { get; } = [Pdf, Doc, Docx, Xls, Xlsx, Jpeg, Png];
 
@@ -49,7 +50,7 @@ public static class EvidenceFileTypes
         ArgumentNullException.ThrowIfNull(content);
         if (content.Length == 0)
         {
-            return new(null, $"文件“{fileName}”是空文件，不能上传");
+            return new(null, new Message("Evidence_FileEmpty", fileName));
         }
 
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
@@ -61,14 +62,14 @@ public static class EvidenceFileTypes
 
         if (!detected.Extensions.Contains(extension))
         {
-            return new(null, $"文件“{fileName}”的内容是{detected.Label}，与扩展名不符，请改为{string.Join("或", detected.Extensions)}后再上传");
+            return new(null, new Message("Evidence_ExtensionMismatch", fileName, detected.Label, MessageList.Of(detected.Extensions, MessageList.Or)));
         }
 
         return new(detected, null);
     }
 
     /// <summary>The refusal of a file whose content is not an allowed kind.</summary>
-    public static string NotAllowed(string fileName) => $"文件“{fileName}”不是允许的类型（{AllowedKindsText}）";
+    public static Message NotAllowed(string fileName) => new("Evidence_TypeNotAllowed", fileName, AllowedKinds);
 
     private static EvidenceFileType? Detect(byte[] content, string extension)
     {

@@ -1,14 +1,13 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using EduPlan.Core.Messages;
+using EduPlan.Core.Plans;
 
 namespace EduPlan.Core.Reporting;
 
 /// <summary>A reporting quarter such as 2026Q3, between <see cref="First"/> (2025Q1) and <see cref="Last"/> (2035Q4).</summary>
 public readonly record struct Quarter : IComparable<Quarter>, ILocalizable
 {
-    private static readonly string[] ChineseOrdinals = ["一", "二", "三", "四"];
-
     public Quarter(int year, int number)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
@@ -101,11 +100,11 @@ public readonly record struct Quarter : IComparable<Quarter>, ILocalizable
     /// <summary>"2026Q3": the form used in URLs and CSV files.</summary>
     public override string ToString() => $"{Year}Q{Number}";
 
-    /// <summary>"2026年第三季度": the form shown to users.</summary>
-    public string ToChinese() => $"{Year}年第{ChineseOrdinals[Number - 1]}季度";
+    /// <summary>"2026年第三季度": the quarter as Chinese readers see it (<see cref="ToMessage"/> in the reader's language).</summary>
+    public string ToChinese() => ToMessage().ToString();
 
     /// <summary>The quarter as readers see it: "2026年第三季度" in Chinese, "2026 Q3" in English.</summary>
-    public Message ToMessage() => new("Quarter_Name", Year, ChineseOrdinals[Number - 1], Number);
+    public Message ToMessage() => new("Quarter_Name", Year, ChineseNumerals.Format(Number), Number);
 
     public int CompareTo(Quarter other) => (Year, Number).CompareTo((other.Year, other.Number));
 

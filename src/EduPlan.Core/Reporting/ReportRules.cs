@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text;
+using EduPlan.Core.Messages;
 
 namespace EduPlan.Core.Reporting;
 
-/// <summary>The names of the report form's fields: the keys of <see cref="ReportRuleError"/> and of the web form's inputs.</summary>
+/// <summary>The names of the report form's fields: the keys of the rules' <see cref="FieldError"/>s and of the web form's inputs.</summary>
 public static class ReportFields
 {
     public const string Status = nameof(Status);
@@ -72,9 +73,6 @@ public sealed record ReportRuleContext(
 /// <summary>A percent complete approved for a quarter.</summary>
 public sealed record ApprovedPercent(Quarter Quarter, int Percent);
 
-/// <summary>A refused input, in Chinese, keyed by the form field (see <see cref="ReportFields"/>).</summary>
-public sealed record ReportRuleError(string Field, string Message);
-
 /// <summary>An indicator value that passed the rules.</summary>
 public sealed record CheckedIndicatorValue(int IndicatorId, decimal Value, string? Note);
 
@@ -83,7 +81,7 @@ public sealed record CheckedIndicatorValue(int IndicatorId, decimal Value, strin
 /// values: status, percent, the texts with line ends made "\n" and blanks as null, and the indicator values given.
 /// </summary>
 public sealed record ReportCheck(
-    IReadOnlyList<ReportRuleError> Errors,
+    IReadOnlyList<FieldError> Errors,
     ReportStatus Status,
     int Percent,
     string Progress,
@@ -114,7 +112,7 @@ public static class ReportRules
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(context);
-        var errors = new List<ReportRuleError>();
+        var errors = new List<FieldError>();
 
         var status = ReadStatus(input.Status, errors);
         var percent = ReadPercent(input.Percent, errors);
@@ -125,29 +123,28 @@ public static class ReportRules
 
         if (context.Submit && progress is null)
         {
-            errors.Add(new(ReportFields.Progress, "提交审核前请填写本季度进展"));
+            errors.Add(FieldError.Of(ReportFields.Progress, "Report_ProgressRequired"));
         }
 
-        CheckLength(ReportFields.Progress, "本季度进展", progress, errors);
-        CheckLength(ReportFields.Problems, "存在问题", problems, errors);
-        CheckLength(ReportFields.NextSteps, "下一步计划", nextSteps, errors);
-        CheckLength(ReportFields.PercentDropExplanation, "进度回退说明", explanation, errors);
+        CheckLength(ReportFields.Progress, new Message("ReportField_Progress"), progress, errors);
+        CheckLength(ReportFields.Problems, new Message("ReportField_Problems"), problems, errors);
+        CheckLength(ReportFields.NextSteps, new Message("ReportField_NextSteps"), nextSteps, errors);
+        CheckLength(ReportFields.PercentDropExplanation, new Message("ReportField_PercentDropExplanation"), explanation, errors);
 
         if (status == ReportStatus.Completed && percent is { } p && p != 100)
         {
-            errors.Add(new(ReportFields.Percent, $"状态为“已完成”时，完成进度须为100%（现为{p}%）"));
+            errors.Add(FieldError.Of(ReportFields.Percent, "Report_CompletedNeedsFullPercent", p));
         }
 
         if (context.Submit && status == ReportStatus.Completed && context.EvidenceCount == 0)
         {
-            errors.Add(new(ReportFields.Evidence, "状态为“已完成”时，须至少提供一份佐证材料（文件或链接）"));
+            errors.Add(FieldError.Of(ReportFields.Evidence, "Report_CompletedNeedsEvidence"));
         }
 
         if (context.Submit && explanation is null && IsDrop(percent, context.LastApproved))
         {
             var last = context.LastApproved!;
-            errors.Add(new(ReportFields.PercentDropExplanation,
-                $"完成进度（{percent}%）低于{last.Quarter.ToChinese()}审核通过的{last.Percent}%，请说明原因"));
+            errors.Add(FieldError.Of(ReportFields.PercentDropExplanation, "Report_PercentDropNeedsExplanation", percent, last.Quarter, last.Percent));
         }
 
         var values = ReadIndicatorValues(input.Indicators, context.Indicators, errors);
@@ -179,29 +176,29 @@ public static class ReportRules
             ? status
             : null;
 
-    private static ReportStatus? ReadStatus(string? text, List<ReportRuleError> errors)
+    private static ReportStatus? ReadStatus(string? text, List<FieldError> errors)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            errors.Add(new(ReportFields.Status, "请选择任务状态"));
+            errors.Add(FieldError.Of(ReportFields.Status, "Report_StatusRequired"));
             return null;
         }
 
         var status = ParseStatus(text);
         if (status is null)
         {
-            errors.Add(new(ReportFields.Status, "任务状态无效，请从未启动、按计划推进、存在风险、进度滞后、已完成中选择"));
+            errors.Add(FieldError.Of(ReportFields.Status, "Report_StatusInvalid", MessageList.Of(Enum.GetValues<ReportStatus>())));
         }
 
         return status;
     }
 
-    private static int? ReadPercent(string? text, List<ReportRuleError> errors)
+    private static int? ReadPercent(string? text, List<FieldError> errors)
     {
         var typed = Numeral(text);
         if (typed.Length == 0)
         {
-            errors.Add(new(ReportFields.Percent, "请填写完成进度（0到100之间的整数）"));
+            errors.Add(FieldError.Of(ReportFields.Percent, "Report_PercentRequired"));
             return null;
         }
 
@@ -212,23 +209,23 @@ public static class ReportRules
 
         if (!int.TryParse(typed, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var percent) || percent is < 0 or > 100)
         {
-            errors.Add(new(ReportFields.Percent, "完成进度须为0到100之间的整数"));
+            errors.Add(FieldError.Of(ReportFields.Percent, "Report_PercentOutOfRange"));
             return null;
         }
 
         return percent;
     }
 
-    private static void CheckLength(string field, string label, string? text, List<ReportRuleError> errors)
+    private static void CheckLength(string field, Message label, string? text, List<FieldError> errors)
     {
         if (text is not null && text.Length > MaxTextLength)
         {
-            errors.Add(new(field, $"{label}不能超过{MaxTextLength}字（现为{text.Length}字）"));
+            errors.Add(FieldError.Of(field, "Report_TextTooLong", label, MaxTextLength, text.Length));
         }
     }
 
     private static List<CheckedIndicatorValue> ReadIndicatorValues(
-        IReadOnlyList<IndicatorValueInput> rows, IReadOnlyList<ReportIndicatorRule> indicators, List<ReportRuleError> errors)
+        IReadOnlyList<IndicatorValueInput> rows, IReadOnlyList<ReportIndicatorRule> indicators, List<FieldError> errors)
     {
         var byId = indicators.GroupBy(i => i.Id).ToDictionary(g => g.Key, g => g.First());
         var seen = new HashSet<int>();
@@ -246,7 +243,7 @@ public static class ReportRules
             var note = Text(row.Note);
             if (note is not null && note.Length > MaxNoteLength)
             {
-                errors.Add(new(ReportFields.IndicatorNote(index), $"“{indicator.Name}”的说明不能超过{MaxNoteLength}字（现为{note.Length}字）"));
+                errors.Add(FieldError.Of(ReportFields.IndicatorNote(index), "Report_IndicatorNoteTooLong", indicator.Name, MaxNoteLength, note.Length));
             }
 
             var typed = Numeral(row.Value);
@@ -254,7 +251,7 @@ public static class ReportRules
             {
                 if (note is not null)
                 {
-                    errors.Add(new(ReportFields.IndicatorValue(index), $"“{indicator.Name}”填写了说明，请同时填写数值"));
+                    errors.Add(FieldError.Of(ReportFields.IndicatorValue(index), "Report_IndicatorNoteWithoutValue", indicator.Name));
                 }
 
                 continue;
@@ -267,14 +264,14 @@ public static class ReportRules
 
             if (!decimal.TryParse(typed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
             {
-                errors.Add(new(ReportFields.IndicatorValue(index), $"“{indicator.Name}”须填写数字"));
+                errors.Add(FieldError.Of(ReportFields.IndicatorValue(index), "Report_IndicatorNotANumber", indicator.Name));
                 continue;
             }
 
-            var error = indicator.IsPercentage && value is < 0 or > 100 ? $"“{indicator.Name}”是百分比，须在0到100之间"
-                : value < 0 ? $"“{indicator.Name}”不能为负数"
-                : value > MaxValue ? $"“{indicator.Name}”的数值过大"
-                : value.Scale > MaxDecimals && value != Math.Round(value, MaxDecimals) ? $"“{indicator.Name}”最多保留{MaxDecimals}位小数"
+            var error = indicator.IsPercentage && value is < 0 or > 100 ? new Message("Report_IndicatorPercentOutOfRange", indicator.Name)
+                : value < 0 ? new Message("Report_IndicatorNegative", indicator.Name)
+                : value > MaxValue ? new Message("Report_IndicatorTooLarge", indicator.Name)
+                : value.Scale > MaxDecimals && value != Math.Round(value, MaxDecimals) ? new Message("Report_IndicatorTooManyDecimals", indicator.Name, MaxDecimals)
                 : null;
             if (error is not null)
             {

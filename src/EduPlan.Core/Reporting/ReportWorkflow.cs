@@ -1,3 +1,5 @@
+using EduPlan.Core.Messages;
+
 namespace EduPlan.Core.Reporting;
 
 /// <summary>
@@ -8,25 +10,25 @@ namespace EduPlan.Core.Reporting;
 public static class ReportWorkflow
 {
     /// <summary>An approved report is final (until a coordinator reopens it).</summary>
-    public const string ApprovedRefusal = "该报告已审核通过";
+    public static Message ApprovedRefusal { get; } = new("Workflow_Approved");
 
     /// <summary>A submitted report waits for the coordinator; the department cannot change it meanwhile.</summary>
-    public const string SubmittedRefusal = "该报告已提交，正在等待审核";
+    public static Message SubmittedRefusal { get; } = new("Workflow_Submitted");
 
     /// <summary>A coordinator cannot review what was never submitted.</summary>
-    public const string NotSubmittedRefusal = "该报告尚未提交审核";
+    public static Message NotSubmittedRefusal { get; } = new("Workflow_NotSubmitted");
 
     /// <summary>A coordinator cannot review a report that does not exist.</summary>
-    public const string NotReportedRefusal = "该报告尚未填报";
+    public static Message NotReportedRefusal { get; } = new("Workflow_NotReported");
 
     /// <summary>A returned report waits for the department to correct and resubmit it.</summary>
-    public const string ReturnedRefusal = "该报告已退回，正在等待填报单位修改后重新提交";
+    public static Message ReturnedRefusal { get; } = new("Workflow_Returned");
 
     /// <summary>Only an approved report can be reopened.</summary>
-    public const string NotApprovedRefusal = "该报告尚未审核通过，无需重新打开";
+    public static Message NotApprovedRefusal { get; } = new("Workflow_NotApproved");
 
-    /// <summary>Null when <paramref name="action"/> is allowed on a report in <paramref name="current"/> (null = no report yet); otherwise the refusal in Chinese.</summary>
-    public static string? Refusal(ReportState? current, ReportAction action) => action switch
+    /// <summary>Null when <paramref name="action"/> is allowed on a report in <paramref name="current"/> (null = no report yet); otherwise the refusal.</summary>
+    public static Message? Refusal(ReportState? current, ReportAction action) => action switch
     {
         ReportAction.Saved or ReportAction.Submitted => current switch
         {

@@ -1,11 +1,12 @@
 using System.Globalization;
+using EduPlan.Core.Messages;
 
 namespace EduPlan.Core.Reporting;
 
 /// <summary>Whether a quarter is open for one department's entry today, and the sentence that says so.</summary>
 /// <param name="OpenUntil">The last China date on which entry is open (when open), or the date it closed (when closed after the fact).</param>
-/// <param name="Reason">Chinese, shown to the user as it is: "2026年第三季度已于2026-10-15截止填报".</param>
-public sealed record PeriodWindow(Quarter Quarter, bool IsOpen, DateOnly? OpenUntil, string Reason, PeriodWindowSource Source);
+/// <param name="Reason">The sentence shown to the user: "2026年第三季度已于2026-10-15截止填报" / "Entry for 2026 Q3 closed on 2026-10-15".</param>
+public sealed record PeriodWindow(Quarter Quarter, bool IsOpen, DateOnly? OpenUntil, Message Reason, PeriodWindowSource Source);
 
 /// <summary>What decided a <see cref="PeriodWindow"/>.</summary>
 public enum PeriodWindowSource
@@ -39,48 +40,52 @@ public static class ReportingWindow
         ReportingPeriodOverride? departmentException)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(graceDays);
-        var name = quarter.ToChinese();
         if (!quarter.IsReportingQuarter)
         {
-            return new(quarter, false, null, $"{name}不在填报范围内（{Quarter.First.ToChinese()}至{Quarter.Last.ToChinese()}）", PeriodWindowSource.NotAReportingQuarter);
+            return new(quarter, false, null, NotAReportingQuarter(quarter), PeriodWindowSource.NotAReportingQuarter);
         }
 
-        var quarterWide = QuarterWide(quarter, name, today, graceDays, quarterOverride);
+        var quarterWide = QuarterWide(quarter, today, graceDays, quarterOverride);
         if (departmentException is { Mode: PeriodOverrideMode.Open, OpenUntil: { } exceptionUntil } && today <= exceptionUntil
             && !(quarterWide.IsOpen && quarterWide.OpenUntil >= exceptionUntil))
         {
-            return new(quarter, true, exceptionUntil, $"{name}已为本单位延长填报至{Date(exceptionUntil)}", PeriodWindowSource.DepartmentException);
+            return new(quarter, true, exceptionUntil, new Message("Window_DepartmentException", quarter, exceptionUntil), PeriodWindowSource.DepartmentException);
         }
 
         return quarterWide;
     }
 
-    private static PeriodWindow QuarterWide(Quarter quarter, string name, DateOnly today, int graceDays, ReportingPeriodOverride? quarterOverride)
+    /// <summary>"2036年第一季度不在填报范围内（2025年第一季度至2035年第四季度）".</summary>
+    public static Message NotAReportingQuarter(Quarter quarter) => new("Window_NotAReportingQuarter", quarter, Quarter.First, Quarter.Last);
+
+    private static PeriodWindow QuarterWide(Quarter quarter, DateOnly today, int graceDays, ReportingPeriodOverride? quarterOverride)
     {
         if (quarterOverride is { Mode: PeriodOverrideMode.Closed })
         {
             var closedOn = ChinaCalendar.DateOf(quarterOverride.ChangedAt);
             // The coordinator's reason is the "why" a reporter needs; a bare "closed" is what users of such systems complain about.
-            var why = string.IsNullOrWhiteSpace(quarterOverride.Reason) ? "" : $"（原因：{quarterOverride.Reason.Trim()}）";
-            return new(quarter, false, closedOn, $"{name}已于{Date(closedOn)}由统筹协调人员关闭填报{why}", PeriodWindowSource.QuarterOverride);
+            var reason = string.IsNullOrWhiteSpace(quarterOverride.Reason)
+                ? new Message("Window_ClosedEarly", quarter, closedOn)
+                : new Message("Window_ClosedEarlyBecause", quarter, closedOn, quarterOverride.Reason.Trim());
+            return new(quarter, false, closedOn, reason, PeriodWindowSource.QuarterOverride);
         }
 
         if (quarterOverride is { Mode: PeriodOverrideMode.Open, OpenUntil: { } reopenedUntil })
         {
             return today <= reopenedUntil
-                ? new(quarter, true, reopenedUntil, $"{name}已重新开放填报，截止于{Date(reopenedUntil)}", PeriodWindowSource.QuarterOverride)
-                : new(quarter, false, reopenedUntil, $"{name}已于{Date(reopenedUntil)}截止填报", PeriodWindowSource.QuarterOverride);
+                ? new(quarter, true, reopenedUntil, new Message("Window_Reopened", quarter, reopenedUntil), PeriodWindowSource.QuarterOverride)
+                : new(quarter, false, reopenedUntil, new Message("Window_Closed", quarter, reopenedUntil), PeriodWindowSource.QuarterOverride);
         }
 
         var deadline = quarter.DefaultDeadline(graceDays);
         if (today < quarter.EntryOpens)
         {
-            return new(quarter, false, null, $"{name}将于{Date(quarter.EntryOpens)}开放填报", PeriodWindowSource.Default);
+            return new(quarter, false, null, new Message("Window_NotYetOpen", quarter, quarter.EntryOpens), PeriodWindowSource.Default);
         }
 
         return today <= deadline
-            ? new(quarter, true, deadline, $"{name}填报截止于{Date(deadline)}", PeriodWindowSource.Default)
-            : new(quarter, false, deadline, $"{name}已于{Date(deadline)}截止填报", PeriodWindowSource.Default);
+            ? new(quarter, true, deadline, new Message("Window_OpenUntil", quarter, deadline), PeriodWindowSource.Default)
+            : new(quarter, false, deadline, new Message("Window_Closed", quarter, deadline), PeriodWindowSource.Default);
     }
 
     /// <summary>2026-10-15: the form the issue and the users write dates in.</summary>

@@ -72,7 +72,8 @@ public sealed partial class DatabaseBootstrapper(
 
         foreach (var warning in report.Warnings)
         {
-            LogSeedWarning(warning);
+            // The server's log is in English, like every other entry in it.
+            LogSeedWarning(warning.ToString(Core.Messages.MessageTexts.English));
         }
     }
 

@@ -15,7 +15,7 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
 
     public Task DisposeAsync() => _data.DisposeAsync();
 
-    private Task<DepartmentResult> CreateAsync(string name, string shortName, DepartmentKind kind = DepartmentKind.MunicipalDepartment, int? parentId = null) =>
+    private Task<Result<DepartmentSummary>> CreateAsync(string name, string shortName, DepartmentKind kind = DepartmentKind.MunicipalDepartment, int? parentId = null) =>
         _data.Departments(d => d.CreateAsync(new DepartmentInput(name, shortName, kind, parentId)));
 
     [Fact]
@@ -23,12 +23,12 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
     {
         var result = await CreateAsync("  重庆市教育委员会 ", " 市教委 ", DepartmentKind.MunicipalDepartment);
 
-        result.Outcome.Should().Be(DepartmentOutcome.Saved);
-        result.Department!.Name.Should().Be("重庆市教育委员会");
-        result.Department.ShortName.Should().Be("市教委");
-        result.Department.IsActive.Should().BeTrue();
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.Name.Should().Be("重庆市教育委员会");
+        result.Value.ShortName.Should().Be("市教委");
+        result.Value.IsActive.Should().BeTrue();
         var entry = (await _data.AuditAsync(AuditActions.DepartmentCreated)).Should().ContainSingle().Subject;
-        entry.TargetId.Should().Be(result.Department.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        entry.TargetId.Should().Be(result.Value.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
         entry.ActorName.Should().Be("admin");
         var after = AdministrationDatabase.Details(entry, "after");
         after.GetProperty("name").GetString().Should().Be("重庆市教育委员会");
@@ -40,8 +40,8 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
     {
         var result = await _data.Departments(d => d.CreateAsync(new DepartmentInput(new string('长', 201), "", (DepartmentKind)42)));
 
-        result.Outcome.Should().Be(DepartmentOutcome.Invalid);
-        result.Errors.Select(e => (e.Field, e.Message)).Should().BeEquivalentTo(new[]
+        result.Kind.Should().Be(ResultKind.Invalid);
+        result.Errors.Zh().Should().BeEquivalentTo(new[]
         {
             ("Name", "单位名称不能超过200个字符（现有201个）。"),
             ("ShortName", "请填写简称。"),
@@ -60,7 +60,7 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
         var shortAsName = await CreateAsync("市教委", "教委3");
         var sameShortOtherCase = await CreateAsync("Chongqing Finance", "市教委");
 
-        sameName.Errors.Should().ContainSingle().Which.Should().Be(new FieldError("Name", "名称“重庆市教育委员会”已被单位“重庆市教育委员会”使用。"));
+        sameName.Errors.Should().ContainSingle().Which.Zh().Should().Be(("Name", "名称“重庆市教育委员会”已被单位“重庆市教育委员会”使用。"));
         shortAsName.Errors.Should().ContainSingle().Which.Field.Should().Be("Name");
         sameShortOtherCase.Errors.Should().ContainSingle().Which.Field.Should().Be("ShortName");
         (await _data.QueryAsync(db => db.Departments.CountAsync())).Should().Be(1);
@@ -75,37 +75,37 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
     {
         var result = await CreateAsync(name, "简称");
 
-        result.Outcome.Should().Be(DepartmentOutcome.Invalid);
+        result.Kind.Should().Be(ResultKind.Invalid);
         result.Errors.Should().ContainSingle().Which.Field.Should().Be("Name");
     }
 
     [Fact]
     public async Task A_parent_must_exist_and_must_not_be_the_department_itself_or_one_below_it()
     {
-        var top = (await CreateAsync("重庆市教育委员会", "市教委")).Department!;
-        var middle = (await CreateAsync("市教委直属单位", "直属", parentId: top.Id)).Department!;
-        var bottom = (await CreateAsync("重庆市教育考试院", "考试院", parentId: middle.Id)).Department!;
+        var top = (await CreateAsync("重庆市教育委员会", "市教委")).Value!;
+        var middle = (await CreateAsync("市教委直属单位", "直属", parentId: top.Id)).Value!;
+        var bottom = (await CreateAsync("重庆市教育考试院", "考试院", parentId: middle.Id)).Value!;
 
         var missing = await CreateAsync("新单位", "新", parentId: 999);
         var itself = await _data.Departments(d => d.UpdateAsync(top.Id, top.Version, new DepartmentInput(top.Name, top.ShortName, top.Kind, top.Id)));
         var below = await _data.Departments(d => d.UpdateAsync(top.Id, top.Version, new DepartmentInput(top.Name, top.ShortName, top.Kind, bottom.Id)));
 
-        missing.Errors.Should().ContainSingle().Which.Should().Be(new FieldError("ParentId", "所选的上级单位不存在。"));
-        itself.Errors.Should().ContainSingle().Which.Should().Be(new FieldError("ParentId", "上级单位不能是本单位。"));
-        below.Errors.Should().ContainSingle().Which.Should().Be(new FieldError("ParentId", "上级单位不能是本单位的下级单位“重庆市教育考试院”。"));
+        missing.Errors.Should().ContainSingle().Which.Zh().Should().Be(("ParentId", "所选的上级单位不存在。"));
+        itself.Errors.Should().ContainSingle().Which.Zh().Should().Be(("ParentId", "上级单位不能是本单位。"));
+        below.Errors.Should().ContainSingle().Which.Zh().Should().Be(("ParentId", "上级单位不能是本单位的下级单位“重庆市教育考试院”。"));
         (await _data.QueryAsync(db => db.Departments.SingleAsync(d => d.Id == top.Id))).ParentId.Should().BeNull();
     }
 
     [Fact]
     public async Task Update_renames_raises_the_version_and_audits_before_and_after()
     {
-        var created = (await CreateAsync("重庆市教育委员会", "市教委")).Department!;
+        var created = (await CreateAsync("重庆市教育委员会", "市教委")).Value!;
 
         var result = await _data.Departments(d => d.UpdateAsync(created.Id, created.Version,
             new DepartmentInput("重庆市教育委员会（市委教育工委）", "市教委", DepartmentKind.MunicipalDepartment)));
 
-        result.Outcome.Should().Be(DepartmentOutcome.Saved);
-        result.Department!.Version.Should().Be(created.Version + 1);
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.Version.Should().Be(created.Version + 1);
         var entry = (await _data.AuditAsync(AuditActions.DepartmentUpdated)).Should().ContainSingle().Subject;
         AdministrationDatabase.Details(entry, "before").GetProperty("name").GetString().Should().Be("重庆市教育委员会");
         AdministrationDatabase.Details(entry, "after").GetProperty("name").GetString().Should().Be("重庆市教育委员会（市委教育工委）");
@@ -114,15 +114,15 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task Of_two_edits_made_from_the_same_version_the_second_is_refused_and_the_first_is_kept()
     {
-        var created = (await CreateAsync("重庆市财政局", "市财政局")).Department!;
+        var created = (await CreateAsync("重庆市财政局", "市财政局")).Value!;
 
         var first = await _data.Departments(d => d.UpdateAsync(created.Id, created.Version, new DepartmentInput("重庆市财政局（一）", "市财政局", created.Kind)));
         var second = await _data.Departments(d => d.UpdateAsync(created.Id, created.Version, new DepartmentInput("重庆市财政局（二）", "财政", created.Kind)));
 
-        first.Outcome.Should().Be(DepartmentOutcome.Saved);
-        second.Outcome.Should().Be(DepartmentOutcome.Conflict);
-        second.Department!.Name.Should().Be("重庆市财政局（一）", "the conflict returns what is stored now");
-        second.Errors.Should().ContainSingle().Which.Message.Should().Contain("已被其他人修改").And.Contain("重庆市财政局（一）");
+        first.Kind.Should().Be(ResultKind.Saved);
+        second.Kind.Should().Be(ResultKind.Conflict);
+        second.Value!.Name.Should().Be("重庆市财政局（一）", "the conflict returns what is stored now");
+        second.Reason.Should().Contain("已被其他人修改").And.Contain("重庆市财政局（一）");
         var stored = await _data.QueryAsync(db => db.Departments.SingleAsync(d => d.Id == created.Id));
         (stored.Name, stored.ShortName).Should().Be(("重庆市财政局（一）", "市财政局"));
         (await _data.AuditAsync(AuditActions.DepartmentUpdated)).Should().ContainSingle();
@@ -131,7 +131,7 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task A_save_that_loses_the_race_inside_the_database_is_a_conflict_too()
     {
-        var created = (await CreateAsync("重庆市财政局", "市财政局")).Department!;
+        var created = (await CreateAsync("重庆市财政局", "市财政局")).Value!;
         await using var db = _data.Context();
         var administration = new DepartmentAdministration(db, new AuditLog(db, AdministrationDatabase.Actor, _data.Clock));
         // The department is read (and tracked) at its version, then someone else saves before this context does.
@@ -140,7 +140,7 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
 
         var result = await administration.UpdateAsync(created.Id, created.Version, new DepartmentInput("我的名称", "市财政局", created.Kind));
 
-        result.Outcome.Should().Be(DepartmentOutcome.Conflict);
+        result.Kind.Should().Be(ResultKind.Conflict);
         (await _data.QueryAsync(db => db.Departments.SingleAsync(d => d.Id == created.Id))).Name.Should().Be("别人的名称");
         (await _data.AuditAsync(AuditActions.DepartmentUpdated)).Should().BeEmpty("a change that was not saved is not audited");
     }
@@ -148,24 +148,25 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task Saving_the_form_unchanged_writes_nothing()
     {
-        var created = (await CreateAsync("重庆市财政局", "市财政局")).Department!;
+        var created = (await CreateAsync("重庆市财政局", "市财政局")).Value!;
 
         var result = await _data.Departments(d => d.UpdateAsync(created.Id, created.Version, new DepartmentInput(" 重庆市财政局", "市财政局", created.Kind)));
 
-        result.Outcome.Should().Be(DepartmentOutcome.Unchanged);
-        result.Department!.Version.Should().Be(created.Version);
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Changed.Should().BeFalse();
+        result.Value!.Version.Should().Be(created.Version);
         (await _data.AuditAsync(AuditActions.DepartmentUpdated)).Should().BeEmpty();
     }
 
     [Fact]
     public async Task Deactivating_keeps_everything_else_and_is_audited()
     {
-        var created = (await CreateAsync("重庆市财政局", "市财政局", DepartmentKind.MunicipalDepartment)).Department!;
+        var created = (await CreateAsync("重庆市财政局", "市财政局", DepartmentKind.MunicipalDepartment)).Value!;
 
         var result = await _data.Departments(d => d.SetActiveAsync(created.Id, created.Version, isActive: false));
 
-        result.Department!.IsActive.Should().BeFalse();
-        result.Department.Name.Should().Be("重庆市财政局");
+        result.Value!.IsActive.Should().BeFalse();
+        result.Value.Name.Should().Be("重庆市财政局");
         var entry = (await _data.AuditAsync(AuditActions.DepartmentUpdated)).Should().ContainSingle().Subject;
         AdministrationDatabase.Details(entry, "before").GetProperty("isActive").GetBoolean().Should().BeTrue();
         AdministrationDatabase.Details(entry, "after").GetProperty("isActive").GetBoolean().Should().BeFalse();
@@ -174,7 +175,7 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task Delete_is_refused_while_users_tasks_or_sub_units_depend_on_the_department_and_says_how_many()
     {
-        var department = (await CreateAsync("重庆市教育委员会", "市教委")).Department!;
+        var department = (await CreateAsync("重庆市教育委员会", "市教委")).Value!;
         var other = await _data.AddDepartmentAsync("重庆市财政局", "市财政局");
         await _data.AddUserAsync("u1", department.Id);
         await _data.AddUserAsync("u2", department.Id);
@@ -186,9 +187,9 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
 
         var result = await _data.Departments(d => d.DeleteAsync(department.Id, department.Version));
 
-        result.Outcome.Should().Be(DepartmentOutcome.Refused);
-        result.Errors.Should().ContainSingle().Which.Message.Should().Be("该单位仍有3名用户、牵头2项任务、参与1项任务、下设1个单位，不能删除；可将其停用。");
-        result.Department!.Usage.Should().Be(new DepartmentUsage(3, 2, 1, 1));
+        result.Kind.Should().Be(ResultKind.Refused);
+        result.Reason.Should().Be("该单位仍有3名用户、牵头2项任务、参与1项任务、下设1个单位，不能删除；可将其停用。");
+        result.Value!.Usage.Should().Be(new DepartmentUsage(3, 2, 1, 1));
         (await _data.QueryAsync(db => db.Departments.AnyAsync(d => d.Id == department.Id))).Should().BeTrue();
         (await _data.AuditAsync(AuditActions.DepartmentDeleted)).Should().BeEmpty();
     }
@@ -204,11 +205,11 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task An_unused_department_is_deleted_and_the_audit_keeps_what_it_was()
     {
-        var department = (await CreateAsync("临时单位", "临时", DepartmentKind.Other)).Department!;
+        var department = (await CreateAsync("临时单位", "临时", DepartmentKind.Other)).Value!;
 
         var result = await _data.Departments(d => d.DeleteAsync(department.Id, department.Version));
 
-        result.Outcome.Should().Be(DepartmentOutcome.Saved);
+        result.Kind.Should().Be(ResultKind.Saved);
         (await _data.QueryAsync(db => db.Departments.AnyAsync())).Should().BeFalse();
         var entry = (await _data.AuditAsync(AuditActions.DepartmentDeleted)).Should().ContainSingle().Subject;
         entry.TargetName.Should().Be("临时单位");
@@ -218,20 +219,20 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task Delete_from_a_stale_version_is_a_conflict_and_deletes_nothing()
     {
-        var department = (await CreateAsync("临时单位", "临时")).Department!;
+        var department = (await CreateAsync("临时单位", "临时")).Value!;
         await _data.Departments(d => d.UpdateAsync(department.Id, department.Version, new DepartmentInput("临时单位（改）", "临时", department.Kind)));
 
         var result = await _data.Departments(d => d.DeleteAsync(department.Id, department.Version));
 
-        result.Outcome.Should().Be(DepartmentOutcome.Conflict);
+        result.Kind.Should().Be(ResultKind.Conflict);
         (await _data.QueryAsync(db => db.Departments.AnyAsync(d => d.Id == department.Id))).Should().BeTrue();
     }
 
     [Fact]
     public async Task The_list_counts_users_and_tasks_for_every_department_in_kind_order()
     {
-        var school = (await CreateAsync("重庆大学", "重大", DepartmentKind.School)).Department!;
-        var municipal = (await CreateAsync("重庆市教育委员会", "市教委", DepartmentKind.MunicipalDepartment)).Department!;
+        var school = (await CreateAsync("重庆大学", "重大", DepartmentKind.School)).Value!;
+        var municipal = (await CreateAsync("重庆市教育委员会", "市教委", DepartmentKind.MunicipalDepartment)).Value!;
         await _data.AddUserAsync("u1", school.Id);
         await _data.Ownership(o => o.SetOwnersAsync("chongqing", 9, new OwnershipInput(municipal.Id, [school.Id]), 0));
 
@@ -248,7 +249,7 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
     [InlineData(" 重庆市教育委员会 ")]
     public async Task A_department_is_found_by_short_name_or_full_name(string text)
     {
-        var created = (await CreateAsync("重庆市教育委员会", "市教委")).Department!;
+        var created = (await CreateAsync("重庆市教育委员会", "市教委")).Value!;
 
         var found = await _data.Departments(d => d.FindAsync(text));
 

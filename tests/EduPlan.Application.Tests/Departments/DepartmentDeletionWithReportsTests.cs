@@ -1,3 +1,4 @@
+using EduPlan.Application;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
 using EduPlan.Core.Organisation;
@@ -24,9 +25,9 @@ public sealed class DepartmentDeletionWithReportsTests : IAsyncLifetime
 
         var result = await _data.Departments(d => d.DeleteAsync(department, version));
 
-        result.Outcome.Should().Be(DepartmentOutcome.Refused);
-        result.Errors.Should().ContainSingle().Which.Message.Should().Be("该单位仍有4份进展报告，不能删除；可将其停用。");
-        result.Department!.Usage.Should().Be(new DepartmentUsage(0, 0, 0, 0, Reports: 4));
+        result.Kind.Should().Be(ResultKind.Refused);
+        result.Reason.Should().Be("该单位仍有4份进展报告，不能删除；可将其停用。");
+        result.Value!.Usage.Should().Be(new DepartmentUsage(0, 0, 0, 0, Reports: 4));
         (await _data.QueryAsync(db => db.ProgressReports.CountAsync(r => r.DepartmentId == department))).Should().Be(4);
         (await _data.AuditAsync(AuditActions.DepartmentDeleted)).Should().BeEmpty();
     }
@@ -72,7 +73,7 @@ public sealed class DepartmentDeletionWithReportsTests : IAsyncLifetime
 
         var result = await _data.Departments(d => d.DeleteAsync(department, version));
 
-        result.Outcome.Should().Be(DepartmentOutcome.Saved, string.Join("; ", result.Errors.Select(e => e.Message)));
+        result.Kind.Should().Be(ResultKind.Saved, string.Join("; ", result.Messages.Zh()));
         (await _data.QueryAsync(db => db.Departments.AnyAsync(d => d.Id == department))).Should().BeFalse();
         var left = await _data.QueryAsync(db => db.ReportingPeriodOverrides.Select(o => o.DepartmentId).ToListAsync());
         left.Should().BeEquivalentTo(new int?[] { kept, null }, "only the deleted department's exceptions go; the quarter-wide closing and others' exceptions stay");

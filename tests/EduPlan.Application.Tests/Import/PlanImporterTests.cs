@@ -1,4 +1,5 @@
 using EduPlan.Application.Import;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Parsing;
 using EduPlan.Core.Plans;
 using Microsoft.EntityFrameworkCore;
@@ -239,7 +240,7 @@ public sealed class PlanImporterTests : IAsyncLifetime
 
         var report = await ImportAsync(Seeds.ParseText(withoutLastTask));
 
-        report.Warnings.Should().Equal("task 43 of plan chongqing is no longer in the document; kept");
+        report.Warnings.En().Should().Equal("task 43 of plan chongqing is no longer in the document; kept");
         report.Changes.Should().BeEmpty();
         report.Plans[1].Tasks.Should().Be(42);
         report.Plans[1].Removed.Should().Be(0);
@@ -276,7 +277,7 @@ public sealed class PlanImporterTests : IAsyncLifetime
 
         var report = await ImportAsync(Seeds.ParseText(withoutLastSections));
 
-        report.Warnings.Should().Equal(
+        report.Warnings.En().Should().Equal(
             "task 41 of plan chongqing is no longer in the document; kept",
             "task 42 of plan chongqing is no longer in the document; kept",
             "task 43 of plan chongqing is no longer in the document; kept",
@@ -332,7 +333,7 @@ public sealed class PlanImporterTests : IAsyncLifetime
 
         var report = await ImportAsync(new ParsedDocument("demo.txt", [withoutTask2], []));
 
-        report.Warnings.Should().Equal(
+        report.Warnings.En().Should().Equal(
             "task 2 of plan demo is no longer in the document; kept",
             "indicator 甲@2027 of plan demo names task 2, which the plan does not have; not linked");
         await using var db = _database.CreateContext();
@@ -405,7 +406,7 @@ public sealed class PlanImporterTests : IAsyncLifetime
         var chongqingOnly = seed with { Plans = [seed.Plans[1]] };
 
         var first = await ImportAsync(chongqingOnly);
-        first.Warnings.Should().Equal(
+        first.Warnings.En().Should().Equal(
             "plan chongqing: parent plan national is neither in this import nor in the database; imported without a parent");
 
         var second = await ImportAsync(seed);
@@ -517,7 +518,7 @@ public sealed class PlanImporterTests : IAsyncLifetime
     public async Task A_hand_built_plan_without_a_content_hash_is_never_skipped_but_still_changes_nothing()
     {
         var plan = HandBuiltPlan("demo");
-        await ImportAsync(new ParsedDocument("demo.txt", [plan], ["第 1 行：示例警告"]));
+        await ImportAsync(new ParsedDocument("demo.txt", [plan], [new Message("Parse_NoIssuer", "示例规划", 1)]));
         var before = await SnapshotAsync();
 
         var report = await ImportAsync(new ParsedDocument("demo.txt", [plan], []));
@@ -531,9 +532,9 @@ public sealed class PlanImporterTests : IAsyncLifetime
     [Fact]
     public async Task Parser_warnings_are_passed_on_with_the_file_name()
     {
-        var report = await ImportAsync(new ParsedDocument("/some/folder/demo.txt", [HandBuiltPlan("demo")], ["第 1 行：示例警告"]));
+        var report = await ImportAsync(new ParsedDocument("/some/folder/demo.txt", [HandBuiltPlan("demo")], [new Message("Parse_NoIssuer", "示例规划", 1)]));
 
-        report.Warnings.Should().Equal("demo.txt: 第 1 行：示例警告");
+        report.Warnings.Zh().Should().Equal("demo.txt: 《示例规划》（第 1 行）：没有找到“…印发《…》”，印发机关留空。");
         await using var db = _database.CreateContext();
         (await db.Plans.SingleAsync()).SourceName.Should().Be("demo.txt");
     }

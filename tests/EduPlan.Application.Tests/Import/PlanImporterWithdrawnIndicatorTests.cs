@@ -43,7 +43,7 @@ public sealed class PlanImporterWithdrawnIndicatorTests : IAsyncLifetime
 
         var result = await ImportAsync(Seeds.ParseText(WithoutLastGoal));
 
-        result.Warnings.Should().Equal($"indicator {DoctorsKey} of plan chongqing is no longer in the document but reports or task links use it; kept as withdrawn");
+        result.Warnings.En().Should().Equal($"indicator {DoctorsKey} of plan chongqing is no longer in the document but reports or task links use it; kept as withdrawn");
         result.Changes.Should().BeEquivalentTo(
             "chongqing section 1: text changed",
             "chongqing milestone 2027 goal 5: removed",
@@ -71,7 +71,7 @@ public sealed class PlanImporterWithdrawnIndicatorTests : IAsyncLifetime
 
         var result = await ImportAsync(Seeds.ParseText(WithoutLastGoal));
 
-        result.Warnings.Should().ContainSingle().Which.Should().StartWith($"indicator {DoctorsKey} of plan chongqing");
+        result.Warnings.En().Should().ContainSingle().Which.Should().StartWith($"indicator {DoctorsKey} of plan chongqing");
         await using var check = _database.CreateContext();
         (await check.Indicators.SingleAsync(i => i.Id == doctors)).WithdrawnAt.Should().Be(FirstImport);
         (await check.IndicatorTaskLinks.CountAsync(l => l.IndicatorId == doctors && l.TaskId == taskId)).Should().Be(1);
@@ -128,7 +128,7 @@ public sealed class PlanImporterWithdrawnIndicatorTests : IAsyncLifetime
         var result = await ImportAsync(new ParsedDocument("demo.txt", [Rehash(plan with { Milestones = [], Indicators = [] })], []));
 
         result.Changes.Should().Equal("demo milestone 2027: removed");
-        result.Warnings.Should().Equal("indicator 乙@2027 of plan demo is no longer in the document but reports or task links use it; kept as withdrawn");
+        result.Warnings.En().Should().Equal("indicator 乙@2027 of plan demo is no longer in the document but reports or task links use it; kept as withdrawn");
         await using var db = _database.CreateContext();
         var kept = await db.Indicators.SingleAsync(i => i.Id == indicator);
         kept.MilestoneId.Should().BeNull();

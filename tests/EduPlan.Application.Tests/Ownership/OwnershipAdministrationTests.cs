@@ -23,7 +23,7 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
 
     public Task DisposeAsync() => _data.DisposeAsync();
 
-    private Task<OwnershipResult> SetAsync(int number, int? lead, int[] co, int version = 0, string plan = "chongqing") =>
+    private Task<Result<TaskOwnership>> SetAsync(int number, int? lead, int[] co, int version = 0, string plan = "chongqing") =>
         _data.Ownership(o => o.SetOwnersAsync(plan, number, new OwnershipInput(lead, co), version));
 
     [Fact]
@@ -33,10 +33,10 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
 
         var result = await SetAsync(9, _education, [_finance, _science], version: 1);
 
-        result.Outcome.Should().Be(OwnershipOutcome.Changed);
-        result.Task!.Lead!.ShortName.Should().Be("市教委");
-        result.Task.CoDepartments.Select(d => d.ShortName).Should().BeEquivalentTo("市财政局", "市科技局");
-        result.Task.OwnershipVersion.Should().Be(2);
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.Lead!.ShortName.Should().Be("市教委");
+        result.Value.CoDepartments.Select(d => d.ShortName).Should().BeEquivalentTo("市财政局", "市科技局");
+        result.Value.OwnershipVersion.Should().Be(2);
         var entry = (await _data.AuditAsync(AuditActions.OwnershipChanged)).Last();
         entry.TargetName.Should().Be("chongqing#9");
         AdministrationDatabase.Details(entry, "before").GetProperty("lead").GetString().Should().Be("重庆市财政局");
@@ -51,9 +51,9 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
     {
         var result = await SetAsync(9, _education, [_education, _finance]);
 
-        result.Outcome.Should().Be(OwnershipOutcome.Invalid);
-        result.Errors.Should().ContainSingle().Which.Should().Be(
-            new Application.FieldError("CoDepartmentIds", "“重庆市教育委员会”已是牵头单位，不能同时作为参与单位。"));
+        result.Kind.Should().Be(ResultKind.Invalid);
+        result.Errors.Should().ContainSingle().Which.Zh().Should().Be(
+            ("CoDepartmentIds", "“重庆市教育委员会”已是牵头单位，不能同时作为参与单位。"));
         (await _data.QueryAsync(db => db.TaskCoDepartments.CountAsync())).Should().Be(0);
         (await _data.QueryAsync(db => db.Tasks.SingleAsync(t => t.Plan!.Code == "chongqing" && t.Number == 9))).LeadDepartmentId.Should().BeNull();
     }
@@ -79,8 +79,8 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
 
         var result = await SetAsync(9, retiring, [_finance], version: 1);
 
-        result.Outcome.Should().Be(OwnershipOutcome.Changed);
-        result.Task!.Lead!.IsActive.Should().BeFalse();
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.Lead!.IsActive.Should().BeFalse();
     }
 
     [Fact]
@@ -89,10 +89,10 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
         var first = await SetAsync(9, _education, [_finance]);
         var second = await SetAsync(9, _science, [], version: 0);
 
-        first.Outcome.Should().Be(OwnershipOutcome.Changed);
-        second.Outcome.Should().Be(OwnershipOutcome.Conflict);
-        second.Errors.Should().ContainSingle().Which.Message.Should().Contain("已被其他人修改").And.Contain("牵头：重庆市教育委员会；参与：重庆市财政局");
-        second.Task!.Lead!.Id.Should().Be(_education, "the conflict returns the owners stored now");
+        first.Kind.Should().Be(ResultKind.Saved);
+        second.Kind.Should().Be(ResultKind.Conflict);
+        second.Reason.Should().Contain("已被其他人修改").And.Contain("牵头：重庆市教育委员会；参与：重庆市财政局");
+        second.Value!.Lead!.Id.Should().Be(_education, "the conflict returns the owners stored now");
         var stored = await _data.Ownership(o => o.GetTaskAsync("chongqing", 9));
         stored!.Lead!.Id.Should().Be(_education);
         stored.CoDepartments.Select(d => d.Id).Should().Equal(_finance);
@@ -110,7 +110,7 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
 
         var result = await administration.SetOwnersAsync("chongqing", 9, new OwnershipInput(_education, [_science]), 0);
 
-        result.Outcome.Should().Be(OwnershipOutcome.Conflict);
+        result.Kind.Should().Be(ResultKind.Conflict);
         var stored = await _data.Ownership(o => o.GetTaskAsync("chongqing", 9));
         stored!.Lead!.Id.Should().Be(_finance);
         stored.CoDepartments.Should().BeEmpty();
@@ -123,8 +123,9 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
 
         var result = await SetAsync(9, _education, [_science, _finance], version: 1);
 
-        result.Outcome.Should().Be(OwnershipOutcome.Unchanged);
-        result.Task!.OwnershipVersion.Should().Be(1);
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Changed.Should().BeFalse();
+        result.Value!.OwnershipVersion.Should().Be(1);
         (await _data.AuditAsync(AuditActions.OwnershipChanged)).Should().ContainSingle();
     }
 
@@ -149,14 +150,14 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
 
         var result = await SetAsync(43, _education, []);
 
-        result.Outcome.Should().Be(OwnershipOutcome.Invalid);
-        result.Errors.Should().ContainSingle().Which.Message.Should().Be("该任务已从规划文本中撤下，不能修改分工。");
+        result.Kind.Should().Be(ResultKind.Refused);
+        result.Reason.Should().Be("该任务已从规划文本中撤下，不能修改分工。");
     }
 
     [Fact]
     public async Task An_unknown_task_is_not_found()
     {
-        (await SetAsync(44, _education, [])).Outcome.Should().Be(OwnershipOutcome.NotFound);
+        (await SetAsync(44, _education, [])).Kind.Should().Be(ResultKind.NotFound);
         (await _data.Ownership(o => o.GetTaskAsync("chongqing", 44))).Should().BeNull();
     }
 

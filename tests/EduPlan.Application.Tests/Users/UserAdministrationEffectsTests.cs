@@ -32,10 +32,10 @@ public sealed class UserAdministrationEffectsTests : IAsyncLifetime
         var id = await _h.CreateAsync("target", [Roles.Reporter], _education);
 
         var stamps = new List<string> { await StampOf("target") };
-        (await _h.RunAsync(async a => await a.UpdateAsync(id, await UserAdministrationRulesTests.ChangesOf(a, id) with { Roles = [Roles.Reporter, Roles.Viewer] })))
+        (await _h.RunAsync(async a => await a.UpdateAsync(id, await UserAdministrationRulesTests.ChangesOf(_h, id) with { Roles = [Roles.Reporter, Roles.Viewer] })))
             .Succeeded.Should().BeTrue();
         stamps.Add(await StampOf("target"));
-        (await _h.RunAsync(async a => await a.UpdateAsync(id, await UserAdministrationRulesTests.ChangesOf(a, id) with { DepartmentId = _finance })))
+        (await _h.RunAsync(async a => await a.UpdateAsync(id, await UserAdministrationRulesTests.ChangesOf(_h, id) with { DepartmentId = _finance })))
             .Succeeded.Should().BeTrue();
         stamps.Add(await StampOf("target"));
         (await _h.RunAsync(a => a.ResetPasswordAsync(id))).Succeeded.Should().BeTrue();
@@ -52,7 +52,7 @@ public sealed class UserAdministrationEffectsTests : IAsyncLifetime
         var id = await _h.CreateAsync("target", [Roles.Viewer]);
         var before = await StampOf("target");
 
-        var result = await _h.RunAsync(async a => await a.UpdateAsync(id, await UserAdministrationRulesTests.ChangesOf(a, id) with
+        var result = await _h.RunAsync(async a => await a.UpdateAsync(id, await UserAdministrationRulesTests.ChangesOf(_h, id) with
         {
             DisplayName = "王五",
             Phone = "13800000000",
@@ -74,7 +74,7 @@ public sealed class UserAdministrationEffectsTests : IAsyncLifetime
         var auditBefore = (await _h.AuditAsync()).Count;
         var stampBefore = (await _h.LoadAsync("target")).ConcurrencyStamp;
 
-        var result = await _h.RunAsync(async a => await a.UpdateAsync(id, await UserAdministrationRulesTests.ChangesOf(a, id)));
+        var result = await _h.RunAsync(async a => await a.UpdateAsync(id, await UserAdministrationRulesTests.ChangesOf(_h, id)));
 
         result.Succeeded.Should().BeTrue();
         result.Changed.Should().BeFalse();
@@ -93,17 +93,17 @@ public sealed class UserAdministrationEffectsTests : IAsyncLifetime
             await users.AccessFailedAsync(user);
             return true;
         });
-        (await _h.RunAsync(a => a.GetAsync(id)))!.Status.Should().Be(UserStatus.LockedOut);
+        (await _h.QueryAsync(a => a.GetAsync(id)))!.Status.Should().Be(UserStatus.LockedOut);
 
         var result = await _h.RunAsync(a => a.ResetPasswordAsync(id));
 
-        result.OneTimePassword.Should().NotBeNullOrEmpty();
-        result.MustChangePassword.Should().BeTrue();
+        result.Value!.OneTimePassword.Should().NotBeNullOrEmpty();
+        result.Value!.MustChangePassword.Should().BeTrue();
         var stored = await _h.LoadAsync("target");
         stored.MustChangePassword.Should().BeTrue();
         stored.LockoutEnd.Should().BeNull();
         stored.AccessFailedCount.Should().Be(0);
-        (await _h.WithUsersAsync(users => users.CheckPasswordAsync(stored, result.OneTimePassword!))).Should().BeTrue();
+        (await _h.WithUsersAsync(users => users.CheckPasswordAsync(stored, result.Value!.OneTimePassword!))).Should().BeTrue();
         (await _h.WithUsersAsync(users => users.CheckPasswordAsync(stored, UserAdministrationHarness.AdminPassword))).Should().BeFalse("the old password no longer works");
     }
 
@@ -114,11 +114,11 @@ public sealed class UserAdministrationEffectsTests : IAsyncLifetime
         await _h.WithUsersAsync(async users => await users.SetLockoutEndDateAsync((await users.FindByIdAsync(id))!, _h.Clock.GetUtcNow().AddMinutes(15)));
 
         (await _h.RunAsync(a => a.UnlockAsync(id))).Changed.Should().BeTrue();
-        (await _h.RunAsync(a => a.GetAsync(id)))!.Status.Should().Be(UserStatus.Active);
+        (await _h.QueryAsync(a => a.GetAsync(id)))!.Status.Should().Be(UserStatus.Active);
         (await _h.RunAsync(a => a.UnlockAsync(id))).Changed.Should().BeFalse("nothing was locked any more");
 
         (await _h.RunAsync(a => a.DisableAsync(id))).Changed.Should().BeTrue();
-        (await _h.RunAsync(a => a.GetAsync(id)))!.Status.Should().Be(UserStatus.Disabled);
+        (await _h.QueryAsync(a => a.GetAsync(id)))!.Status.Should().Be(UserStatus.Disabled);
         (await _h.RunAsync(a => a.DisableAsync(id))).Changed.Should().BeFalse();
         (await _h.RunAsync(a => a.EnableAsync(id))).Changed.Should().BeTrue();
         (await _h.LoadAsync("target")).IsDisabled.Should().BeFalse();
@@ -139,8 +139,8 @@ public sealed class UserAdministrationEffectsTests : IAsyncLifetime
         }));
         var given = await _h.RunAsync(a => a.CreateAsync(new NewUser { UserName = "provided", DisplayName = "给定", Roles = [Roles.Viewer], Password = "Given-Secret-Passw0rd" }));
         given.Succeeded.Should().BeTrue();
-        var id = created.UserId!;
-        await _h.RunAsync(async a => await a.UpdateAsync(id, await UserAdministrationRulesTests.ChangesOf(a, id) with
+        var id = created.Value!.UserId!;
+        await _h.RunAsync(async a => await a.UpdateAsync(id, await UserAdministrationRulesTests.ChangesOf(_h, id) with
         {
             DisplayName = "审计对象二",
             DepartmentId = _finance,
@@ -179,7 +179,7 @@ public sealed class UserAdministrationEffectsTests : IAsyncLifetime
         disabled.GetProperty("before").GetProperty("Disabled").GetBoolean().Should().BeFalse();
         disabled.GetProperty("after").GetProperty("Disabled").GetBoolean().Should().BeTrue();
 
-        var secrets = new[] { created.OneTimePassword!, reset.OneTimePassword!, "Given-Secret-Passw0rd", user.PasswordHash!, user.SecurityStamp! };
+        var secrets = new[] { created.Value!.OneTimePassword!, reset.Value!.OneTimePassword!, "Given-Secret-Passw0rd", user.PasswordHash!, user.SecurityStamp! };
         var everything = await _h.WithDbAsync(db => db.AuditEntries.AsNoTracking().ToListAsync());
         foreach (var entry in everything)
         {
@@ -218,10 +218,10 @@ public sealed class UserAdministrationEffectsTests : IAsyncLifetime
         await _h.WithUsersAsync(async users => await users.SetLockoutEndDateAsync((await users.FindByIdAsync(expiredId))!, _h.Clock.GetUtcNow().AddMinutes(-5)));
 
         var commandsBefore = _h.Commands.Commands.Count;
-        var first = await _h.RunAsync(a => a.ListAsync(new UserQuery { Role = "reporter" }));
+        var first = await _h.QueryAsync(a => a.ListAsync(new UserQuery { Role = "reporter" }));
         var queries = _h.Commands.Commands.Count - commandsBefore;
-        var second = await _h.RunAsync(a => a.ListAsync(new UserQuery { Role = Roles.Reporter, Page = 2 }));
-        var beyond = await _h.RunAsync(a => a.ListAsync(new UserQuery { Role = Roles.Reporter, Page = 9 }));
+        var second = await _h.QueryAsync(a => a.ListAsync(new UserQuery { Role = Roles.Reporter, Page = 2 }));
+        var beyond = await _h.QueryAsync(a => a.ListAsync(new UserQuery { Role = Roles.Reporter, Page = 9 }));
 
         first.TotalCount.Should().Be(25);
         first.Rows.Should().HaveCount(UserQuery.DefaultPageSize);
@@ -235,7 +235,7 @@ public sealed class UserAdministrationEffectsTests : IAsyncLifetime
         beyond.Page.Should().Be(2, "a page past the end shows the last page");
 
         async Task<IEnumerable<string>> Names(UserQuery query) =>
-            (await _h.RunAsync(a => a.ListAsync(query with { PageSize = 100 }))).Rows.Select(r => r.UserName);
+            (await _h.QueryAsync(a => a.ListAsync(query with { PageSize = 100 }))).Rows.Select(r => r.UserName);
 
         (await Names(new UserQuery { Search = "zhao.l" })).Should().Equal("Zhao.Liu");
         (await Names(new UserQuery { Search = "赵六" })).Should().Equal("Zhao.Liu");
@@ -246,7 +246,7 @@ public sealed class UserAdministrationEffectsTests : IAsyncLifetime
         (await Names(new UserQuery { Status = UserStatus.Disabled })).Should().Equal("gone");
         (await Names(new UserQuery { Status = UserStatus.LockedOut })).Should().Equal("locked");
         (await Names(new UserQuery { Status = UserStatus.Active })).Should().HaveCount(28).And.Contain("was.locked").And.NotContain(["gone", "locked"]);
-        (await _h.RunAsync(a => a.ListAsync(new UserQuery { Search = "locked" }))).Rows.Select(r => (r.UserName, r.Status))
+        (await _h.QueryAsync(a => a.ListAsync(new UserQuery { Search = "locked" }))).Rows.Select(r => (r.UserName, r.Status))
             .Should().BeEquivalentTo([("locked", UserStatus.LockedOut), ("was.locked", UserStatus.Active)]);
 
         _h.Clock.Advance(TimeSpan.FromMinutes(6));
@@ -258,7 +258,7 @@ public sealed class UserAdministrationEffectsTests : IAsyncLifetime
     {
         var id = await _h.CreateAsync("Wang.Wu", [Roles.Viewer]);
 
-        (await _h.RunAsync(a => a.FindIdByUserNameAsync(" wang.wu "))).Should().Be(id);
-        (await _h.RunAsync(a => a.FindIdByUserNameAsync("wang"))).Should().BeNull();
+        (await _h.QueryAsync(a => a.FindIdByUserNameAsync(" wang.wu "))).Should().Be(id);
+        (await _h.QueryAsync(a => a.FindIdByUserNameAsync("wang"))).Should().BeNull();
     }
 }

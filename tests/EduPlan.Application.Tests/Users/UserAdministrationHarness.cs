@@ -78,6 +78,13 @@ public sealed class UserAdministrationHarness : IAsyncDisposable
         return await command(scope.ServiceProvider.GetRequiredService<UserAdministration>());
     }
 
+    /// <summary>Reads through the user queries in their own scope.</summary>
+    public async Task<T> QueryAsync<T>(Func<UserQueries, Task<T>> query)
+    {
+        await using var scope = _services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<UserQueries>());
+    }
+
     public async Task<T> WithDbAsync<T>(Func<EduPlanDbContext, Task<T>> work)
     {
         await using var scope = _services.CreateAsyncScope();
@@ -119,7 +126,7 @@ public sealed class UserAdministrationHarness : IAsyncDisposable
             RequirePasswordChange = false,
         }));
         result.Errors.Should().BeEmpty();
-        return result.UserId!;
+        return result.Value!.UserId;
     }
 
     /// <summary>Acts as this user from now on (so the self-protection rules apply to them).</summary>

@@ -1,3 +1,4 @@
+using EduPlan.Application;
 using EduPlan.Application.Security;
 using EduPlan.Application.Users;
 using Microsoft.EntityFrameworkCore;
@@ -85,9 +86,9 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
 
         var result = await _h.RunAsync(admin => admin.CreateAsync(newUser));
 
-        result.Status.Should().Be(UserResultStatus.Invalid);
-        result.ErrorsFor(field).Should().Contain(m => m.Contains(message), $"{@case} is refused on {field}");
-        result.OneTimePassword.Should().BeNull();
+        result.Kind.Should().Be(ResultKind.Invalid);
+        result.ErrorsFor(field).Select(e => e.Message.ToString()).Should().Contain(m => m.Contains(message), $"{@case} is refused on {field}");
+        result.Value?.OneTimePassword.Should().BeNull();
         (await _h.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedUserName == newUser.UserName.Trim().ToUpperInvariant() && u.DisplayName == newUser.DisplayName)))
             .Should().Be(0, "nothing is created");
         (await _h.AuditAsync()).Should().HaveCount(auditBefore, "a refused command writes no audit entry");
@@ -107,7 +108,7 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
         user.Email.Should().Be("zhangsan@example.gov.cn");
         user.IsDisabled.Should().BeFalse();
         user.CreatedAt.Should().Be(_h.Clock.GetUtcNow());
-        var details = await _h.RunAsync(admin => admin.GetAsync(result.UserId!));
+        var details = await _h.QueryAsync(admin => admin.GetAsync(result.Value!.UserId!));
         details!.Roles.Should().Equal(Roles.Reporter, Roles.Viewer);
     }
 
@@ -116,12 +117,12 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
     {
         var result = await _h.RunAsync(admin => admin.CreateAsync(Valid));
 
-        result.OneTimePassword.Should().NotBeNullOrEmpty().And.HaveLength(OneTimePasswords.DefaultLength);
-        result.MustChangePassword.Should().BeTrue();
+        result.Value!.OneTimePassword.Should().NotBeNullOrEmpty().And.HaveLength(OneTimePasswords.DefaultLength);
+        result.Value!.MustChangePassword.Should().BeTrue();
         var user = await _h.LoadAsync("zhang.san");
         user.MustChangePassword.Should().BeTrue();
         user.PasswordChangedAt.Should().BeNull("a password the user did not choose starts no expiry period");
-        (await _h.WithUsersAsync(users => users.CheckPasswordAsync(user, result.OneTimePassword!))).Should().BeTrue();
+        (await _h.WithUsersAsync(users => users.CheckPasswordAsync(user, result.Value!.OneTimePassword!))).Should().BeTrue();
     }
 
     [Fact]
@@ -130,10 +131,10 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
         var given = await _h.RunAsync(admin => admin.CreateAsync(Valid with { Password = "Given-Passw0rd-123" }));
         var kept = await _h.RunAsync(admin => admin.CreateAsync(Valid with { UserName = "li.si", Password = "Given-Passw0rd-123", RequirePasswordChange = false }));
 
-        given.OneTimePassword.Should().BeNull("the operator typed it and needs no copy");
-        given.MustChangePassword.Should().BeTrue();
+        given.Value!.OneTimePassword.Should().BeNull("the operator typed it and needs no copy");
+        given.Value.MustChangePassword.Should().BeTrue();
         (await _h.LoadAsync("zhang.san")).MustChangePassword.Should().BeTrue();
-        kept.MustChangePassword.Should().BeFalse();
+        kept.Value!.MustChangePassword.Should().BeFalse();
         var li = await _h.LoadAsync("li.si");
         li.MustChangePassword.Should().BeFalse();
         li.PasswordChangedAt.Should().Be(_h.Clock.GetUtcNow());
@@ -144,17 +145,17 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
     {
         var inRetired = await _h.CreateAsync("kept", [Roles.Reporter], _department);
         var other = await _h.CreateAsync("moved", [Roles.Reporter], _department);
-        var moveWhileRetired = await _h.RunAsync(async admin => await admin.UpdateAsync(inRetired, await ChangesOf(admin, inRetired) with { DepartmentId = _retired }));
-        moveWhileRetired.Status.Should().Be(UserResultStatus.Invalid);
+        var moveWhileRetired = await _h.RunAsync(async admin => await admin.UpdateAsync(inRetired, await ChangesOf(_h, inRetired) with { DepartmentId = _retired }));
+        moveWhileRetired.Kind.Should().Be(ResultKind.Invalid);
 
         // The department is retired after the user joined it.
         await _h.SetDepartmentActiveAsync(_department, false);
 
-        var keep = await _h.RunAsync(async admin => await admin.UpdateAsync(inRetired, await ChangesOf(admin, inRetired) with { DisplayName = "新名字" }));
-        var move = await _h.RunAsync(async admin => await admin.UpdateAsync(other, await ChangesOf(admin, other) with { DepartmentId = _retired }));
+        var keep = await _h.RunAsync(async admin => await admin.UpdateAsync(inRetired, await ChangesOf(_h, inRetired) with { DisplayName = "新名字" }));
+        var move = await _h.RunAsync(async admin => await admin.UpdateAsync(other, await ChangesOf(_h, other) with { DepartmentId = _retired }));
 
-        keep.Succeeded.Should().BeTrue(string.Join(";", keep.Errors));
-        move.ErrorsFor(UserFields.DepartmentId).Should().ContainSingle().Which.Should().Contain("已停用");
+        keep.Succeeded.Should().BeTrue(string.Join(";", keep.Messages.Zh()));
+        move.ErrorsFor(UserFields.DepartmentId).Select(e => e.Message.ToString()).Should().ContainSingle().Which.Should().Contain("已停用");
     }
 
     [Fact]
@@ -162,10 +163,10 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
     {
         var id = await _h.CreateAsync("second.admin", [Roles.Administrator]);
 
-        var result = await _h.RunAsync(async admin => await admin.UpdateAsync(id, await ChangesOf(admin, id) with { Roles = [Roles.Administrator, Roles.Auditor] }));
+        var result = await _h.RunAsync(async admin => await admin.UpdateAsync(id, await ChangesOf(_h, id) with { Roles = [Roles.Administrator, Roles.Auditor] }));
 
-        result.ErrorsFor(UserFields.Roles).Should().ContainSingle().Which.Should().Contain("三权分立");
-        (await _h.RunAsync(admin => admin.GetAsync(id)))!.Roles.Should().Equal(Roles.Administrator);
+        result.ErrorsFor(UserFields.Roles).Select(e => e.Message.ToString()).Should().ContainSingle().Which.Should().Contain("三权分立");
+        (await _h.QueryAsync(admin => admin.GetAsync(id)))!.Roles.Should().Equal(Roles.Administrator);
     }
 
     [Fact]
@@ -176,15 +177,15 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
         _h.ActAs(me, "myself");
 
         var disable = await _h.RunAsync(admin => admin.DisableAsync(me));
-        var demote = await _h.RunAsync(async admin => await admin.UpdateAsync(me, await ChangesOf(admin, me) with { Roles = [Roles.Viewer] }));
+        var demote = await _h.RunAsync(async admin => await admin.UpdateAsync(me, await ChangesOf(_h, me) with { Roles = [Roles.Viewer] }));
         var reset = await _h.RunAsync(admin => admin.ResetPasswordAsync(me));
 
-        disable.ErrorsFor(UserFields.Form).Should().ContainSingle().Which.Should().Contain("不能停用自己");
-        demote.ErrorsFor(UserFields.Roles).Should().ContainSingle().Which.Should().Contain("不能取消自己的系统管理员角色");
-        reset.ErrorsFor(UserFields.Form).Should().ContainSingle().Which.Should().Contain("修改密码");
+        disable.Messages.Zh().Should().ContainSingle().Which.Should().Contain("不能停用自己");
+        demote.ErrorsFor(UserFields.Roles).Select(e => e.Message.ToString()).Should().ContainSingle().Which.Should().Contain("不能取消自己的系统管理员角色");
+        reset.Messages.Zh().Should().ContainSingle().Which.Should().Contain("修改密码");
         var stored = await _h.LoadAsync("myself");
         stored.IsDisabled.Should().BeFalse();
-        (await _h.RunAsync(admin => admin.GetAsync(me)))!.Roles.Should().Equal(Roles.Administrator);
+        (await _h.QueryAsync(admin => admin.GetAsync(me)))!.Roles.Should().Equal(Roles.Administrator);
     }
 
     [Fact]
@@ -195,30 +196,30 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
         (await _h.RunAsync(admin => admin.DisableAsync(disabledAdmin))).Succeeded.Should().BeTrue("two administrators were active");
 
         var disable = await _h.RunAsync(admin => admin.DisableAsync(only));
-        var demote = await _h.RunAsync(async admin => await admin.UpdateAsync(only, await ChangesOf(admin, only) with { Roles = [Roles.Coordinator] }));
-        var demoteDisabled = await _h.RunAsync(async admin => await admin.UpdateAsync(disabledAdmin, await ChangesOf(admin, disabledAdmin) with { Roles = [Roles.Viewer] }));
+        var demote = await _h.RunAsync(async admin => await admin.UpdateAsync(only, await ChangesOf(_h, only) with { Roles = [Roles.Coordinator] }));
+        var demoteDisabled = await _h.RunAsync(async admin => await admin.UpdateAsync(disabledAdmin, await ChangesOf(_h, disabledAdmin) with { Roles = [Roles.Viewer] }));
 
-        disable.ErrorsFor(UserFields.Form).Should().ContainSingle().Which.Should().Contain("最后一位在用的系统管理员");
-        demote.ErrorsFor(UserFields.Roles).Should().ContainSingle().Which.Should().Contain("最后一位在用的系统管理员");
+        disable.Messages.Zh().Should().ContainSingle().Which.Should().Contain("最后一位在用的系统管理员");
+        demote.ErrorsFor(UserFields.Roles).Select(e => e.Message.ToString()).Should().ContainSingle().Which.Should().Contain("最后一位在用的系统管理员");
         demoteDisabled.Succeeded.Should().BeTrue("a disabled administrator does not keep the system running");
         (await _h.LoadAsync("only.admin")).IsDisabled.Should().BeFalse();
-        (await _h.RunAsync(admin => admin.GetAsync(only)))!.Roles.Should().Equal(Roles.Administrator);
+        (await _h.QueryAsync(admin => admin.GetAsync(only)))!.Roles.Should().Equal(Roles.Administrator);
     }
 
     [Fact]
     public async Task A_stale_concurrency_stamp_is_a_conflict_and_overwrites_nothing()
     {
         var id = await _h.CreateAsync("stale", [Roles.Viewer]);
-        var read = await _h.RunAsync(admin => ChangesOf(admin, id));
+        var read = await _h.RunAsync(admin => ChangesOf(_h, id));
         (await _h.RunAsync(admin => admin.UpdateAsync(id, read with { DisplayName = "先保存的人" }))).Succeeded.Should().BeTrue();
         var auditBefore = (await _h.AuditAsync()).Count;
 
         var second = await _h.RunAsync(admin => admin.UpdateAsync(id, read with { DisplayName = "后保存的人", Roles = [Roles.Coordinator] }));
 
-        second.Status.Should().Be(UserResultStatus.Conflict);
-        second.ErrorsFor(UserFields.Form).Should().ContainSingle().Which.Should().Contain("其他人已修改");
+        second.Kind.Should().Be(ResultKind.Conflict);
+        second.Messages.Zh().Should().ContainSingle().Which.Should().Contain("其他人已修改");
         (await _h.LoadAsync("stale")).DisplayName.Should().Be("先保存的人");
-        (await _h.RunAsync(admin => admin.GetAsync(id)))!.Roles.Should().Equal(Roles.Viewer);
+        (await _h.QueryAsync(admin => admin.GetAsync(id)))!.Roles.Should().Equal(Roles.Viewer);
         (await _h.AuditAsync()).Should().HaveCount(auditBefore);
     }
 
@@ -226,7 +227,7 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
     public async Task A_save_that_races_with_another_one_is_a_conflict_and_writes_neither_the_change_nor_its_audit_entry()
     {
         var id = await _h.CreateAsync("racer", [Roles.Viewer]);
-        var read = await _h.RunAsync(admin => ChangesOf(admin, id));
+        var read = await _h.RunAsync(admin => ChangesOf(_h, id));
         var auditBefore = (await _h.AuditAsync()).Count;
         // Someone else's save lands between the service's stamp check and its own UPDATE.
         _h.BeforeNextSave = db => db.Database.ExecuteSqlRawAsync(
@@ -234,9 +235,9 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
 
         var result = await _h.RunAsync(admin => admin.UpdateAsync(id, read with { DisplayName = "我", Roles = [Roles.Coordinator] }));
 
-        result.Status.Should().Be(UserResultStatus.Conflict);
+        result.Kind.Should().Be(ResultKind.Conflict);
         (await _h.LoadAsync("racer")).DisplayName.Should().Be("别人");
-        (await _h.RunAsync(admin => admin.GetAsync(id)))!.Roles.Should().Equal(Roles.Viewer);
+        (await _h.QueryAsync(admin => admin.GetAsync(id)))!.Roles.Should().Equal(Roles.Viewer);
         (await _h.AuditAsync()).Should().HaveCount(auditBefore, "the audit entry was in the failed SaveChanges");
     }
 
@@ -254,7 +255,7 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
             await _h.RunAsync(admin => admin.ResetPasswordAsync(missing)),
         };
 
-        results.Should().OnlyContain(r => r.Status == UserResultStatus.NotFound && r.Errors.Count == 1);
+        results.Should().OnlyContain(r => r.Kind == ResultKind.NotFound && r.Reason!.ToString() == "找不到该用户，可能已被删除。");
     }
 
     [Fact]
@@ -270,9 +271,9 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
         (await _h.WithDbAsync(db => db.Roles.Select(r => r.Name).ToListAsync())).Should().BeEquivalentTo(Roles.All);
     }
 
-    internal static async Task<UserChanges> ChangesOf(UserAdministration admin, string id)
+    internal static async Task<UserChanges> ChangesOf(UserAdministrationHarness harness, string id)
     {
-        var user = (await admin.GetAsync(id))!;
+        var user = (await harness.QueryAsync(q => q.GetAsync(id)))!;
         return new UserChanges
         {
             DisplayName = user.DisplayName,

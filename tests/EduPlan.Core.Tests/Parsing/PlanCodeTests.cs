@@ -76,6 +76,6 @@ public class PlanCodeTests
         document.Plans.Select(p => p.Code).Should().Equal(
             PlanCodes.FromTitleHash("重庆甲规划（2024—2035年）"), PlanCodes.FromTitleHash("重庆乙规划（2024—2035年）"));
         document.Plans[0].Code.Should().NotBe(document.Plans[1].Code);
-        document.Warnings.Where(w => w.Contains("不在内置代码表中", StringComparison.Ordinal)).Should().HaveCount(2);
+        document.Warnings.Zh().Where(w => w.Contains("不在内置代码表中", StringComparison.Ordinal)).Should().HaveCount(2);
     }
 }

@@ -4,6 +4,7 @@ using EduPlan.Application.Departments;
 using EduPlan.Application.Reporting.Evidence;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Organisation;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Plans;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
@@ -26,10 +27,10 @@ public sealed class ProgressReporting(
     EvidenceStore evidenceStore)
 {
     /// <summary>The refusal for a department that neither leads nor joins the task.</summary>
-    public const string NotOwnerReason = "本任务不属于您所在单位";
+    public static Message NotOwnerReason { get; } = new("Report_NotOwner");
 
     /// <summary>The refusal for a task no longer in the plan text.</summary>
-    public const string WithdrawnReason = "该任务已从规划文本中撤下，不再填报";
+    public static Message WithdrawnReason { get; } = new("Report_TaskWithdrawn");
 
     /// <summary>The form of one department's report on one task for one quarter; null when the task does not exist.</summary>
     public async Task<ReportForm?> GetFormAsync(int taskId, Quarter quarter, int departmentId, CancellationToken cancellationToken = default)
@@ -81,9 +82,9 @@ public sealed class ProgressReporting(
     /// Saves (or submits) a report. Checks, in order: the task exists, the department owns it, the window is open for
     /// the department, the workflow allows the step, the input and evidence meet the rules; then writes the report,
     /// its values and evidence, a revision in its history and, on submit, an audit entry, in one transaction.
-    /// A stale revision writes nothing and returns the current version.
+    /// A stale revision writes nothing and returns the current version. Whatever happened, the value holds what was typed.
     /// </summary>
-    public async Task<SaveReportResult> SaveAsync(SaveReportCommand command, CancellationToken cancellationToken = default)
+    public async Task<Result<ReportSave>> SaveAsync(SaveReportCommand command, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(command);
         var action = command.Submit ? ReportAction.Submitted : ReportAction.Saved;
@@ -103,7 +104,7 @@ public sealed class ProgressReporting(
             .SingleOrDefaultAsync(cancellationToken);
         if (task is null)
         {
-            return Failed(SaveReportOutcome.NotFound, "没有这项任务", command.Input, fileName);
+            return Result<ReportSave>.NotFound(new Message("Report_TaskNotFound")) with { Value = Unsaved(command.Input, fileName) };
         }
 
         var department = await db.Departments.AsNoTracking()
@@ -112,12 +113,12 @@ public sealed class ProgressReporting(
             .SingleOrDefaultAsync(cancellationToken);
         if (department is null || TaskOwners.PartOf(department.Id, task.LeadDepartmentId, task.CoDepartmentIds) == TaskPart.None)
         {
-            return Failed(SaveReportOutcome.NotOwner, NotOwnerReason, command.Input, fileName);
+            return Result<ReportSave>.Forbidden(NotOwnerReason, Unsaved(command.Input, fileName));
         }
 
         if (task.Withdrawn)
         {
-            return Failed(SaveReportOutcome.Refused, WithdrawnReason, command.Input, fileName);
+            return Result<ReportSave>.Refused(WithdrawnReason, Unsaved(command.Input, fileName));
         }
 
         var window = await calendar.GetWindowAsync(command.Quarter, department.Id, cancellationToken);
@@ -133,11 +134,11 @@ public sealed class ProgressReporting(
         // otherwise a report returned on the last day (or reopened later) could never be fixed.
         if (!window.IsOpen && report?.State != ReportState.Returned)
         {
-            return Failed(SaveReportOutcome.Refused, window.Reason, command.Input, fileName);
+            return Result<ReportSave>.Refused(window.Reason, Unsaved(command.Input, fileName));
         }
         if (ReportWorkflow.Refusal(report?.State, action) is { } refusal)
         {
-            return Failed(SaveReportOutcome.Refused, refusal, command.Input, fileName);
+            return Result<ReportSave>.Refused(refusal, Unsaved(command.Input, fileName));
         }
 
         // Tracked: the values added below point at these same instances, and the snapshot reads their names and units.
@@ -179,18 +180,18 @@ public sealed class ProgressReporting(
         var max = options.Value.MaxEvidencePerReport;
         if (added.Count > 0 && kept + added.Count > max)
         {
-            errors.Add(new FieldError(command.File is not null ? ReportFields.EvidenceFile : ReportFields.EvidenceLink,
-                $"每份报告最多附{max}份佐证材料（已有{kept}份），请先移除不再需要的材料"));
+            errors.Add(FieldError.Of(command.File is not null ? ReportFields.EvidenceFile : ReportFields.EvidenceLink,
+                "Report_TooMuchEvidence", max, kept));
             added.Clear();
         }
 
         var lastApproved = await LastApprovedAsync(task.Id, department.Id, quarter, cancellationToken);
         var check = ReportRules.Check(typed, new ReportRuleContext(command.Submit, lastApproved, rules, kept + added.Count));
-        errors.AddRange(check.Errors.Select(e => new FieldError(e.Field, e.Message)));
+        errors.AddRange(check.Errors);
         if (errors.Count > 0)
         {
-            return new SaveReportResult(SaveReportOutcome.Invalid, null, errors, typed, report?.Id, report?.Revision ?? 0, null,
-                command.File is not null && errors.Any(e => e.Field != ReportFields.EvidenceFile) ? fileName : null);
+            return Result<ReportSave>.Invalid(errors, new ReportSave(typed, command.Submit, report?.Id, report?.Revision ?? 0, null,
+                command.File is not null && errors.Any(e => e.Field != ReportFields.EvidenceFile) ? fileName : null));
         }
 
         // Someone saved since the form was read (or created the report while this form was a new one).
@@ -289,20 +290,19 @@ public sealed class ProgressReporting(
             return await ConflictAsync(task.Id, department.Id, quarter, typed, fileName, cancellationToken);
         }
 
-        return new SaveReportResult(command.Submit ? SaveReportOutcome.Submitted : SaveReportOutcome.Saved, null, [], typed,
-            report.Id, report.Revision, null, null);
+        return Result<ReportSave>.Saved(new ReportSave(typed, command.Submit, report.Id, report.Revision, null, null));
     }
 
-    private static SaveReportResult Failed(SaveReportOutcome outcome, string reason, ReportInput typed, string? fileName) =>
-        new(outcome, reason, [new FieldError(FieldError.Form, reason)], typed, null, 0, null, fileName);
+    /// <summary>What a refused save gives back: the input as typed, and the file to choose again.</summary>
+    private static ReportSave Unsaved(ReportInput typed, string? fileName) => new(typed, false, null, 0, null, fileName);
 
-    private async Task<SaveReportResult> ConflictAsync(int taskId, int departmentId, Quarter quarter, ReportInput typed, string? fileName, CancellationToken cancellationToken)
+    private async Task<Result<ReportSave>> ConflictAsync(int taskId, int departmentId, Quarter quarter, ReportInput typed, string? fileName, CancellationToken cancellationToken)
     {
         var current = await ReadSavedAsync(taskId, departmentId, quarter, cancellationToken);
-        var who = current is null ? "" : $"（{current.UpdatedByName}，{ChinaCalendar.ToChina(current.UpdatedAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}）";
-        var reason = $"该报告已被他人保存{who}，您的修改没有保存。请对照两个版本后再决定是否用您的版本覆盖。";
-        return new SaveReportResult(SaveReportOutcome.Conflict, reason, [new FieldError(FieldError.Form, reason)], typed,
-            current?.Id, current?.Revision ?? 0, current, fileName);
+        var reason = current is null
+            ? new Message("Report_Conflict")
+            : new Message("Report_ConflictBy", current.UpdatedByName, ChinaCalendar.ToChina(current.UpdatedAt));
+        return Result<ReportSave>.Conflict(new ReportSave(typed, false, current?.Id, current?.Revision ?? 0, current, fileName), reason);
     }
 
     /// <summary>Sets the values of the task's current indicators; a value left empty removes the stored one. Values of indicators no longer linked stay.</summary>

@@ -1,5 +1,6 @@
 using EduPlan.Application.Departments;
 using EduPlan.Core.Organisation;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Plans;
 using EduPlan.Core.Reporting;
 
@@ -84,7 +85,7 @@ public sealed record ReportForm(
     ApprovedPercent? LastApproved,
     IReadOnlyList<ReportFormIndicator> Indicators,
     bool CanEdit,
-    string? Refusal)
+    Message? Refusal)
 {
     /// <summary>The revision the form is made from (0 for a report not yet saved): post it back.</summary>
     public int Revision => Report?.Revision ?? 0;
@@ -118,50 +119,19 @@ public sealed record SaveReportCommand(int TaskId, Quarter Quarter, int Departme
     public IReadOnlyCollection<int> RemoveEvidenceIds { get; init; } = [];
 }
 
-/// <summary>How a save ended.</summary>
-public enum SaveReportOutcome
-{
-    /// <summary>Saved as a draft (or kept returned), with a revision in the history.</summary>
-    Saved,
-
-    /// <summary>Submitted for review, with a revision and an audit entry.</summary>
-    Submitted,
-
-    /// <summary>No such task.</summary>
-    NotFound,
-
-    /// <summary>The department neither leads nor joins the task: "本任务不属于您所在单位".</summary>
-    NotOwner,
-
-    /// <summary>The window is closed, the report is submitted or approved, or the task withdrawn; <see cref="SaveReportResult.Reason"/> says which.</summary>
-    Refused,
-
-    /// <summary>Some input breaks the rules; see <see cref="SaveReportResult.Errors"/>. Nothing was written.</summary>
-    Invalid,
-
-    /// <summary>Someone saved the report after the form was read; nothing was written; <see cref="SaveReportResult.Current"/> is their version.</summary>
-    Conflict,
-}
-
 /// <summary>
-/// The result of <see cref="ProgressReporting.SaveAsync"/>. Whatever the outcome, <see cref="Typed"/> is what the user
-/// typed (indicator rows aligned with the task's indicators), so a page never loses it.
+/// The value of <see cref="ProgressReporting.SaveAsync"/>'s result, whatever happened: what the user typed (indicator
+/// rows aligned with the task's indicators), so a page never loses it.
 /// </summary>
-/// <param name="Reason">The sentence for NotOwner and Refused; a summary for Conflict.</param>
-/// <param name="Errors">Field errors for Invalid, keyed by form field (<see cref="ReportFields"/>).</param>
-/// <param name="ReportId">The report saved (Saved / Submitted), or the existing one.</param>
+/// <param name="Submitted">After a save: true when the report was submitted for review, false for a draft.</param>
+/// <param name="ReportId">The report saved, or the existing one.</param>
 /// <param name="Revision">The report's revision now: after a save, or the current one after a conflict (post it to save over it).</param>
 /// <param name="Current">After a conflict: the version someone else saved.</param>
 /// <param name="FileNotSaved">The name of an uploaded file that was not kept because nothing was written (choose it again).</param>
-public sealed record SaveReportResult(
-    SaveReportOutcome Outcome,
-    string? Reason,
-    IReadOnlyList<FieldError> Errors,
+public sealed record ReportSave(
     ReportInput Typed,
+    bool Submitted,
     int? ReportId,
     int Revision,
     SavedReport? Current,
-    string? FileNotSaved)
-{
-    public bool Succeeded => Outcome is SaveReportOutcome.Saved or SaveReportOutcome.Submitted;
-}
+    string? FileNotSaved);

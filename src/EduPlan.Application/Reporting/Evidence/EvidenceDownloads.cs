@@ -1,37 +1,21 @@
+using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Application.Reporting.Evidence;
 
-/// <summary>What a download request finds.</summary>
-public enum EvidenceDownloadOutcome
-{
-    Found = 0,
-
-    /// <summary>No such report, no such file on it, or the evidence is a link.</summary>
-    NotFound = 1,
-
-    /// <summary>The report exists but the viewer may not read it (a draft of another department).</summary>
-    Forbidden = 2,
-}
-
-/// <summary>A file to send, or why it is not sent (<see cref="Reason"/> is the Chinese sentence for a refusal).</summary>
-public sealed record EvidenceDownload(EvidenceDownloadOutcome Outcome, string FileName, string ContentType, byte[] Bytes, string? Reason)
-{
-    public static EvidenceDownload NotFound { get; } = new(EvidenceDownloadOutcome.NotFound, "", "", [], null);
-
-    public static EvidenceDownload Forbidden { get; } = new(
-        EvidenceDownloadOutcome.Forbidden, "", "", [], "该报告尚未审核通过，只有填报单位和审核人员可以查看其证明材料");
-}
+/// <summary>An evidence file to send.</summary>
+public sealed record EvidenceFile(string FileName, string ContentType, byte[] Bytes);
 
 /// <summary>
 /// Finds an evidence file for download under the one visibility rule (<see cref="ReportVisibility.CanRead"/>):
-/// the report is checked first, and the bytes are read only for a viewer who may read it.
+/// the report is checked first, and the bytes are read only for a viewer who may read it. NotFound also covers a link
+/// (nothing to download); Forbidden says why the viewer may not read the report.
 /// </summary>
 public sealed class EvidenceDownloads(EduPlanDbContext db)
 {
-    public async Task<EvidenceDownload> FindAsync(int reportId, int evidenceId, ReportViewer viewer, CancellationToken ct = default)
+    public async Task<Result<EvidenceFile>> FindAsync(int reportId, int evidenceId, ReportViewer viewer, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var report = await db.ProgressReports.AsNoTracking()
@@ -40,13 +24,13 @@ public sealed class EvidenceDownloads(EduPlanDbContext db)
             .SingleOrDefaultAsync(ct);
         if (report is null)
         {
-            return EvidenceDownload.NotFound;
+            return NotFound();
         }
 
         // The report decides, whatever evidence id was asked for, so guessing ids on a draft learns nothing.
         if (!ReportVisibility.CanRead(viewer, report.State, report.DepartmentId))
         {
-            return EvidenceDownload.Forbidden;
+            return Result<EvidenceFile>.Forbidden(new Message("Evidence_NotVisible"));
         }
 
         var file = await db.ReportEvidence.AsNoTracking()
@@ -54,7 +38,9 @@ public sealed class EvidenceDownloads(EduPlanDbContext db)
             .Select(e => new { e.Title, e.ContentType, e.Content!.Bytes })
             .SingleOrDefaultAsync(ct);
         return file is null || file.Bytes is null
-            ? EvidenceDownload.NotFound
-            : new EvidenceDownload(EvidenceDownloadOutcome.Found, file.Title, file.ContentType ?? "application/octet-stream", file.Bytes, null);
+            ? NotFound()
+            : Result<EvidenceFile>.Found(new EvidenceFile(file.Title, file.ContentType ?? "application/octet-stream", file.Bytes));
     }
+
+    private static Result<EvidenceFile> NotFound() => Result<EvidenceFile>.NotFound(new Message("Evidence_NotFound"));
 }

@@ -1,17 +1,20 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
 using Microsoft.Extensions.Options;
 
 namespace EduPlan.Application.Reporting.Evidence;
 
-/// <summary>The outcome of reading an uploaded file or a typed link as evidence: the evidence, or why it is refused (Chinese).</summary>
-public sealed record EvidenceReadResult(bool Succeeded, ReportEvidence? Evidence, string? Error)
+/// <summary>The outcome of reading an uploaded file or a typed link as evidence: the evidence, or why it is refused.</summary>
+public sealed record EvidenceReadResult(bool Succeeded, ReportEvidence? Evidence, Message? Error)
 {
     public static EvidenceReadResult Ok(ReportEvidence evidence) => new(true, evidence, null);
 
-    public static EvidenceReadResult Fail(string error) => new(false, null, error);
+    public static EvidenceReadResult Fail(Message error) => new(false, null, error);
+
+    public static EvidenceReadResult Fail(string key, params object?[] args) => Fail(new Message(key, args));
 }
 
 /// <summary>
@@ -33,7 +36,7 @@ public sealed class EvidenceStore(IOptions<ReportingOptions> options, TimeProvid
         var name = EvidenceNames.CleanFileName(fileName);
         if (name.Length == 0)
         {
-            return EvidenceReadResult.Fail("上传的文件没有文件名");
+            return EvidenceReadResult.Fail("Evidence_NoFileName");
         }
 
         var limit = options.Value.MaxEvidenceBytes;
@@ -52,7 +55,7 @@ public sealed class EvidenceStore(IOptions<ReportingOptions> options, TimeProvid
             buffer.Write(chunk, 0, read);
             if (buffer.Length > limit)
             {
-                return EvidenceReadResult.Fail($"文件“{name}”超过{FormatMegabytes(limit)} MB，不能上传");
+                return EvidenceReadResult.Fail("Evidence_FileTooLarge", name, FormatMegabytes(limit));
             }
         }
 
@@ -83,12 +86,12 @@ public sealed class EvidenceStore(IOptions<ReportingOptions> options, TimeProvid
         var address = url?.Trim() ?? "";
         if (address.Length == 0)
         {
-            return EvidenceReadResult.Fail("请填写链接地址");
+            return EvidenceReadResult.Fail("Evidence_LinkRequired");
         }
 
         if (address.Length > ReportEvidence.MaxUrlLength)
         {
-            return EvidenceReadResult.Fail($"链接地址不能超过{ReportEvidence.MaxUrlLength}个字符");
+            return EvidenceReadResult.Fail("Evidence_LinkTooLong", ReportEvidence.MaxUrlLength);
         }
 
         if (address.Any(c => char.IsControl(c) || char.IsWhiteSpace(c))
@@ -96,19 +99,19 @@ public sealed class EvidenceStore(IOptions<ReportingOptions> options, TimeProvid
             || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)
             || string.IsNullOrEmpty(uri.Host))
         {
-            return EvidenceReadResult.Fail("链接地址必须是以 http:// 或 https:// 开头的完整网址");
+            return EvidenceReadResult.Fail("Evidence_LinkNotHttp");
         }
 
         // https://www.gov.cn@example.com goes to example.com: a name before @ only misleads the reader.
         if (uri.UserInfo.Length > 0)
         {
-            return EvidenceReadResult.Fail("链接地址不能包含用户名或密码");
+            return EvidenceReadResult.Fail("Evidence_LinkHasUserInfo");
         }
 
         var cleanTitle = EvidenceNames.CleanText(title);
         if (cleanTitle.Length > ReportEvidence.MaxTitleLength)
         {
-            return EvidenceReadResult.Fail($"链接标题不能超过{ReportEvidence.MaxTitleLength}个字符");
+            return EvidenceReadResult.Fail("Evidence_LinkTitleTooLong", ReportEvidence.MaxTitleLength);
         }
 
         return EvidenceReadResult.Ok(new ReportEvidence

@@ -3,27 +3,6 @@ using EduPlan.Core.Reporting;
 
 namespace EduPlan.Application.Reporting.History;
 
-/// <summary>Whether a report could be read by the viewer.</summary>
-public enum ReadOutcome
-{
-    Found,
-    NotFound,
-
-    /// <summary>The report exists but is not for this viewer (a draft of another department): see <see cref="ReadResult{T}.Reason"/>.</summary>
-    Forbidden,
-}
-
-/// <summary>The answer to a read: the value, or why not (Chinese, shown as is on the 403 page).</summary>
-public sealed record ReadResult<T>(ReadOutcome Outcome, T? Value, string? Reason)
-    where T : class
-{
-    public static ReadResult<T> Found(T value) => new(ReadOutcome.Found, value, null);
-
-    public static ReadResult<T> NotFound() => new(ReadOutcome.NotFound, null, "没有这份报告。");
-
-    public static ReadResult<T> Forbidden(string reason) => new(ReadOutcome.Forbidden, null, reason);
-}
-
 /// <summary>Which report this is: task, department and quarter; <see cref="Role"/> is how its department stands to the task now (None: no longer an owner).</summary>
 public sealed record ReportHeader(
     int Id,
@@ -169,31 +148,3 @@ public sealed record TimelineEntry(
     string ProgressExcerpt,
     DateTime UpdatedAt,
     DateTime? ApprovedAt);
-
-/// <summary>The submitted reports waiting for a coordinator, oldest submission first.</summary>
-/// <param name="Total">How many are waiting (the page shows at most the first <c>take</c>).</param>
-public sealed record ReviewQueue(IReadOnlyList<ReviewQueueItem> Items, int Total);
-
-/// <summary>A submitted report in the review queue.</summary>
-/// <param name="Revision">The revision the approve / return forms post back.</param>
-/// <param name="WasReturnedBefore">The report has been returned at least once (this is a resubmission).</param>
-/// <param name="LastReviewComment">The last return or reopen comment, to check that it was dealt with.</param>
-public sealed record ReviewQueueItem(
-    int ReportId,
-    int Revision,
-    int TaskId,
-    string PlanCode,
-    string PlanTitle,
-    int TaskNumber,
-    string TaskTitle,
-    string DepartmentName,
-    string DepartmentShortName,
-    bool IsLead,
-    Quarter Quarter,
-    DateTime? SubmittedAt,
-    ReportStatus Status,
-    int Percent,
-    string ProgressExcerpt,
-    bool WasReturnedBefore,
-    string? LastReviewComment,
-    string? LastReviewField);

@@ -1,4 +1,5 @@
 using EduPlan.Core.Organisation;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ namespace EduPlan.Application.Reporting.History;
 
 /// <summary>
 /// Reading reports as a given viewer (<see cref="ReportVisibility"/> decides): one report with its history, two of its
-/// versions compared, a task's quarterly timeline, and the coordinators' review queue.
+/// versions compared, and a task's quarterly timeline. (The coordinators' queue is Review/ReviewQueueQuery's.)
 /// </summary>
 public sealed class ReportReading(EduPlanDbContext db)
 {
@@ -15,24 +16,24 @@ public sealed class ReportReading(EduPlanDbContext db)
     public const int ExcerptLength = 120;
 
     /// <summary>The sentence on the 403 page for a report that is not approved and not the viewer's department's.</summary>
-    public const string NotYetApproved = "该报告尚未审核通过，只有填报单位和统筹协调人员可以查看。";
+    public static Message NotYetApproved { get; } = new("Reading_NotYetApproved");
 
     /// <summary>The sentence for a version a viewer may not compare (a draft or a submission of another department).</summary>
-    public const string VersionNotVisible = "所选版本尚未审核通过，只有填报单位和统筹协调人员可以查看。";
+    public static Message VersionNotVisible { get; } = new("Reading_VersionNotVisible");
 
     /// <summary>One report with its indicator values, evidence (without bytes) and history, or why the viewer may not read it.</summary>
-    public async Task<ReadResult<ReportDetails>> GetReportAsync(int reportId, ReportViewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<ReportDetails>> GetReportAsync(int reportId, ReportViewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var header = await HeaderAsync(reportId, cancellationToken);
         if (header is null)
         {
-            return ReadResult<ReportDetails>.NotFound();
+            return NotFound<ReportDetails>();
         }
 
         if (!ReportVisibility.CanRead(viewer, header.State, header.DepartmentId))
         {
-            return ReadResult<ReportDetails>.Forbidden(NotYetApproved);
+            return Result<ReportDetails>.Forbidden(NotYetApproved);
         }
 
         var body = await db.ProgressReports
@@ -71,7 +72,7 @@ public sealed class ReportReading(EduPlanDbContext db)
         var revisions = await RevisionsAsync(header, viewer, cancellationToken);
         var insider = IsInsider(viewer, header.DepartmentId);
 
-        return ReadResult<ReportDetails>.Found(new ReportDetails(
+        return Result<ReportDetails>.Found(new ReportDetails(
             header,
             body.Status,
             body.Percent,
@@ -98,18 +99,18 @@ public sealed class ReportReading(EduPlanDbContext db)
     /// Compares two versions (revision numbers, in either order). Without numbers: the last two submissions the viewer
     /// may see, else the first and last such versions. A version the viewer may not see is refused, an unknown one is not found.
     /// </summary>
-    public async Task<ReadResult<ReportDiff>> DiffAsync(int reportId, int? fromNumber, int? toNumber, ReportViewer viewer, CancellationToken cancellationToken = default)
+    public async Task<Result<ReportDiff>> DiffAsync(int reportId, int? fromNumber, int? toNumber, ReportViewer viewer, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(viewer);
         var header = await HeaderAsync(reportId, cancellationToken);
         if (header is null)
         {
-            return ReadResult<ReportDiff>.NotFound();
+            return NotFound<ReportDiff>();
         }
 
         if (!ReportVisibility.CanRead(viewer, header.State, header.DepartmentId))
         {
-            return ReadResult<ReportDiff>.Forbidden(NotYetApproved);
+            return Result<ReportDiff>.Forbidden(NotYetApproved);
         }
 
         var all = await RevisionsAsync(header, viewer, cancellationToken);
@@ -126,12 +127,12 @@ public sealed class ReportReading(EduPlanDbContext db)
             to = all.FirstOrDefault(r => r.Number == (toNumber ?? fromNumber));
             if (from is null || to is null)
             {
-                return ReadResult<ReportDiff>.NotFound();
+                return NotFound<ReportDiff>();
             }
 
             if (!from.ContentVisible || !to.ContentVisible)
             {
-                return ReadResult<ReportDiff>.Forbidden(VersionNotVisible);
+                return Result<ReportDiff>.Forbidden(VersionNotVisible);
             }
 
             if (from.Number > to.Number)
@@ -142,7 +143,7 @@ public sealed class ReportReading(EduPlanDbContext db)
 
         if (from is null || to is null)
         {
-            return ReadResult<ReportDiff>.Found(new ReportDiff(header, null, null, [], [], [], [], visible));
+            return Result<ReportDiff>.Found(new ReportDiff(header, null, null, [], [], [], [], visible));
         }
 
         var numbers = new[] { from.Number, to.Number };
@@ -154,7 +155,7 @@ public sealed class ReportReading(EduPlanDbContext db)
         var older = snapshots[from.Number];
         var newer = snapshots[to.Number];
         var (added, removed) = CompareEvidence(older, newer);
-        return ReadResult<ReportDiff>.Found(new ReportDiff(
+        return Result<ReportDiff>.Found(new ReportDiff(
             header,
             from,
             to,
@@ -226,46 +227,7 @@ public sealed class ReportReading(EduPlanDbContext db)
         return new TaskTimeline(taskId ?? rows.FirstOrDefault()?.TaskId ?? 0, quarters);
     }
 
-    /// <summary>The submitted reports, oldest submission first (at most <paramref name="take"/>), with how many are waiting in all.</summary>
-    public async Task<ReviewQueue> ReviewQueueAsync(int take = 200, CancellationToken cancellationToken = default)
-    {
-        var submitted = db.ProgressReports.AsNoTracking().Where(r => r.State == ReportState.Submitted);
-        var total = await submitted.CountAsync(cancellationToken);
-        var rows = await submitted
-            .OrderBy(r => r.SubmittedAt)
-            .ThenBy(r => r.Id)
-            .Take(take)
-            .Select(r => new
-            {
-                r.Id,
-                r.Revision,
-                r.TaskId,
-                PlanCode = r.Task!.Plan!.Code,
-                PlanTitle = r.Task.Plan.Title,
-                TaskNumber = r.Task.Number,
-                TaskTitle = r.Task.Title,
-                DepartmentName = r.Department!.Name,
-                r.Department.ShortName,
-                IsLead = r.Task.LeadDepartmentId == r.DepartmentId,
-                r.Year,
-                r.QuarterNumber,
-                r.SubmittedAt,
-                r.Status,
-                r.Percent,
-                Excerpt = r.Progress.Length > ExcerptLength ? r.Progress.Substring(0, ExcerptLength) + "…" : r.Progress,
-                WasReturned = r.Revisions.Any(v => v.Action == ReportAction.Returned || v.Action == ReportAction.Reopened),
-                r.ReviewComment,
-                r.ReviewField,
-            })
-            .ToListAsync(cancellationToken);
-        var items = rows
-            .Select(r => new ReviewQueueItem(
-                r.Id, r.Revision, r.TaskId, r.PlanCode, r.PlanTitle, r.TaskNumber, r.TaskTitle, r.DepartmentName, r.ShortName, r.IsLead,
-                new Quarter(r.Year, r.QuarterNumber), r.SubmittedAt, r.Status, r.Percent, r.Excerpt, r.WasReturned,
-                r.WasReturned ? r.ReviewComment : null, r.WasReturned ? r.ReviewField : null))
-            .ToList();
-        return new ReviewQueue(items, total);
-    }
+    private static Result<T> NotFound<T>() => Result<T>.NotFound(new Message("Reading_NotFound"));
 
     private static bool IsInsider(ReportViewer viewer, int departmentId) =>
         viewer.IsCoordinator || viewer.ReporterDepartmentId == departmentId;

@@ -1,5 +1,6 @@
 using EduPlan.Application.Auditing;
 using EduPlan.Core.Auditing;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Plans;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
@@ -85,7 +86,7 @@ public sealed class IndicatorLinkAdministration(EduPlanDbContext db, AuditLog au
             .ToLookup(t => t.PlanId, t => t.Task);
 
     /// <summary>States that <paramref name="taskId"/> reports the indicator; the task must be a current one of the same plan.</summary>
-    public async Task<IndicatorLinkResult> LinkAsync(int indicatorId, int taskId, CancellationToken cancellationToken = default)
+    public async Task<Result<IndicatorLink>> LinkAsync(int indicatorId, int taskId, CancellationToken cancellationToken = default)
     {
         var indicator = await FindIndicatorAsync(indicatorId, cancellationToken);
         if (indicator is null)
@@ -100,20 +101,17 @@ public sealed class IndicatorLinkAdministration(EduPlanDbContext db, AuditLog au
             .SingleOrDefaultAsync(cancellationToken);
         if (task is null || task.PlanId != indicator.PlanId)
         {
-            return Refused(IndicatorLinkOutcome.Invalid, indicator.Name, task?.Reference,
-                $"请选择《{indicator.PlanTitle.Trim('《', '》')}》中的一项重点任务。");
+            return Invalid(indicator.Name, task?.Reference, new Message("Link_ChooseTaskOfPlan", indicator.PlanTitle.Trim('《', '》')));
         }
 
         if (task.Reference.IsWithdrawn)
         {
-            return Refused(IndicatorLinkOutcome.Invalid, indicator.Name, task.Reference,
-                $"{task.Reference.Label}已从规划文本中撤下，不能关联指标。");
+            return Invalid(indicator.Name, task.Reference, new Message("Link_TaskWithdrawn", task.Reference.Label));
         }
 
         if (indicator.TaskId == taskId)
         {
-            return Refused(IndicatorLinkOutcome.AlreadyLinked, indicator.Name, task.Reference,
-                $"“{indicator.Name}”出自{task.Reference.Label}的原文，已由该任务填报，无需再关联。");
+            return Refused(indicator.Name, task.Reference, new Message("Link_FoundInTask", indicator.Name, task.Reference.Label));
         }
 
         if (await db.IndicatorTaskLinks.AnyAsync(l => l.IndicatorId == indicatorId && l.TaskId == taskId, cancellationToken))
@@ -146,11 +144,11 @@ public sealed class IndicatorLinkAdministration(EduPlanDbContext db, AuditLog au
             throw;
         }
 
-        return new IndicatorLinkResult(IndicatorLinkOutcome.Linked, indicator.Name, task.Reference, []);
+        return Result<IndicatorLink>.Saved(new IndicatorLink(indicator.Name, task.Reference));
     }
 
     /// <summary>Removes a link an administrator or coordinator made; the task the indicator was found in cannot be removed.</summary>
-    public async Task<IndicatorLinkResult> UnlinkAsync(int indicatorId, int taskId, CancellationToken cancellationToken = default)
+    public async Task<Result<IndicatorLink>> UnlinkAsync(int indicatorId, int taskId, CancellationToken cancellationToken = default)
     {
         var indicator = await FindIndicatorAsync(indicatorId, cancellationToken);
         if (indicator is null)
@@ -164,8 +162,7 @@ public sealed class IndicatorLinkAdministration(EduPlanDbContext db, AuditLog au
                 .Where(t => t.Id == taskId)
                 .Select(t => new IndicatorTaskReference(t.Id, t.Plan!.Code, t.Number, t.Title, t.WithdrawnAt != null))
                 .SingleAsync(cancellationToken);
-            return Refused(IndicatorLinkOutcome.Invalid, indicator.Name, foundIn,
-                $"“{indicator.Name}”出自{foundIn.Label}的原文，不能取消该任务的关联。");
+            return Invalid(indicator.Name, foundIn, new Message("Link_CannotUnlinkFoundIn", indicator.Name, foundIn.Label));
         }
 
         var link = await db.IndicatorTaskLinks
@@ -173,8 +170,7 @@ public sealed class IndicatorLinkAdministration(EduPlanDbContext db, AuditLog au
             .SingleOrDefaultAsync(l => l.IndicatorId == indicatorId && l.TaskId == taskId, cancellationToken);
         if (link is null)
         {
-            return new IndicatorLinkResult(IndicatorLinkOutcome.NotFound, indicator.Name, null,
-                [new FieldError(FieldError.Form, $"“{indicator.Name}”没有关联该任务（可能已被他人取消）。")]);
+            return Result<IndicatorLink>.NotFound(new Message("Link_NotLinked", indicator.Name)) with { Value = new IndicatorLink(indicator.Name, null) };
         }
 
         var reference = new IndicatorTaskReference(link.TaskId, indicator.PlanCode, link.Task!.Number, link.Task.Title, link.Task.WithdrawnAt != null);
@@ -189,11 +185,11 @@ public sealed class IndicatorLinkAdministration(EduPlanDbContext db, AuditLog au
         {
             // Removed by someone else meanwhile: it is gone either way, and their removal is the one audited.
             db.ChangeTracker.Clear();
-            return new IndicatorLinkResult(IndicatorLinkOutcome.NotFound, indicator.Name, reference,
-                [new FieldError(FieldError.Form, $"“{indicator.Name}”与{reference.Label}的关联已被他人取消。")]);
+            return Result<IndicatorLink>.NotFound(new Message("Link_UnlinkedMeanwhile", indicator.Name, reference.Label))
+                with { Value = new IndicatorLink(indicator.Name, reference) };
         }
 
-        return new IndicatorLinkResult(IndicatorLinkOutcome.Unlinked, indicator.Name, reference, []);
+        return Result<IndicatorLink>.Saved(new IndicatorLink(indicator.Name, reference));
     }
 
     /// <summary>
@@ -211,14 +207,17 @@ public sealed class IndicatorLinkAdministration(EduPlanDbContext db, AuditLog au
 
     private static string Describe(IndicatorTaskReference task) => $"{task.PlanCode}#{task.Number} {task.Label}";
 
-    private static IndicatorLinkResult NotFound(int indicatorId) =>
-        new(IndicatorLinkOutcome.NotFound, null, null, [new FieldError(FieldError.Form, $"没有编号为{indicatorId}的现行指标。")]);
+    /// <summary>No such current indicator: the value is null (a link that is missing has the indicator's name).</summary>
+    private static Result<IndicatorLink> NotFound(int indicatorId) => Result<IndicatorLink>.NotFound(new Message("Link_IndicatorNotFound", indicatorId));
 
-    private static IndicatorLinkResult AlreadyLinked(string indicator, IndicatorTaskReference task) =>
-        Refused(IndicatorLinkOutcome.AlreadyLinked, indicator, task, $"{task.Label}已关联“{indicator}”，无需重复关联。");
+    private static Result<IndicatorLink> AlreadyLinked(string indicator, IndicatorTaskReference task) =>
+        Refused(indicator, task, new Message("Link_AlreadyLinked", task.Label, indicator));
 
-    private static IndicatorLinkResult Refused(IndicatorLinkOutcome outcome, string indicator, IndicatorTaskReference? task, string message) =>
-        new(outcome, indicator, task, [new FieldError(TaskField, message)]);
+    private static Result<IndicatorLink> Refused(string indicator, IndicatorTaskReference? task, Message reason) =>
+        Result<IndicatorLink>.Refused(reason, new IndicatorLink(indicator, task));
+
+    private static Result<IndicatorLink> Invalid(string indicator, IndicatorTaskReference? task, Message message) =>
+        Result<IndicatorLink>.Invalid(new FieldError(TaskField, message), new IndicatorLink(indicator, task));
 
     private sealed record IndicatorFacts(int Id, int PlanId, string PlanCode, string PlanTitle, string Name, int? TaskId);
 }

@@ -34,34 +34,7 @@ public sealed record IndicatorTaskReference(int TaskId, string PlanCode, int Num
 /// <summary>A task linked to an indicator, with who linked it and when (UTC).</summary>
 public sealed record LinkedIndicatorTask(IndicatorTaskReference Task, DateTime LinkedAt, string LinkedByName);
 
-/// <summary>How linking or unlinking ended.</summary>
-public enum IndicatorLinkOutcome
-{
-    /// <summary>The link was added (and audited).</summary>
-    Linked,
-
-    /// <summary>The link was removed (and audited).</summary>
-    Unlinked,
-
-    /// <summary>The task already reports the indicator; nothing was written.</summary>
-    AlreadyLinked,
-
-    /// <summary>No such current indicator, or (unlinking) no such link.</summary>
-    NotFound,
-
-    /// <summary>Refused; see the errors. Nothing was written.</summary>
-    Invalid,
-}
-
-/// <summary>The result of <see cref="IndicatorLinkAdministration.LinkAsync"/> or <see cref="IndicatorLinkAdministration.UnlinkAsync"/>.</summary>
-/// <param name="Indicator">The indicator's name, when it was found.</param>
-/// <param name="Task">The task, when it was found.</param>
-/// <param name="Errors">Chinese messages keyed by the form field ("taskId"), or the form as a whole.</param>
-public sealed record IndicatorLinkResult(
-    IndicatorLinkOutcome Outcome,
-    string? Indicator,
-    IndicatorTaskReference? Task,
-    IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Outcome is IndicatorLinkOutcome.Linked or IndicatorLinkOutcome.Unlinked;
-}
+/// <summary>
+/// The value of linking or unlinking: the indicator's name and the task, when they were found (a refusal names them too).
+/// </summary>
+public sealed record IndicatorLink(string Indicator, IndicatorTaskReference? Task);

@@ -33,35 +33,3 @@ public sealed record PeriodExceptionSummary(
     string ChangedByName,
     bool IsExpired,
     PeriodWindow Window);
-
-/// <summary>How a period change ended.</summary>
-public enum PeriodOutcome
-{
-    /// <summary>Written, with its audit entry.</summary>
-    Saved,
-
-    /// <summary>The quarter already is as asked; nothing was written.</summary>
-    Unchanged,
-
-    /// <summary>An input is wrong; see <see cref="PeriodResult.Errors"/>. Nothing was written.</summary>
-    Invalid,
-
-    /// <summary>The exception to remove does not exist (any more). Nothing was written.</summary>
-    NotFound,
-}
-
-/// <summary>The result of closing, reopening, resetting or granting/removing an exception.</summary>
-/// <param name="Window">After a save or no change: the quarter-wide window (close, reopen, reset) or the department's (exceptions).</param>
-/// <param name="Errors">Chinese messages keyed by field: Reason, OpenUntil, DepartmentId, or "" for the request as a whole.</param>
-public sealed record PeriodResult(PeriodOutcome Outcome, PeriodWindow? Window, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Outcome is PeriodOutcome.Saved or PeriodOutcome.Unchanged;
-
-    internal static PeriodResult Saved(PeriodWindow window) => new(PeriodOutcome.Saved, window, []);
-
-    internal static PeriodResult Unchanged(PeriodWindow window) => new(PeriodOutcome.Unchanged, window, []);
-
-    internal static PeriodResult Invalid(IReadOnlyList<FieldError> errors) => new(PeriodOutcome.Invalid, null, errors);
-
-    internal static PeriodResult NotFound(string message) => new(PeriodOutcome.NotFound, null, [new FieldError(FieldError.Form, message)]);
-}

@@ -1,5 +1,6 @@
 using EduPlan.Application.Auditing;
 using EduPlan.Core.Auditing;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,8 @@ namespace EduPlan.Application.Reporting.Periods;
 /// <summary>
 /// The coordinators' changes to the entry windows (填报期): close a quarter early, reopen it until a date, restore its
 /// default dates, and open it for one department (an exception). Each change is audited with the window before and after,
-/// in the same SaveChanges as the change; an invalid request writes nothing.
+/// in the same SaveChanges as the change; an invalid request writes nothing. A result's value is the window after the
+/// change: the quarter-wide one (close, reopen, reset) or the department's (exceptions).
 /// </summary>
 public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog audit, ReportingCalendar calendar, TimeProvider clock)
 {
@@ -82,13 +84,13 @@ public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog 
     /// Closes the whole quarter now (提前关闭); department exceptions still apply. Refused when the quarter is already
     /// closed for good (closed, or past its deadline): there is nothing to close.
     /// </summary>
-    public async Task<PeriodResult> CloseAsync(Quarter quarter, string? reason, CancellationToken cancellationToken = default)
+    public async Task<Result<PeriodWindow>> CloseAsync(Quarter quarter, string? reason, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         var text = CheckQuarter(quarter, errors) ? CheckReason(reason, errors) : "";
         if (errors.Count > 0)
         {
-            return PeriodResult.Invalid(errors);
+            return Result<PeriodWindow>.Invalid(errors);
         }
 
         var rows = await QuarterRowsAsync(quarter, cancellationToken);
@@ -98,7 +100,7 @@ public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog 
         var notYetOpen = before.Source == PeriodWindowSource.Default && calendar.Today() < quarter.EntryOpens;
         if (!before.IsOpen && !notYetOpen)
         {
-            return PeriodResult.Invalid([new FieldError(FieldError.Form, $"{before.Reason}，无需关闭。")]);
+            return Result<PeriodWindow>.Refused(new Message("Period_NothingToClose", before.Reason), before);
         }
 
         var row = Upsert(rows, quarter, null);
@@ -111,17 +113,17 @@ public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog 
         audit.Add(AuditActions.PeriodClosed, AuditOutcome.Success, AuditTarget.Period(quarter.ToString()),
             new { before = beforeSnapshot, after = Snapshot(row, after) });
         await db.SaveChangesAsync(cancellationToken);
-        return PeriodResult.Saved(after);
+        return Result<PeriodWindow>.Saved(after);
     }
 
     /// <summary>Opens the whole quarter from now until <paramref name="openUntil"/> (China date, inclusive), replacing its default dates.</summary>
-    public async Task<PeriodResult> ReopenAsync(Quarter quarter, DateOnly? openUntil, string? reason, CancellationToken cancellationToken = default)
+    public async Task<Result<PeriodWindow>> ReopenAsync(Quarter quarter, DateOnly? openUntil, string? reason, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         var (until, text) = CheckQuarter(quarter, errors) ? (CheckOpenUntil(quarter, openUntil, errors), CheckReason(reason, errors)) : (default, "");
         if (errors.Count > 0)
         {
-            return PeriodResult.Invalid(errors);
+            return Result<PeriodWindow>.Invalid(errors);
         }
 
         var rows = await QuarterRowsAsync(quarter, cancellationToken);
@@ -129,7 +131,7 @@ public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog 
         var before = Decide(quarter, existing, null);
         if (existing is { Mode: PeriodOverrideMode.Open } && existing.OpenUntil == until && existing.Reason == text && rows.Count(r => r.DepartmentId is null) == 1)
         {
-            return PeriodResult.Unchanged(before);
+            return Result<PeriodWindow>.Unchanged(before);
         }
 
         var beforeSnapshot = Snapshot(existing, before);
@@ -142,23 +144,23 @@ public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog 
         audit.Add(AuditActions.PeriodReopened, AuditOutcome.Success, AuditTarget.Period(quarter.ToString()),
             new { before = beforeSnapshot, after = Snapshot(row, after) });
         await db.SaveChangesAsync(cancellationToken);
-        return PeriodResult.Saved(after);
+        return Result<PeriodWindow>.Saved(after);
     }
 
     /// <summary>Back to the default dates (恢复默认): deletes the quarter-wide change; the department exceptions stay.</summary>
-    public async Task<PeriodResult> ResetAsync(Quarter quarter, CancellationToken cancellationToken = default)
+    public async Task<Result<PeriodWindow>> ResetAsync(Quarter quarter, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         if (!CheckQuarter(quarter, errors))
         {
-            return PeriodResult.Invalid(errors);
+            return Result<PeriodWindow>.Invalid(errors);
         }
 
         var rows = await QuarterRowsAsync(quarter, cancellationToken);
         var existing = Newest(rows, null);
         if (existing is null)
         {
-            return PeriodResult.Unchanged(Decide(quarter, null, null));
+            return Result<PeriodWindow>.Unchanged(Decide(quarter, null, null));
         }
 
         var beforeSnapshot = Snapshot(existing, Decide(quarter, existing, null));
@@ -167,19 +169,19 @@ public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog 
         audit.Add(AuditActions.PeriodReset, AuditOutcome.Success, AuditTarget.Period(quarter.ToString()),
             new { before = beforeSnapshot, after = Snapshot(null, after) });
         await db.SaveChangesAsync(cancellationToken);
-        return PeriodResult.Saved(after);
+        return Result<PeriodWindow>.Saved(after);
     }
 
     /// <summary>
     /// Opens the quarter for one active department until <paramref name="openUntil"/>, whatever the quarter-wide window
     /// says (为单位开放). A second grant for the same department and quarter changes the first.
     /// </summary>
-    public async Task<PeriodResult> GrantExceptionAsync(Quarter quarter, int? departmentId, DateOnly? openUntil, string? reason, CancellationToken cancellationToken = default)
+    public async Task<Result<PeriodWindow>> GrantExceptionAsync(Quarter quarter, int? departmentId, DateOnly? openUntil, string? reason, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         if (!CheckQuarter(quarter, errors))
         {
-            return PeriodResult.Invalid(errors);
+            return Result<PeriodWindow>.Invalid(errors);
         }
 
         var department = departmentId is { } id
@@ -187,22 +189,22 @@ public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog 
             : null;
         if (departmentId is null)
         {
-            errors.Add(new FieldError(DepartmentIdField, "请选择单位。"));
+            errors.Add(FieldError.Of(DepartmentIdField, "Period_DepartmentRequired"));
         }
         else if (department is null)
         {
-            errors.Add(new FieldError(DepartmentIdField, "所选单位不存在或已被删除。"));
+            errors.Add(FieldError.Of(DepartmentIdField, "Period_DepartmentNotFound"));
         }
         else if (!department.IsActive)
         {
-            errors.Add(new FieldError(DepartmentIdField, $"单位“{department.Name}”已停用，不能为其开放填报。"));
+            errors.Add(FieldError.Of(DepartmentIdField, "Period_DepartmentInactive", department.Name));
         }
 
         var until = CheckOpenUntil(quarter, openUntil, errors);
         var text = CheckReason(reason, errors);
         if (errors.Count > 0)
         {
-            return PeriodResult.Invalid(errors);
+            return Result<PeriodWindow>.Invalid(errors);
         }
 
         var rows = await QuarterRowsAsync(quarter, cancellationToken);
@@ -211,7 +213,7 @@ public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog 
         var before = Decide(quarter, quarterWide, existing);
         if (existing is { Mode: PeriodOverrideMode.Open } && existing.OpenUntil == until && existing.Reason == text && rows.Count(r => r.DepartmentId == department.Id) == 1)
         {
-            return PeriodResult.Unchanged(before);
+            return Result<PeriodWindow>.Unchanged(before);
         }
 
         var beforeSnapshot = Snapshot(existing, before, department.Name);
@@ -224,23 +226,23 @@ public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog 
         audit.Add(AuditActions.PeriodExceptionGranted, AuditOutcome.Success, AuditTarget.Period(quarter.ToString(), department.ShortName),
             new { before = beforeSnapshot, after = Snapshot(row, after, department.Name) });
         await db.SaveChangesAsync(cancellationToken);
-        return PeriodResult.Saved(after);
+        return Result<PeriodWindow>.Saved(after);
     }
 
     /// <summary>Removes one department's exception (取消例外): the department is back on the quarter-wide window.</summary>
-    public async Task<PeriodResult> RemoveExceptionAsync(Quarter quarter, int departmentId, CancellationToken cancellationToken = default)
+    public async Task<Result<PeriodWindow>> RemoveExceptionAsync(Quarter quarter, int departmentId, CancellationToken cancellationToken = default)
     {
         var errors = new List<FieldError>();
         if (!CheckQuarter(quarter, errors))
         {
-            return PeriodResult.Invalid(errors);
+            return Result<PeriodWindow>.Invalid(errors);
         }
 
         var rows = await QuarterRowsAsync(quarter, cancellationToken);
         var existing = Newest(rows, departmentId);
         if (existing is null)
         {
-            return PeriodResult.NotFound($"该单位在{quarter.ToChinese()}没有单独开放的例外（可能已被取消）。");
+            return Result<PeriodWindow>.NotFound(new Message("Period_NoException", quarter));
         }
 
         var department = await db.Departments.AsNoTracking().Where(d => d.Id == departmentId)
@@ -252,7 +254,7 @@ public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog 
         audit.Add(AuditActions.PeriodExceptionRemoved, AuditOutcome.Success, AuditTarget.Period(quarter.ToString(), department.ShortName),
             new { before = beforeSnapshot, after = Snapshot(null, after, department.Name) });
         await db.SaveChangesAsync(cancellationToken);
-        return PeriodResult.Saved(after);
+        return Result<PeriodWindow>.Saved(after);
     }
 
     private static bool Is(ReportingPeriodOverride row, Quarter quarter) => row.Year == quarter.Year && row.QuarterNumber == quarter.Number;
@@ -263,13 +265,13 @@ public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog 
     {
         if (!IsValid(quarter))
         {
-            errors.Add(new FieldError(FieldError.Form, "请选择季度。"));
+            errors.Add(FieldError.Of(FieldError.Form, "Period_QuarterRequired"));
             return false;
         }
 
         if (!quarter.IsReportingQuarter)
         {
-            errors.Add(new FieldError(FieldError.Form, $"{quarter.ToChinese()}不在填报范围内（{Quarter.First.ToChinese()}至{Quarter.Last.ToChinese()}）。"));
+            errors.Add(FieldError.Of(FieldError.Form, "Period_NotAReportingQuarter", ReportingWindow.NotAReportingQuarter(quarter)));
             return false;
         }
 
@@ -281,11 +283,11 @@ public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog 
         var text = (reason ?? "").Trim();
         if (text.Length == 0)
         {
-            errors.Add(new FieldError(ReasonField, "请填写原因（填报人员会看到）。"));
+            errors.Add(FieldError.Of(ReasonField, "Period_ReasonRequired"));
         }
         else if (text.Length > MaxReasonLength)
         {
-            errors.Add(new FieldError(ReasonField, $"原因不能超过{MaxReasonLength}个字符（现有{text.Length}个）。"));
+            errors.Add(FieldError.Of(ReasonField, "Period_ReasonTooLong", MaxReasonLength, text.Length));
         }
 
         return text;
@@ -297,17 +299,17 @@ public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog 
         var latest = LatestOpenUntil(quarter);
         if (openUntil is not { } until)
         {
-            errors.Add(new FieldError(OpenUntilField, "请选择开放截止日期。"));
+            errors.Add(FieldError.Of(OpenUntilField, "Period_OpenUntilRequired"));
             return default;
         }
 
         if (until < today)
         {
-            errors.Add(new FieldError(OpenUntilField, $"开放截止日期不能早于今天（{ReportingWindow.Date(today)}）。"));
+            errors.Add(FieldError.Of(OpenUntilField, "Period_OpenUntilPast", today));
         }
         else if (until > latest)
         {
-            errors.Add(new FieldError(OpenUntilField, $"开放截止日期不能晚于{ReportingWindow.Date(latest)}（{quarter.ToChinese()}结束后一年）。"));
+            errors.Add(FieldError.Of(OpenUntilField, "Period_OpenUntilTooLate", latest, quarter));
         }
 
         return until;

@@ -1,4 +1,5 @@
 using EduPlan.Core.Organisation;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
 
 namespace EduPlan.Application.Reporting.Queries;
@@ -50,7 +51,7 @@ public sealed record MyTaskRow(
 }
 
 /// <summary>How many tasks are in each state: 共12项：未填报5、草稿2、已退回1、已提交3、已通过1.</summary>
-public sealed record ReportStateCounts(int Total, int NotReported, int Draft, int Returned, int Submitted, int Approved)
+public sealed record ReportStateCounts(int Total, int NotReported, int Draft, int Returned, int Submitted, int Approved) : ILocalizable
 {
     public static ReportStateCounts Empty { get; } = new(0, 0, 0, 0, 0, 0);
 
@@ -70,14 +71,18 @@ public sealed record ReportStateCounts(int Total, int NotReported, int Draft, in
             list.Count(s => s == ReportState.Approved));
     }
 
-    /// <summary>"共12项：未填报5、草稿2、已退回1、已提交3、已通过1" (states with none left out), for the CLI and logs.</summary>
-    public override string ToString()
+    /// <summary>"共12项：未填报5、草稿2、已退回1、已提交3、已通过1" (states with none left out) in the reader's language.</summary>
+    public Message ToMessage()
     {
-        var parts = new (string Label, int Count)[]
+        var parts = new (string Key, int Count)[]
         {
-            ("未填报", NotReported), ("草稿", Draft), ("已退回", Returned), ("已提交", Submitted), ("已通过", Approved),
+            ("Counts_NotReported", NotReported), ("Counts_Draft", Draft), ("Counts_Returned", Returned),
+            ("Counts_Submitted", Submitted), ("Counts_Approved", Approved),
         };
-        var shown = parts.Where(p => p.Count > 0).Select(p => $"{p.Label}{p.Count}");
-        return Total == 0 ? "共0项" : $"共{Total}项：{string.Join("、", shown)}";
+        var shown = parts.Where(p => p.Count > 0).Select(p => new Message(p.Key, p.Count)).ToList();
+        return shown.Count == 0 ? new Message("Counts_Total", Total) : new Message("Counts_TotalWithParts", Total, MessageList.Of(shown));
     }
+
+    /// <summary>The summary in Chinese.</summary>
+    public override string ToString() => ToMessage().ToString();
 }

@@ -1,5 +1,6 @@
 using EduPlan.Application.Auditing;
 using EduPlan.Core.Auditing;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
@@ -30,18 +31,18 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
     }
 
     /// <summary>Submitted → Approved: the report becomes final and visible to everyone.</summary>
-    public Task<ReviewResult> ApproveAsync(int reportId, int postedRevision, CancellationToken cancellationToken = default) =>
+    public Task<Result<ReviewedReport>> ApproveAsync(int reportId, int postedRevision, CancellationToken cancellationToken = default) =>
         RunAsync(reportId, postedRevision, Step.Approve, null, null, cancellationToken);
 
     /// <summary>Submitted → Returned with a required comment (at most 4,000 characters), optionally pointing at one of <see cref="ReviewableFields.All"/>.</summary>
-    public Task<ReviewResult> ReturnAsync(int reportId, int postedRevision, string? comment, string? field = null, CancellationToken cancellationToken = default) =>
+    public Task<Result<ReviewedReport>> ReturnAsync(int reportId, int postedRevision, string? comment, string? field = null, CancellationToken cancellationToken = default) =>
         RunAsync(reportId, postedRevision, Step.Return, comment, field, cancellationToken);
 
     /// <summary>Approved → Returned with a required reason, so the department edits and submits again.</summary>
-    public Task<ReviewResult> ReopenAsync(int reportId, int postedRevision, string? reason, CancellationToken cancellationToken = default) =>
+    public Task<Result<ReviewedReport>> ReopenAsync(int reportId, int postedRevision, string? reason, CancellationToken cancellationToken = default) =>
         RunAsync(reportId, postedRevision, Step.Reopen, reason, null, cancellationToken);
 
-    private async Task<ReviewResult> RunAsync(int reportId, int postedRevision, Step step, string? text, string? field, CancellationToken cancellationToken)
+    private async Task<Result<ReviewedReport>> RunAsync(int reportId, int postedRevision, Step step, string? text, string? field, CancellationToken cancellationToken)
     {
         var report = await db.ProgressReports
             .Include(r => r.Task!).ThenInclude(t => t.Plan)
@@ -52,14 +53,14 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
             .SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         if (report is null)
         {
-            return new ReviewResult(ReviewOutcome.NotFound, null, [new FieldError(FieldError.Form, "没有这份报告。")]);
+            return NotFound();
         }
 
         var comment = text?.Trim();
         var errors = Validate(step, comment, field, out var pointsAt);
         if (errors.Count > 0)
         {
-            return new ReviewResult(ReviewOutcome.Invalid, Summary(report), errors);
+            return Result<ReviewedReport>.Invalid(errors, Summary(report));
         }
 
         if (report.Revision != postedRevision)
@@ -69,7 +70,7 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
 
         if (ReportWorkflow.Refusal(report.State, ActionOf(step)) is { } refusal)
         {
-            return new ReviewResult(ReviewOutcome.Refused, Summary(report), [new FieldError(FieldError.Form, refusal)]);
+            return Result<ReviewedReport>.Refused(refusal, Summary(report));
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -126,7 +127,7 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
                 .SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
             if (current is null)
             {
-                return new ReviewResult(ReviewOutcome.NotFound, null, [new FieldError(FieldError.Form, "没有这份报告。")]);
+                return NotFound();
             }
 
             if (current.Revision == postedRevision)
@@ -137,7 +138,7 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
             return Conflict(current);
         }
 
-        return new ReviewResult(ReviewOutcome.Done, Summary(report), []);
+        return Result<ReviewedReport>.Saved(Summary(report));
     }
 
     private static List<FieldError> Validate(Step step, string? comment, string? field, out string? pointsAt)
@@ -150,14 +151,13 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
         }
 
         var key = step == Step.Return ? CommentField : ReasonField;
-        var what = step == Step.Return ? "退回意见" : "重新打开的原因";
         if (string.IsNullOrEmpty(comment))
         {
-            errors.Add(new FieldError(key, step == Step.Return ? "请填写退回意见，说明需要修改的内容" : "请填写重新打开的原因"));
+            errors.Add(FieldError.Of(key, step == Step.Return ? "Review_CommentRequired" : "Review_ReasonRequired"));
         }
         else if (comment.Length > ProgressReport.MaxTextLength)
         {
-            errors.Add(new FieldError(key, $"{what}不能超过{ProgressReport.MaxTextLength}个字（现为{comment.Length}个字）"));
+            errors.Add(FieldError.Of(key, step == Step.Return ? "Review_CommentTooLong" : "Review_ReasonTooLong", ProgressReport.MaxTextLength, comment.Length));
         }
 
         if (step == Step.Return && !string.IsNullOrWhiteSpace(field))
@@ -165,27 +165,18 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
             pointsAt = ReviewableFields.Find(field);
             if (pointsAt is null)
             {
-                errors.Add(new FieldError(FieldField, "请从列表中选择退回意见所指的内容"));
+                errors.Add(FieldError.Of(FieldField, "Review_FieldUnknown"));
             }
         }
 
         return errors;
     }
 
-    private static ReviewResult Conflict(ProgressReport current)
-    {
-        var when = ChinaCalendar.ToChina(current.UpdatedAt).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-        var message = $"该报告已被他人更新（{current.UpdatedByName}，{when}），现为“{StateName(current.State)}”。你的操作没有执行，请查看最新内容后再决定。";
-        return new ReviewResult(ReviewOutcome.Conflict, Summary(current), [new FieldError(FieldError.Form, message)]);
-    }
+    private static Result<ReviewedReport> NotFound() => Result<ReviewedReport>.NotFound(new Message("Reading_NotFound"));
 
-    internal static string StateName(ReportState state) => state switch
-    {
-        ReportState.Draft => "草稿",
-        ReportState.Submitted => "已提交",
-        ReportState.Returned => "已退回",
-        _ => "已通过",
-    };
+    private static Result<ReviewedReport> Conflict(ProgressReport current) =>
+        Result<ReviewedReport>.Conflict(Summary(current), new Message(
+            "Review_Conflict", current.UpdatedByName, ChinaCalendar.ToChina(current.UpdatedAt), current.State));
 
     private static ReportAction ActionOf(Step step) => step switch
     {

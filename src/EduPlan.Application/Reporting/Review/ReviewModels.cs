@@ -17,24 +17,6 @@ public static class ReviewableFields
         All.FirstOrDefault(f => string.Equals(f, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>How a review step ended.</summary>
-public enum ReviewOutcome
-{
-    /// <summary>Saved with its revision and audit entry.</summary>
-    Done,
-
-    NotFound,
-
-    /// <summary>The input is incomplete (no comment, too long, unknown field); nothing was written.</summary>
-    Invalid,
-
-    /// <summary>The step is not allowed from the report's state (e.g. approving a draft); nothing was written.</summary>
-    Refused,
-
-    /// <summary>Someone changed the report after the page was read; nothing was written, the current state is returned.</summary>
-    Conflict,
-}
-
 /// <summary>The report a review step was about, as stored after it (or as it is now, after a refusal or conflict).</summary>
 public sealed record ReviewedReport(
     int Id,
@@ -50,11 +32,30 @@ public sealed record ReviewedReport(
     DateTime UpdatedAt,
     string UpdatedByName);
 
-/// <summary>The result of approving, returning or reopening a report; <see cref="Errors"/> are Chinese, keyed by form field.</summary>
-public sealed record ReviewResult(ReviewOutcome Outcome, ReviewedReport? Report, IReadOnlyList<FieldError> Errors)
-{
-    public bool Succeeded => Outcome == ReviewOutcome.Done;
+/// <summary>The submitted reports waiting for a coordinator, oldest submission first.</summary>
+/// <param name="Total">How many are waiting (the page shows at most the first <c>take</c>).</param>
+public sealed record ReviewQueue(IReadOnlyList<ReviewQueueItem> Items, int Total);
 
-    /// <summary>All messages as one sentence (the CLI and the page's summary).</summary>
-    public string Message => string.Join("；", Errors.Select(e => e.Message));
-}
+/// <summary>A submitted report in the review queue.</summary>
+/// <param name="Revision">The revision the approve / return forms post back.</param>
+/// <param name="WasReturnedBefore">The report has been returned at least once (this is a resubmission).</param>
+/// <param name="LastReviewComment">The last return or reopen comment, to check that it was dealt with.</param>
+public sealed record ReviewQueueItem(
+    int ReportId,
+    int Revision,
+    int TaskId,
+    string PlanCode,
+    string PlanTitle,
+    int TaskNumber,
+    string TaskTitle,
+    string DepartmentName,
+    string DepartmentShortName,
+    bool IsLead,
+    Quarter Quarter,
+    DateTime? SubmittedAt,
+    ReportStatus Status,
+    int Percent,
+    string ProgressExcerpt,
+    bool WasReturnedBefore,
+    string? LastReviewComment,
+    string? LastReviewField);

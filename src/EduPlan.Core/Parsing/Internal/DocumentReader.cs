@@ -1,4 +1,5 @@
 using System.Globalization;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Plans;
 
 namespace EduPlan.Core.Parsing.Internal;
@@ -71,11 +72,10 @@ internal static class DocumentReader
 
                     if (plans.Find(p => p.Title == announced.Title) is { } earlier)
                     {
-                        throw new PlanFormatException(sourceName, line.Number,
-                            $"规划《{announced.Title}》在文件中出现了两次（第 {earlier.Line} 行已有）。");
+                        throw new PlanFormatException(sourceName, line.Number, "Parse_PlanTwice", announced.Title, earlier.Line);
                     }
 
-                    StoredText.RequireWithin(announced.Title, PlanTextLimits.Title, "规划标题", sourceName, line.Number);
+                    StoredText.RequireWithin(announced.Title, PlanTextLimits.Title, new Message("Parse_What_PlanTitle"), sourceName, line.Number);
                     plan = new PlanDraft(announced.Title, announced.StartYear, announced.EndYear, line.Number);
                     plans.Add(plan);
                     plan.Announcements.Add(line);
@@ -175,19 +175,18 @@ internal static class DocumentReader
         var title = SourceLines.Trim(rawTitle);
         if (StoredText.IsEmpty(title))
         {
-            throw new PlanFormatException(sourceName, line.Number, $"章节标题为空：“{numeral}、”后面没有标题。");
+            throw new PlanFormatException(sourceName, line.Number, "Parse_SectionTitleEmpty", ChineseNumerals.SectionMarker(numeral));
         }
 
-        StoredText.RequireWithin(title, PlanTextLimits.Title, "章节标题", sourceName, line.Number);
+        StoredText.RequireWithin(title, PlanTextLimits.Title, new Message("Parse_What_SectionTitle"), sourceName, line.Number);
 
         var number = ChineseNumerals.Parse(numeral)
-            ?? throw new PlanFormatException(sourceName, line.Number, $"无法识别的章节编号“{numeral}、”。");
+            ?? throw new PlanFormatException(sourceName, line.Number, "Parse_SectionNumberUnknown", ChineseNumerals.SectionMarker(numeral));
         var expected = plan.Sections.Count + 1;
         if (number != expected)
         {
-            var problem = number < expected ? "重复" : "不连续";
             throw new PlanFormatException(sourceName, line.Number,
-                $"《{plan.Title}》的章节编号{problem}：应为“{ChineseNumerals.Format(expected)}、”，实际为“{numeral}、”。");
+                number < expected ? "Parse_SectionNumberRepeated" : "Parse_SectionNumberSkipped", plan.Title, ChineseNumerals.SectionMarker(expected), ChineseNumerals.SectionMarker(numeral));
         }
 
         plan.OpenTask = null;
@@ -199,30 +198,29 @@ internal static class DocumentReader
         var text = SourceLines.Trim(rawText);
         if (text.Length == 0)
         {
-            throw new PlanFormatException(sourceName, line.Number, $"重点任务标题为空：“（{numeral}）”后面没有内容。");
+            throw new PlanFormatException(sourceName, line.Number, "Parse_TaskEmpty", ChineseNumerals.TaskMarker(numeral));
         }
 
         var title = StoredText.FirstSentence(text);
         if (StoredText.IsEmpty(title))
         {
-            throw new PlanFormatException(sourceName, line.Number, $"重点任务标题为空：“（{numeral}）”后面第一句（到“。”为止）没有文字。");
+            throw new PlanFormatException(sourceName, line.Number, "Parse_TaskTitleEmpty", ChineseNumerals.TaskMarker(numeral));
         }
 
-        StoredText.RequireWithin(title, PlanTextLimits.Title, "重点任务标题", sourceName, line.Number);
+        StoredText.RequireWithin(title, PlanTextLimits.Title, new Message("Parse_What_TaskTitle"), sourceName, line.Number);
 
         var number = ChineseNumerals.Parse(numeral)
-            ?? throw new PlanFormatException(sourceName, line.Number, $"无法识别的重点任务编号“（{numeral}）”。");
+            ?? throw new PlanFormatException(sourceName, line.Number, "Parse_TaskNumberUnknown", ChineseNumerals.TaskMarker(numeral));
         if (plan.Sections.Count == 0)
         {
-            throw new PlanFormatException(sourceName, line.Number, $"重点任务（{numeral}）出现在《{plan.Title}》的第一个章节（一、）之前。");
+            throw new PlanFormatException(sourceName, line.Number, "Parse_TaskBeforeSection", ChineseNumerals.TaskMarker(numeral), plan.Title);
         }
 
         var expected = plan.LastTaskNumber + 1;
         if (number != expected)
         {
-            var problem = number < expected ? "重复" : "不连续（跳号）";
             throw new PlanFormatException(sourceName, line.Number,
-                $"《{plan.Title}》的重点任务编号{problem}：应为（{ChineseNumerals.Format(expected)}），实际为（{numeral}）。");
+                number < expected ? "Parse_TaskNumberRepeated" : "Parse_TaskNumberSkipped", plan.Title, ChineseNumerals.TaskMarker(expected), ChineseNumerals.TaskMarker(numeral));
         }
 
         var task = new TaskDraft(number, title, line.Number);
@@ -236,7 +234,7 @@ internal static class DocumentReader
     {
         if (plan.Sections.Count == 0)
         {
-            throw new PlanFormatException(sourceName, plan.Line, $"规划《{plan.Title}》没有任何章节（一、二、……）。");
+            throw new PlanFormatException(sourceName, plan.Line, "Parse_PlanWithoutSections", plan.Title);
         }
     }
 }

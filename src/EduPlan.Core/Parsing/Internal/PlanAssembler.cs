@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Plans;
 
 namespace EduPlan.Core.Parsing.Internal;
@@ -8,12 +9,12 @@ namespace EduPlan.Core.Parsing.Internal;
 internal static class PlanAssembler
 {
     public static ParsedPlan Assemble(
-        PlanDraft draft, string code, IReadOnlyDictionary<string, string> codesByTitle, string sourceName, List<string> warnings)
+        PlanDraft draft, string code, IReadOnlyDictionary<string, string> codesByTitle, string sourceName, List<Message> warnings)
     {
         var (issuer, issuedOn) = ReadIssue(draft, sourceName);
         if (issuer.Length == 0)
         {
-            warnings.Add($"《{draft.Title}》（第 {draft.Line} 行）：没有找到“…印发《…》”，印发机关留空。");
+            warnings.Add(new Message("Parse_NoIssuer", draft.Title, draft.Line));
         }
 
         var (parentTitle, parentCode) = ReadParent(draft, codesByTitle);
@@ -76,7 +77,7 @@ internal static class PlanAssembler
                 var phrase = line.Text[..issued];
                 var clauseStart = before[..issued].LastIndexOfAny(['，', ',', '。', '；', ';', '：', ':']) + 1;
                 issuer = CollapseSpaces(phrase[clauseStart..]);
-                StoredText.RequireWithin(issuer, PlanTextLimits.Issuer, "印发机关", sourceName, line.Number);
+                StoredText.RequireWithin(issuer, PlanTextLimits.Issuer, new Message("Parse_What_Issuer"), sourceName, line.Number);
             }
 
             var outsideTitle = title.Success ? before + " " + text[(title.Index + title.Length)..] : text;
@@ -140,10 +141,10 @@ internal static class PlanAssembler
                 var goalTitle = StoredText.FirstSentence(goalText);
                 if (StoredText.IsEmpty(goalTitle))
                 {
-                    throw new PlanFormatException(sourceName, paragraph.Number, "目标标题为空：“——”后面第一句（到“。”为止）没有文字。");
+                    throw new PlanFormatException(sourceName, paragraph.Number, "Parse_GoalTitleEmpty");
                 }
 
-                StoredText.RequireWithin(goalTitle, PlanTextLimits.Title, "目标标题", sourceName, paragraph.Number);
+                StoredText.RequireWithin(goalTitle, PlanTextLimits.Title, new Message("Parse_What_GoalTitle"), sourceName, paragraph.Number);
                 goals.Add(new ParsedGoal(goals.Count + 1, goalTitle, goalText, paragraph.Number));
                 contexts.Add(new TextContext(goalText, paragraph.Number, null, year));
                 continue;
@@ -178,8 +179,7 @@ internal static class PlanAssembler
                 var end = i + 1 < starts.Count ? starts[i + 1].Index : text.Length;
                 if (milestones.FindIndex(m => m.Year == year) is var existing and >= 0)
                 {
-                    throw new PlanFormatException(sourceName, paragraph.Number,
-                        $"《{draft.Title}》的里程碑“到{year}年”重复出现（第 {milestones[existing].Line} 行已有）。");
+                    throw new PlanFormatException(sourceName, paragraph.Number, "Parse_MilestoneTwice", draft.Title, year, milestones[existing].Line);
                 }
 
                 var milestoneText = SourceLines.Trim(text[index..end]);
@@ -209,8 +209,8 @@ internal static class PlanAssembler
 
             // The key is the name plus "@year" (and "#n"); the name is what the author can shorten, so it carries both limits.
             var nameLimit = Math.Min(PlanTextLimits.IndicatorName, PlanTextLimits.IndicatorKey - (key.Length - d.Name.Length));
-            StoredText.RequireWithin(d.Name, nameLimit, "指标名称", sourceName, d.Line);
-            StoredText.RequireWithin(d.Unit, PlanTextLimits.Unit, "指标单位", sourceName, d.Line);
+            StoredText.RequireWithin(d.Name, nameLimit, new Message("Parse_What_IndicatorName"), sourceName, d.Line);
+            StoredText.RequireWithin(d.Unit, PlanTextLimits.Unit, new Message("Parse_What_IndicatorUnit"), sourceName, d.Line);
             indicators.Add(new ParsedIndicator(
                 key,
                 d.Name, d.Comparator, d.Target, d.Unit, d.Year, d.SourceText, d.TaskNumber, d.MilestoneYear, d.Line));

@@ -13,6 +13,12 @@ internal static partial class PlanPatterns
     [GeneratedRegex(@"《(?<title>[^《》\r\n]*?[（(]\s*(?<start>[0-9]{4})\s*[—–―－\-]{1,2}\s*(?<end>[0-9]{4})\s*年\s*[）)])》", RegexOptions.CultureInvariant)]
     public static partial Regex Title();
 
+    /// <summary>How a document announces a plan, as an error message shows it: …印发《…（YYYY—YYYY年）》.</summary>
+    public const string AnnouncementExample = "…印发《…（YYYY—YYYY年）》";
+
+    /// <summary>The other announcement: 《…（YYYY—YYYY年）》主要内容如下.</summary>
+    public const string ContentsExample = "《…（YYYY—YYYY年）》主要内容如下";
+
     /// <summary>A line that is nothing but a plan title without book-title marks.</summary>
     [GeneratedRegex(@"^(?<title>[^《》，。；\s][^《》，。；]*?[（(]\s*(?<start>[0-9]{4})\s*[—–―－\-]{1,2}\s*(?<end>[0-9]{4})\s*年\s*[）)])。?$", RegexOptions.CultureInvariant)]
     public static partial Regex BareTitleLine();

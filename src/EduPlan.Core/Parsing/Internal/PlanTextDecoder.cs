@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
+using EduPlan.Core.Messages;
 
 namespace EduPlan.Core.Parsing.Internal;
 
@@ -32,7 +33,7 @@ internal static class PlanTextDecoder
     {
         if (content.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
-            return DecodeUtf8(content[3..], sourceName, "UTF-8（带 BOM）");
+            return DecodeUtf8(content[3..], sourceName, new Message("Parse_Utf8WithBom"));
         }
 
         if (content.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
@@ -128,7 +129,7 @@ internal static class PlanTextDecoder
         or >= 0xFE30 and <= 0xFE4F
         or >= 0xFF00 and <= 0xFFEF;
 
-    private static string DecodeUtf8(ReadOnlySpan<byte> content, string sourceName, string label)
+    private static string DecodeUtf8(ReadOnlySpan<byte> content, string sourceName, object label)
     {
         if (Utf8.IsValid(content))
         {
@@ -141,7 +142,7 @@ internal static class PlanTextDecoder
         {
             Utf8.ToUtf16(content, buffer, out var bytesRead, out _, replaceInvalidSequences: false);
             var line = content[..bytesRead].Count((byte)'\n') + 1;
-            throw new PlanFormatException(sourceName, line, $"无法识别的文本编码：文件声明为 {label}，但第 {line} 行含有无效的 UTF-8 字节。");
+            throw new PlanFormatException(sourceName, line, "Parse_InvalidUtf8", label, line);
         }
         finally
         {
@@ -157,8 +158,7 @@ internal static class PlanTextDecoder
         }
         catch (DecoderFallbackException)
         {
-            var claim = hasBom ? $"文件声明为 {label}（有 BOM）" : $"文件看起来是没有 BOM 的 {label}";
-            throw new PlanFormatException(sourceName, 0, $"无法识别的文本编码：{claim}，但内容不是有效的 {label} 文本。");
+            throw new PlanFormatException(sourceName, 0, hasBom ? "Parse_InvalidUtf16WithBom" : "Parse_InvalidUtf16", label);
         }
     }
 }

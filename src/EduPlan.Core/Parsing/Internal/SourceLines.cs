@@ -39,8 +39,7 @@ internal static class SourceLines
         {
             if (c == '\uFFFD')
             {
-                throw new PlanFormatException(sourceName, number,
-                    $"无法识别的文本编码：第 {number} 行含有无法解码的字节（既不是 UTF-8/UTF-16，也不是 GB18030 文本）。");
+                throw new PlanFormatException(sourceName, number, "Parse_UndecodableBytes", number);
             }
 
             if (char.IsControl(c))
@@ -51,8 +50,7 @@ internal static class SourceLines
                     continue;
                 }
 
-                throw new PlanFormatException(sourceName, number,
-                    $"文件不是纯文本：第 {number} 行含有控制字符 U+{(int)c:X4}（二进制或乱码字节），无法识别的文本编码。");
+                throw new PlanFormatException(sourceName, number, "Parse_ControlCharacter", number, $"U+{(int)c:X4}");
             }
         }
 

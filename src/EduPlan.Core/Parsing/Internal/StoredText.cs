@@ -1,3 +1,4 @@
+using EduPlan.Core.Messages;
 using EduPlan.Core.Plans;
 
 namespace EduPlan.Core.Parsing.Internal;
@@ -33,12 +34,12 @@ internal static class StoredText
     /// Refuses <paramref name="text"/> when it is longer than <paramref name="limit"/>. string.Length counts UTF-16 code
     /// units, as nvarchar(n) does.
     /// </summary>
-    public static void RequireWithin(string text, int limit, string what, string sourceName, int line)
+    public static void RequireWithin(string text, int limit, Message what, string sourceName, int line)
     {
         if (text.Length > limit)
         {
             var preview = text.Length > 20 ? text[..20] + "…" : text;
-            throw new PlanFormatException(sourceName, line, $"{what}超过{limit}个字符（共 {text.Length} 个）：“{preview}”。");
+            throw new PlanFormatException(sourceName, line, "Parse_TooLong", what, limit, text.Length, preview);
         }
     }
 }

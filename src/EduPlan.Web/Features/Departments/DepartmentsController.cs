@@ -2,6 +2,7 @@ using EduPlan.Application;
 using EduPlan.Application.Departments;
 using EduPlan.Data;
 using EduPlan.Web.Authorization;
+using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -45,11 +46,12 @@ public sealed class DepartmentsController(DepartmentAdministration departments, 
         var result = await departments.CreateAsync(model.ToInput(), cancellationToken);
         if (!result.Succeeded)
         {
-            AddErrors(result.Errors);
+            ModelState.AddErrors(result);
+            this.SetFailureStatus(result);
             return View("Edit", await WithChoicesAsync(model, cancellationToken));
         }
 
-        TempData[MessageKey] = localizer["DepartmentCreated", result.Department!.Name].Value;
+        TempData[MessageKey] = localizer["DepartmentCreated", result.Value!.Name].Value;
         return Redirect("/admin/departments");
     }
 
@@ -90,20 +92,24 @@ public sealed class DepartmentsController(DepartmentAdministration departments, 
         }
 
         var result = await departments.UpdateAsync(id, model.Version, model.ToInput(), cancellationToken);
-        switch (result.Outcome)
+        switch (result.Kind)
         {
-            case DepartmentOutcome.NotFound:
-                return NotFound();
-            case DepartmentOutcome.Conflict:
-                ShowConflict(model, result);
-                return View(await WithChoicesAsync(model, cancellationToken));
-            case DepartmentOutcome.Invalid:
-                AddErrors(result.Errors);
-                return View(await WithChoicesAsync(model, cancellationToken));
-            default:
-                TempData[MessageKey] = localizer[result.Outcome == DepartmentOutcome.Saved ? "DepartmentSaved" : "DepartmentUnchanged", result.Department!.Name].Value;
+            case ResultKind.Saved:
+                TempData[MessageKey] = localizer[result.Changed ? "DepartmentSaved" : "DepartmentUnchanged", result.Value!.Name].Value;
                 return Redirect("/admin/departments");
+            case ResultKind.NotFound:
+                return NotFound();
+            case ResultKind.Conflict:
+                // The page's own notice shows what is stored now beside the input.
+                ShowConflict(model, result.Value!);
+                break;
+            default:
+                ModelState.AddErrors(result);
+                break;
         }
+
+        this.SetFailureStatus(result);
+        return View(await WithChoicesAsync(model, cancellationToken));
     }
 
     [HttpPost("{id:int}/deactivate")]
@@ -124,7 +130,7 @@ public sealed class DepartmentsController(DepartmentAdministration departments, 
         }
 
         return View(new DepartmentDeleteViewModel(department,
-            department.Usage.IsInUse ? DepartmentAdministration.RefusalReason(department.Usage) : null));
+            department.Usage.IsInUse ? DepartmentAdministration.RefusalReason(department.Usage).Text() : null));
     }
 
     [HttpPost("{id:int}/delete")]
@@ -132,56 +138,48 @@ public sealed class DepartmentsController(DepartmentAdministration departments, 
     public async Task<IActionResult> DeleteConfirmed([FromRoute] int id, [FromForm] int version, CancellationToken cancellationToken)
     {
         var result = await departments.DeleteAsync(id, version, cancellationToken);
-        switch (result.Outcome)
+        switch (result.Kind)
         {
-            case DepartmentOutcome.NotFound:
+            case ResultKind.NotFound:
                 return NotFound();
-            case DepartmentOutcome.Saved:
+            case ResultKind.Saved:
                 TempData[MessageKey] = localizer["DepartmentDeleted"].Value;
                 return Redirect("/admin/departments");
             default:
                 // Refused (still in use) or a conflict: show the page again with the reason, nothing deleted.
-                Response.StatusCode = StatusCodes.Status409Conflict;
-                return View(new DepartmentDeleteViewModel(result.Department!, result.Errors[0].Message));
+                this.SetFailureStatus(result);
+                return View(new DepartmentDeleteViewModel(result.Value!, result.Reason!.Text()));
         }
     }
 
     private async Task<IActionResult> SetActiveAsync(int id, int version, bool isActive, CancellationToken cancellationToken)
     {
         var result = await departments.SetActiveAsync(id, version, isActive, cancellationToken);
-        if (result.Outcome == DepartmentOutcome.NotFound)
+        if (result.Kind == ResultKind.NotFound)
         {
             return NotFound();
         }
 
         if (result.Succeeded)
         {
-            TempData[MessageKey] = localizer[isActive ? "DepartmentReactivated" : "DepartmentDeactivated", result.Department!.Name].Value;
+            TempData[MessageKey] = localizer[isActive ? "DepartmentReactivated" : "DepartmentDeactivated", result.Value!.Name].Value;
         }
         else
         {
-            TempData[ErrorKey] = string.Join(" ", result.Errors.Select(e => e.Message));
+            TempData[ErrorKey] = string.Join(" ", result.Messages.Select(m => m.Text()));
         }
 
         return Redirect("/admin/departments");
-    }
-
-    private void AddErrors(IEnumerable<FieldError> errors)
-    {
-        foreach (var error in errors)
-        {
-            ModelState.AddModelError(error.Field, error.Message);
-        }
     }
 
     /// <summary>
     /// Keeps the input, shows what is stored now, and moves the hidden version on: saving again is then a deliberate
     /// choice made with the other person's change in view.
     /// </summary>
-    private void ShowConflict(DepartmentFormViewModel model, DepartmentResult result)
+    private void ShowConflict(DepartmentFormViewModel model, DepartmentSummary current)
     {
-        model.Current = result.Department;
-        model.Version = result.Department!.Version;
+        model.Current = current;
+        model.Version = current.Version;
         ModelState.Remove(nameof(DepartmentFormViewModel.Version));
     }
 

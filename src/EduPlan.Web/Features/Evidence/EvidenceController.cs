@@ -1,5 +1,6 @@
 using EduPlan.Application.Reporting.Evidence;
 using EduPlan.Web.Authorization;
+using EduPlan.Web.Features.Shared;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,16 +13,13 @@ public sealed class EvidenceController(EvidenceDownloads downloads) : Controller
     [HttpGet("reports/{id:int}/evidence/{evidenceId:int}")]
     public async Task<IActionResult> Download([FromRoute] int id, [FromRoute] int evidenceId, CancellationToken cancellationToken)
     {
-        var download = await downloads.FindAsync(id, evidenceId, User.ReportViewer(), cancellationToken);
-        switch (download.Outcome)
+        var result = await downloads.FindAsync(id, evidenceId, User.ReportViewer(), cancellationToken);
+        if (!result.Succeeded)
         {
-            case EvidenceDownloadOutcome.NotFound:
-                return NotFound();
-            case EvidenceDownloadOutcome.Forbidden:
-                Response.StatusCode = StatusCodes.Status403Forbidden;
-                return View("Forbidden", download.Reason);
+            return await this.FailureAsync(result);
         }
 
+        var download = result.Value!;
         // A report's files can be drafts: no shared or browser cache keeps a copy after sign-out.
         Response.Headers.CacheControl = "private, no-store";
         Response.Headers.Pragma = "no-cache";

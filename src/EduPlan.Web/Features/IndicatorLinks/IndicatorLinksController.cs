@@ -1,5 +1,7 @@
+using EduPlan.Application;
 using EduPlan.Application.Reporting.Links;
 using EduPlan.Web.Authorization;
+using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -43,29 +45,23 @@ public sealed class IndicatorLinksController(IndicatorLinkAdministration links, 
         }
 
         var result = await links.LinkAsync(id, taskId.Value, cancellationToken);
-        if (result is { Outcome: IndicatorLinkOutcome.NotFound, Indicator: null })
-        {
-            return NotFound();
-        }
-
-        return result.Succeeded
-            ? Back(id, localizer["IndicatorLinked", result.Task!.Label, result.Indicator!].Value, null)
-            : Back(id, null, string.Join(" ", result.Errors.Select(e => e.Message)));
+        return After(id, result, "IndicatorLinked");
     }
 
     [HttpPost("indicators/{id:int}/links/{taskId:int}/delete")]
     public async Task<IActionResult> Unlink([FromRoute] int id, [FromRoute] int taskId, CancellationToken cancellationToken)
     {
         var result = await links.UnlinkAsync(id, taskId, cancellationToken);
-        if (result is { Outcome: IndicatorLinkOutcome.NotFound, Indicator: null })
-        {
-            return NotFound();
-        }
-
-        return result.Succeeded
-            ? Back(id, localizer["IndicatorUnlinked", result.Task!.Label, result.Indicator!].Value, null)
-            : Back(id, null, string.Join(" ", result.Errors.Select(e => e.Message)));
+        return After(id, result, "IndicatorUnlinked");
     }
+
+    /// <summary>404 for an indicator that is not there; otherwise back to its row with what happened or why not.</summary>
+    private IActionResult After(int id, Result<IndicatorLink> result, string doneKey) => result switch
+    {
+        { Kind: ResultKind.NotFound, Value: null } => NotFound(),
+        { Succeeded: true, Value: { Task: { } task } link } => Back(id, localizer[doneKey, task.Label, link.Indicator].Value, null),
+        _ => Back(id, null, string.Join(" ", result.Messages.Select(m => m.Text()))),
+    };
 
     /// <summary>Post / redirect / get, back to the indicator's row with what happened.</summary>
     private RedirectResult Back(int indicatorId, string? message, string? error)

@@ -10,7 +10,7 @@ public static class ReportingDisplay
     private static bool Chinese => CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh";
 
     /// <summary>"2026年第三季度" in Chinese, "2026 Q3" otherwise.</summary>
-    public static string Quarter(Quarter quarter) => Chinese ? quarter.ToChinese() : $"{quarter.Year} Q{quarter.Number}";
+    public static string Quarter(Quarter quarter) => Chinese ? quarter.Text() : $"{quarter.Year} Q{quarter.Number}";
 
     /// <summary>A China date as 2026-10-15.</summary>
     public static string Date(DateOnly date) => ReportingWindow.Date(date);

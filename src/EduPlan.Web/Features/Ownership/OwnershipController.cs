@@ -1,8 +1,10 @@
+using EduPlan.Application;
 using EduPlan.Application.Departments;
 using EduPlan.Application.Ownership;
 using EduPlan.Core.Csv;
 using EduPlan.Core.Ownership;
 using EduPlan.Web.Authorization;
+using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -83,27 +85,25 @@ public sealed class OwnershipController(
 
         var result = await ownership.SetOwnersAsync(planCode, number,
             new OwnershipInput(model.LeadDepartmentId, model.CoDepartmentIds), model.OwnershipVersion, cancellationToken);
-        switch (result.Outcome)
+        switch (result.Kind)
         {
-            case OwnershipOutcome.NotFound:
-                return NotFound();
-            case OwnershipOutcome.Conflict:
-                // Keep the input, show what is stored now, and move the version on so that saving again is deliberate.
-                model.Current = result.Task;
-                model.OwnershipVersion = result.Task!.OwnershipVersion;
-                ModelState.Remove(nameof(OwnershipFormViewModel.OwnershipVersion));
-                return await FormAsync(model, result.Task, cancellationToken);
-            case OwnershipOutcome.Invalid:
-                foreach (var error in result.Errors)
-                {
-                    ModelState.AddModelError(error.Field, error.Message);
-                }
-
-                return await FormAsync(model, task, cancellationToken);
-            default:
-                TempData[MessageKey] = localizer[result.Outcome == OwnershipOutcome.Changed ? "OwnershipSaved" : "OwnershipUnchanged",
+            case ResultKind.Saved:
+                TempData[MessageKey] = localizer[result.Changed ? "OwnershipSaved" : "OwnershipUnchanged",
                     Core.Plans.ChineseNumerals.TaskMarker(number) + task.Title].Value;
                 return Redirect($"/ownership/{Uri.EscapeDataString(planCode)}#task-{number}");
+            case ResultKind.NotFound:
+                return NotFound();
+            case ResultKind.Conflict:
+                // Keep the input, show what is stored now, and move the version on so that saving again is deliberate.
+                model.Current = result.Value;
+                model.OwnershipVersion = result.Value!.OwnershipVersion;
+                ModelState.Remove(nameof(OwnershipFormViewModel.OwnershipVersion));
+                this.SetFailureStatus(result);
+                return await FormAsync(model, result.Value, cancellationToken);
+            default:
+                ModelState.AddErrors(result);
+                this.SetFailureStatus(result);
+                return await FormAsync(model, task, cancellationToken);
         }
     }
 

@@ -3,9 +3,11 @@ using EduPlan.Application;
 using EduPlan.Application.Departments;
 using EduPlan.Application.Reporting;
 using EduPlan.Application.Reporting.Periods;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using EduPlan.Web.Authorization;
+using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +42,7 @@ public sealed class PeriodsController(
         }
 
         var result = await periods.CloseAsync(q, input.Reason, cancellationToken);
-        return await FinishAsync(q, PeriodForms.Close, input, result, _ => localizer["PeriodsClosedMessage", q.ToChinese()].Value, cancellationToken);
+        return await FinishAsync(q, PeriodForms.Close, input, result, _ => localizer["PeriodsClosedMessage", q.Text()].Value, cancellationToken);
     }
 
     [HttpPost("{quarter}/reopen")]
@@ -61,7 +63,7 @@ public sealed class PeriodsController(
 
         var result = await periods.ReopenAsync(q, openUntil, input.Reason, cancellationToken);
         return await FinishAsync(q, PeriodForms.Reopen, input, result,
-            window => localizer["PeriodsReopenedMessage", q.ToChinese(), ReportingWindow.Date(window.OpenUntil!.Value)].Value, cancellationToken);
+            window => localizer["PeriodsReopenedMessage", q.Text(), ReportingWindow.Date(window.OpenUntil!.Value)].Value, cancellationToken);
     }
 
     [HttpPost("{quarter}/reset")]
@@ -73,7 +75,7 @@ public sealed class PeriodsController(
         }
 
         var result = await periods.ResetAsync(q, cancellationToken);
-        TempData[MessageKey] = localizer[result.Outcome == PeriodOutcome.Saved ? "PeriodsResetMessage" : "PeriodsResetUnchanged", q.ToChinese()].Value;
+        TempData[MessageKey] = localizer[result.Changed ? "PeriodsResetMessage" : "PeriodsResetUnchanged", q.Text()].Value;
         return Redirect(PageUrl(q));
     }
 
@@ -96,13 +98,13 @@ public sealed class PeriodsController(
         // A department id that is not a number leaves a binding error: show it rather than "请选择单位".
         if (!ModelState.IsValid)
         {
-            return await FailedAsync(q, PeriodForms.Exception, input, [], cancellationToken);
+            return await FailedAsync(q, PeriodForms.Exception, input, [], StatusCodes.Status422UnprocessableEntity, cancellationToken);
         }
 
         var result = await periods.GrantExceptionAsync(q, input.DepartmentId, openUntil, input.Reason, cancellationToken);
         var name = result.Succeeded ? (await departments.GetAsync(input.DepartmentId!.Value, cancellationToken))?.Name ?? "" : "";
         return await FinishAsync(q, PeriodForms.Exception, input, result,
-            window => localizer["PeriodsExceptionGrantedMessage", q.ToChinese(), name, ReportingWindow.Date(window.OpenUntil!.Value)].Value, cancellationToken);
+            window => localizer["PeriodsExceptionGrantedMessage", q.Text(), name, ReportingWindow.Date(window.OpenUntil!.Value)].Value, cancellationToken);
     }
 
     [HttpPost("{quarter}/exceptions/{departmentId:int}/delete")]
@@ -115,12 +117,12 @@ public sealed class PeriodsController(
 
         var department = await departments.GetAsync(departmentId, cancellationToken);
         var result = await periods.RemoveExceptionAsync(q, departmentId, cancellationToken);
-        if (result.Outcome == PeriodOutcome.NotFound || department is null)
+        if (result.Kind == ResultKind.NotFound || department is null)
         {
             return NotFound();
         }
 
-        TempData[MessageKey] = localizer["PeriodsExceptionRemovedMessage", q.ToChinese(), department.Name].Value;
+        TempData[MessageKey] = localizer["PeriodsExceptionRemovedMessage", q.Text(), department.Name].Value;
         return Redirect(PageUrl(q));
     }
 
@@ -147,29 +149,30 @@ public sealed class PeriodsController(
     }
 
     private Task<IActionResult> InvalidDateAsync(Quarter quarter, string form, PeriodFormInput input, CancellationToken cancellationToken) =>
-        FailedAsync(quarter, form, input, [new FieldError(ReportingPeriodAdministration.OpenUntilField, localizer["PeriodsDateInvalid"].Value)], cancellationToken);
+        FailedAsync(quarter, form, input, [(ReportingPeriodAdministration.OpenUntilField, localizer["PeriodsDateInvalid"].Value)],
+            StatusCodes.Status422UnprocessableEntity, cancellationToken);
 
     private async Task<IActionResult> FinishAsync(
-        Quarter quarter, string form, PeriodFormInput input, PeriodResult result, Func<PeriodWindow, string> savedMessage, CancellationToken cancellationToken)
+        Quarter quarter, string form, PeriodFormInput input, Result<PeriodWindow> result, Func<PeriodWindow, string> savedMessage, CancellationToken cancellationToken)
     {
-        switch (result.Outcome)
+        switch (result.Kind)
         {
-            case PeriodOutcome.Saved:
-                TempData[MessageKey] = savedMessage(result.Window!);
+            case ResultKind.Saved:
+                TempData[MessageKey] = result.Changed ? savedMessage(result.Value!) : localizer["PeriodsUnchanged", result.Value!.Reason.Text()].Value;
                 return Redirect(PageUrl(quarter));
-            case PeriodOutcome.Unchanged:
-                TempData[MessageKey] = localizer["PeriodsUnchanged", result.Window!.Reason].Value;
-                return Redirect(PageUrl(quarter));
-            case PeriodOutcome.NotFound:
+            case ResultKind.NotFound:
                 return NotFound();
             default:
-                return await FailedAsync(quarter, form, input, result.Errors, cancellationToken);
+                // A refusal ("已截止，无需关闭") belongs to the form as a whole, like its field errors belong to their fields.
+                var errors = result.Errors.Select(e => (e.Field, e.Text()))
+                    .Concat(result.Reason is { } reason ? [(FieldError.Form, reason.Text())] : []);
+                return await FailedAsync(quarter, form, input, errors, ResultMapping.StatusCode(result.Kind), cancellationToken);
         }
     }
 
     /// <summary>The page again, with the failing form open, its input kept and each message beside its field.</summary>
     private async Task<IActionResult> FailedAsync(
-        Quarter quarter, string form, PeriodFormInput input, IEnumerable<FieldError> errors, CancellationToken cancellationToken)
+        Quarter quarter, string form, PeriodFormInput input, IEnumerable<(string Field, string Text)> errors, int status, CancellationToken cancellationToken)
     {
         var byField = new Dictionary<string, List<string>>();
         void Add(string field, string message)
@@ -190,11 +193,12 @@ public sealed class PeriodsController(
             }
         }
 
-        foreach (var error in errors)
+        foreach (var (field, text) in errors)
         {
-            Add(error.Field, error.Message);
+            Add(field, text);
         }
 
+        Response.StatusCode = status;
         var failure = new PeriodFormFailure(quarter, form, input, byField.ToDictionary(e => e.Key, e => (IReadOnlyList<string>)e.Value));
         return View("Index", await PageAsync(quarter > LastOnShortList(), null, failure, cancellationToken));
     }

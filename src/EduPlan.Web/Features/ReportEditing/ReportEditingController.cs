@@ -1,9 +1,9 @@
-using EduPlan.Application.Auditing;
 using EduPlan.Application.Ownership;
 using EduPlan.Application.Reporting.Editing;
-using EduPlan.Core.Auditing;
 using EduPlan.Core.Reporting;
+using EduPlan.Application;
 using EduPlan.Web.Authorization;
+using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -20,7 +20,6 @@ public sealed class ReportEditingController(
     ProgressReporting reporting,
     OwnershipAdministration ownership,
     IAuthorizationService authorization,
-    AuditLog audit,
     IStringLocalizer<SharedResources> localizer) : Controller
 {
     /// <summary>
@@ -94,15 +93,15 @@ public sealed class ReportEditingController(
             RemoveEvidenceIds = input.RemoveEvidenceIds,
         };
         var result = await reporting.SaveAsync(command, cancellationToken);
-        switch (result.Outcome)
+        switch (result.Kind)
         {
-            case SaveReportOutcome.Saved or SaveReportOutcome.Submitted:
-                TempData[MessageKey] = localizer[result.Outcome == SaveReportOutcome.Submitted ? "ReportFormSubmitted" : "ReportFormSaved"].Value;
+            case ResultKind.Saved:
+                TempData[MessageKey] = localizer[result.Value!.Submitted ? "ReportFormSubmitted" : "ReportFormSaved"].Value;
                 return Redirect(ReportFormViewModel.FormUrl(taskId, period));
-            case SaveReportOutcome.NotFound:
+            case ResultKind.NotFound:
                 return NotFound();
-            case SaveReportOutcome.NotOwner:
-                return await ForbiddenAsync(result.Reason!, cancellationToken);
+            case ResultKind.Forbidden:
+                return await ForbiddenAsync(result.Reason!);
         }
 
         var form = await reporting.GetFormAsync(taskId, period, departmentId, cancellationToken);
@@ -111,54 +110,49 @@ public sealed class ReportEditingController(
             return NotFound();
         }
 
-        var typed = ReportFormInput.From(result.Typed, input.Revision, input);
-        if (result.Outcome == SaveReportOutcome.Conflict)
+        var saved = result.Value!;
+        var typed = ReportFormInput.From(saved.Typed, input.Revision, input);
+        this.SetFailureStatus(result);
+        if (result.Kind == ResultKind.Conflict)
         {
             // The new revision goes into the form, so saving again is a conscious choice to save over their version.
-            typed.Revision = result.Revision;
+            typed.Revision = saved.Revision;
             // Evidence the other version no longer has cannot be removed twice.
             typed.RemoveEvidenceIds = typed.RemoveEvidenceIds.Where(id => form.Evidence.Any(e => e.Id == id)).ToList();
-            Response.StatusCode = StatusCodes.Status409Conflict;
             return View("Conflict", new ReportFormViewModel
             {
                 Form = form,
                 Input = typed,
                 Refusal = form.Refusal,
-                Theirs = result.Current,
+                Theirs = saved.Current,
                 ConflictReason = result.Reason,
-                FileNotSaved = result.FileNotSaved,
+                FileNotSaved = saved.FileNotSaved,
             });
         }
 
         ModelState.Clear();
-        if (result.Outcome == SaveReportOutcome.Invalid)
+        if (result.Kind == ResultKind.Invalid)
         {
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(error.Field, error.Message);
-            }
-
-            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            ModelState.AddErrors(result);
             return View("Edit", new ReportFormViewModel
             {
                 Form = form,
                 Input = typed,
                 // The report may have become uneditable since (e.g. the window closed while the page was open).
                 Refusal = form.Refusal,
-                FileNotSaved = result.FileNotSaved,
+                FileNotSaved = saved.FileNotSaved,
                 ShowsUnsavedInput = form.Refusal is not null,
             });
         }
 
         // Refused: the window closed or the report was submitted meanwhile. The stored report is shown read-only with
         // the reason, and what was typed below it, so nothing typed is lost.
-        Response.StatusCode = StatusCodes.Status409Conflict;
         return View("Edit", new ReportFormViewModel
         {
             Form = form,
             Input = typed,
             Refusal = result.Reason,
-            FileNotSaved = result.FileNotSaved,
+            FileNotSaved = saved.FileNotSaved,
             ShowsUnsavedInput = true,
         });
     }
@@ -183,18 +177,13 @@ public sealed class ReportEditingController(
         var allowed = await authorization.AuthorizeAsync(User, TaskOwnershipResource.From(task), TaskOwnershipOperations.ReportOnTask);
         if (!allowed.Succeeded || User.DepartmentId() is not { } departmentId)
         {
-            return (await ForbiddenAsync(ProgressReporting.NotOwnerReason, cancellationToken), 0, default);
+            return (await ForbiddenAsync(ProgressReporting.NotOwnerReason), 0, default);
         }
 
         return (null, departmentId, period);
     }
 
-    /// <summary>The 403 page with the reason, audited like every other refusal.</summary>
-    private async Task<IActionResult> ForbiddenAsync(string reason, CancellationToken cancellationToken)
-    {
-        await audit.WriteAsync(AuditActions.AccessDenied, AuditOutcome.Denied,
-            AuditTarget.Route($"{Request.Method} {Request.Path}"), new { reason }, cancellationToken: cancellationToken);
-        Response.StatusCode = StatusCodes.Status403Forbidden;
-        return View("Forbidden", reason);
-    }
+    /// <summary>The 403 page with the reason (audited), and the way back to the department's tasks.</summary>
+    private Task<IActionResult> ForbiddenAsync(Core.Messages.Message reason) =>
+        this.ForbiddenAsync(reason, backUrl: "/my/tasks", backText: localizer["ReportFormBackToMyTasks"].Value);
 }

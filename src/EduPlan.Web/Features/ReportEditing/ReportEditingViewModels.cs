@@ -1,5 +1,6 @@
 using EduPlan.Application.Reporting;
 using EduPlan.Application.Reporting.Editing;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Validation;
 
@@ -84,7 +85,7 @@ public sealed class ReportFormViewModel
     public required ReportFormInput Input { get; init; }
 
     /// <summary>Why the report cannot be changed now (the exact sentence), or null when the form is editable.</summary>
-    public string? Refusal { get; init; }
+    public Message? Refusal { get; init; }
 
     /// <summary>After a save: "已保存草稿" or "已提交审核，等待统筹协调人员审核".</summary>
     public string? Message { get; init; }
@@ -99,7 +100,7 @@ public sealed class ReportFormViewModel
     public SavedReport? Theirs { get; init; }
 
     /// <summary>Conflict page only: why the save did not go through.</summary>
-    public string? ConflictReason { get; init; }
+    public Message? ConflictReason { get; init; }
 
     public bool IsEditable => Refusal is null;
 

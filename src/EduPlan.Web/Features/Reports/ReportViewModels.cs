@@ -5,6 +5,7 @@ using EduPlan.Application.Reporting.Review;
 using EduPlan.Application.Security;
 using EduPlan.Core.Reporting;
 using EduPlan.Web.Authorization;
+using EduPlan.Web.Features.Shared;
 
 namespace EduPlan.Web.Features.Reports;
 
@@ -55,8 +56,6 @@ public sealed class ReportPageViewModel
 /// <summary>The page comparing two versions of a report.</summary>
 public sealed record ReportDiffViewModel(ReportDiff Diff);
 
-/// <summary>The 403 page of a report the reader may not see, with the reason.</summary>
-public sealed record ReportForbiddenViewModel(string Reason);
 
 /// <summary>
 /// The approve / return / reopen forms of one report after a step was refused or incomplete: the messages beside their
@@ -82,13 +81,14 @@ public sealed record ReviewFormState(int ReportId)
     /// <summary>Whether the return form should be open (it has an error or typed text).</summary>
     public bool ReturnOpen => CommentError is not null || FieldError is not null || !string.IsNullOrEmpty(Comment);
 
-    public static ReviewFormState From(int reportId, ReviewResult result, string? comment = null, string? field = null, string? reason = null)
+    public static ReviewFormState From(
+        int reportId, Application.Result<ReviewedReport> result, string? comment = null, string? field = null, string? reason = null)
     {
         ArgumentNullException.ThrowIfNull(result);
-        string? Message(string key) => result.Errors.FirstOrDefault(e => e.Field == key)?.Message;
+        string? Message(string key) => result.ErrorsFor(key).FirstOrDefault()?.Text();
         return new ReviewFormState(reportId)
         {
-            Error = Message(EduPlan.Application.FieldError.Form),
+            Error = result.Reason?.Text() ?? Message(Core.Messages.FieldError.Form),
             CommentError = Message(ReportReview.CommentField),
             FieldError = Message(ReportReview.FieldField),
             ReasonError = Message(ReportReview.ReasonField),

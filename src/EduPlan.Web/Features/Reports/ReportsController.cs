@@ -1,5 +1,8 @@
 using EduPlan.Application.Reporting.History;
 using EduPlan.Web.Authorization;
+using EduPlan.Web.Features.Shared;
+using EduPlan.Web.Resources;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -12,7 +15,7 @@ namespace EduPlan.Web.Features.Reports;
 /// </summary>
 [Authorize(Policy = Policies.ReadPlans)]
 [Route("reports")]
-public sealed class ReportsController(ReportReading reading) : Controller
+public sealed class ReportsController(ReportReading reading, IStringLocalizer<SharedResources> localizer) : Controller
 {
     /// <summary>TempData key of the message shown once on the report page.</summary>
     public const string MessageKey = "ReportMessage";
@@ -21,30 +24,23 @@ public sealed class ReportsController(ReportReading reading) : Controller
     public async Task<IActionResult> Details([FromRoute] int id, CancellationToken cancellationToken)
     {
         var result = await reading.GetReportAsync(id, User.ReportViewer(), cancellationToken);
-        return result.Outcome switch
-        {
-            ReadOutcome.NotFound => NotFound(),
-            ReadOutcome.Forbidden => Refused(this, result.Reason!),
-            _ => View("Details", ReportPageViewModel.For(result.Value!, User, TempData[MessageKey] as string)),
-        };
+        return result.Succeeded
+            ? View("Details", ReportPageViewModel.For(result.Value!, User, TempData[MessageKey] as string))
+            : await RefusedAsync(this, localizer, result);
     }
 
     [HttpGet("{id:int}/diff")]
     public async Task<IActionResult> Diff([FromRoute] int id, [FromQuery] int? from, [FromQuery] int? to, CancellationToken cancellationToken)
     {
         var result = await reading.DiffAsync(id, from, to, User.ReportViewer(), cancellationToken);
-        return result.Outcome switch
-        {
-            ReadOutcome.NotFound => NotFound(),
-            ReadOutcome.Forbidden => Refused(this, result.Reason!),
-            _ => View("Diff", new ReportDiffViewModel(result.Value!)),
-        };
+        return result.Succeeded
+            ? View("Diff", new ReportDiffViewModel(result.Value!))
+            : await RefusedAsync(this, localizer, result);
     }
 
-    /// <summary>The 403 page that says why, without anything of the report.</summary>
-    internal static IActionResult Refused(Controller controller, string reason)
-    {
-        controller.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return controller.View("~/Features/Reports/Forbidden.cshtml", new ReportForbiddenViewModel(reason));
-    }
+    /// <summary>404 for an unknown report; the 403 page that says why, without anything of the report, for one the viewer may not read.</summary>
+    internal static async Task<IActionResult> RefusedAsync<T>(Controller controller, IStringLocalizer<SharedResources> localizer, Application.Result<T> result) =>
+        result.Kind == Application.ResultKind.Forbidden
+            ? await controller.ForbiddenAsync(result.Reason!, localizer["ReportForbiddenTitle"].Value)
+            : await controller.FailureAsync(result);
 }

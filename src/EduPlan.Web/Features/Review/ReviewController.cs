@@ -1,7 +1,9 @@
+using EduPlan.Application;
 using EduPlan.Application.Reporting.History;
 using EduPlan.Application.Reporting.Review;
 using EduPlan.Core.Plans;
 using EduPlan.Web.Authorization;
+using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Features.Reports;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
@@ -16,7 +18,7 @@ namespace EduPlan.Web.Features.Review;
 /// </summary>
 [Authorize(Policy = Policies.ReviewReports)]
 [Route("review")]
-public sealed class ReviewController(ReportReview review, ReportReading reading, IStringLocalizer<SharedResources> localizer) : Controller
+public sealed class ReviewController(ReportReview review, ReviewQueueQuery queue, ReportReading reading, IStringLocalizer<SharedResources> localizer) : Controller
 {
     /// <summary>The page the approve / return forms came from when it is not the queue.</summary>
     public const string FromReport = "report";
@@ -29,7 +31,7 @@ public sealed class ReviewController(ReportReview review, ReportReading reading,
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View("Index", new ReviewPageViewModel(await reading.ReviewQueueAsync(QueuePageSize, cancellationToken))
+        View("Index", new ReviewPageViewModel(await queue.ListAsync(QueuePageSize, cancellationToken))
         {
             Message = TempData[MessageKey] as string,
             MessageReportId = TempData[ReportKey] as int?,
@@ -59,27 +61,28 @@ public sealed class ReviewController(ReportReview review, ReportReading reading,
     public async Task<IActionResult> Reopen([FromRoute] int id, [FromForm] int revision, [FromForm] string? reason, CancellationToken cancellationToken)
     {
         var result = await review.ReopenAsync(id, revision, reason, cancellationToken);
-        switch (result.Outcome)
+        switch (result.Kind)
         {
-            case ReviewOutcome.NotFound:
+            case ResultKind.NotFound:
                 return NotFound();
-            case ReviewOutcome.Done:
-                TempData[ReportsController.MessageKey] = localizer["ReviewReopened", Describe(result.Report!)].Value;
+            case ResultKind.Saved:
+                TempData[ReportsController.MessageKey] = localizer["ReviewReopened", Describe(result.Value!)].Value;
                 return Redirect(ReportDisplay.Url(id));
             default:
                 return await ReportPageAsync(id, result, ReviewFormState.From(id, result, reason: reason), cancellationToken);
         }
     }
 
-    private async Task<IActionResult> AfterAsync(int id, ReviewResult result, string? from, ReviewFormState state, string doneKey, CancellationToken cancellationToken)
+    private async Task<IActionResult> AfterAsync(
+        int id, Result<ReviewedReport> result, string? from, ReviewFormState state, string doneKey, CancellationToken cancellationToken)
     {
-        switch (result.Outcome)
+        switch (result.Kind)
         {
-            case ReviewOutcome.NotFound:
+            case ResultKind.NotFound:
                 return NotFound();
-            case ReviewOutcome.Done:
+            case ResultKind.Saved:
                 // Back to the queue, whichever page the form was on: the coordinator goes on with the next report.
-                TempData[MessageKey] = localizer[doneKey, Describe(result.Report!)].Value;
+                TempData[MessageKey] = localizer[doneKey, Describe(result.Value!)].Value;
                 TempData[ReportKey] = id;
                 return Redirect("/review");
             default:
@@ -88,33 +91,27 @@ public sealed class ReviewController(ReportReview review, ReportReading reading,
                     return await ReportPageAsync(id, result, state, cancellationToken);
                 }
 
-                SetStatus(result);
-                var queue = await reading.ReviewQueueAsync(QueuePageSize, cancellationToken);
-                return View("Index", new ReviewPageViewModel(queue) { State = state });
+                this.SetFailureStatus(result);
+                return View("Index", new ReviewPageViewModel(await queue.ListAsync(QueuePageSize, cancellationToken)) { State = state });
         }
     }
 
     /// <summary>The report page again, with the refusal beside the form and the text typed kept.</summary>
-    private async Task<IActionResult> ReportPageAsync(int id, ReviewResult result, ReviewFormState state, CancellationToken cancellationToken)
+    private async Task<IActionResult> ReportPageAsync(int id, Result<ReviewedReport> result, ReviewFormState state, CancellationToken cancellationToken)
     {
         var read = await reading.GetReportAsync(id, User.ReportViewer(), cancellationToken);
-        if (read.Outcome == ReadOutcome.NotFound)
+        if (read.Kind == ResultKind.NotFound)
         {
             return NotFound();
         }
 
-        SetStatus(result);
+        this.SetFailureStatus(result);
         var page = ReportPageViewModel.For(read.Value!, User);
         page.Review = state;
         return View("~/Features/Reports/Details.cshtml", page);
     }
 
-    private void SetStatus(ReviewResult result) =>
-        Response.StatusCode = result.Outcome is ReviewOutcome.Conflict or ReviewOutcome.Refused
-            ? StatusCodes.Status409Conflict
-            : StatusCodes.Status200OK;
-
     /// <summary>"（十）推进义务教育优质均衡发展 · 市教委 · 2026年第三季度"</summary>
     private static string Describe(ReviewedReport report) =>
-        $"{ChineseNumerals.TaskMarker(report.TaskNumber)}{report.TaskTitle} · {report.DepartmentShortName} · {report.Quarter.ToChinese()}";
+        $"{ChineseNumerals.TaskMarker(report.TaskNumber)}{report.TaskTitle} · {report.DepartmentShortName} · {report.Quarter.Text()}";
 }

@@ -1,4 +1,4 @@
-using EduPlan.Application.Reporting.History;
+using EduPlan.Application.Reporting.Review;
 using EduPlan.Web.Features.Reports;
 
 namespace EduPlan.Web.Features.Review;

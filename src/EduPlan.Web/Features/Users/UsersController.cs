@@ -2,6 +2,7 @@ using EduPlan.Application;
 using EduPlan.Application.Users;
 using EduPlan.Data;
 using EduPlan.Web.Authorization;
+using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -11,11 +12,12 @@ namespace EduPlan.Web.Features.Users;
 
 /// <summary>
 /// 用户管理 (/admin/users): list, create, edit, disable/enable, unlock and reset the password of users.
-/// The rules and the audit trail are <see cref="UserAdministration"/>'s; this controller only binds forms and shows results.
+/// The rules and the audit trail are <see cref="UserAdministration"/>'s (reads: <see cref="UserQueries"/>); this controller
+/// only binds forms and shows results.
 /// </summary>
 [Authorize(Policy = Policies.ManageUsers)]
 [Route("admin/users")]
-public sealed class UsersController(UserAdministration users, IStringLocalizer<SharedResources> localizer) : Controller
+public sealed class UsersController(UserAdministration users, UserQueries queries, IStringLocalizer<SharedResources> localizer) : Controller
 {
     private const string MessageKey = "UsersMessage";
     private const string ErrorKey = "UsersError";
@@ -30,19 +32,19 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
             query = new UserListQuery { Page = Math.Max(1, query.Page) };
         }
 
-        var page = await users.ListAsync(query.ToQuery(), cancellationToken);
+        var page = await queries.ListAsync(query.ToQuery(), cancellationToken);
         query.Page = page.Page;
-        return View(new UserListViewModel(query, page, await users.ListDepartmentsAsync(cancellationToken), TempData[MessageKey] as string));
+        return View(new UserListViewModel(query, page, await queries.ListDepartmentsAsync(cancellationToken), TempData[MessageKey] as string));
     }
 
     [HttpGet("new")]
     public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
-        View(new CreateUserViewModel { Departments = await users.ListDepartmentsAsync(cancellationToken) });
+        View(new CreateUserViewModel { Departments = await queries.ListDepartmentsAsync(cancellationToken) });
 
     [HttpPost("new")]
     public async Task<IActionResult> Create([Bind(Prefix = InputPrefix)] CreateUserInput input, CancellationToken cancellationToken)
     {
-        var model = new CreateUserViewModel { Input = input, Departments = await users.ListDepartmentsAsync(cancellationToken) };
+        var model = new CreateUserViewModel { Input = input, Departments = await queries.ListDepartmentsAsync(cancellationToken) };
         if (!ModelState.IsValid)
         {
             return View(model);
@@ -51,17 +53,18 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
         var result = await users.CreateAsync(input.ToNewUser(), cancellationToken);
         if (!result.Succeeded)
         {
-            AddErrors(result.Errors);
+            ModelState.AddErrors(result, InputPrefix);
+            this.SetFailureStatus(result);
             return View(model);
         }
 
-        return PasswordIssued(result, input.DisplayName?.Trim() ?? "", isNewUser: true);
+        return PasswordIssued(result.Value!, input.DisplayName?.Trim() ?? "", isNewUser: true);
     }
 
     [HttpGet("{id}/edit")]
     public async Task<IActionResult> Edit([FromRoute] string id, CancellationToken cancellationToken)
     {
-        var user = await users.GetAsync(id, cancellationToken);
+        var user = await queries.GetAsync(id, cancellationToken);
         if (user is null)
         {
             return NotFound();
@@ -71,7 +74,7 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
         {
             User = user,
             Input = EditUserInput.From(user),
-            Departments = await users.ListDepartmentsAsync(cancellationToken),
+            Departments = await queries.ListDepartmentsAsync(cancellationToken),
             Message = TempData[MessageKey] as string,
             Error = TempData[ErrorKey] as string,
         });
@@ -81,18 +84,18 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
     public async Task<IActionResult> Edit([FromRoute] string id, [Bind(Prefix = InputPrefix)] EditUserInput input, CancellationToken cancellationToken)
     {
         var result = ModelState.IsValid ? await users.UpdateAsync(id, input.ToChanges(), cancellationToken) : null;
-        if (result?.Status == UserResultStatus.NotFound)
+        if (result?.Kind == ResultKind.NotFound)
         {
             return NotFound();
         }
 
         if (result?.Succeeded == true)
         {
-            TempData[MessageKey] = localizer[result.Changed ? "UserSaved" : "UserUnchanged", result.UserName ?? ""].Value;
+            TempData[MessageKey] = localizer[result.Changed ? "UserSaved" : "UserUnchanged", result.Value!.UserName ?? ""].Value;
             return Redirect("/admin/users");
         }
 
-        var user = await users.GetAsync(id, cancellationToken);
+        var user = await queries.GetAsync(id, cancellationToken);
         if (user is null)
         {
             return NotFound();
@@ -102,9 +105,14 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
         {
             User = user,
             Input = input,
-            Departments = await users.ListDepartmentsAsync(cancellationToken),
+            Departments = await queries.ListDepartmentsAsync(cancellationToken),
         };
-        if (result?.Status == UserResultStatus.Conflict)
+        if (result is not null)
+        {
+            this.SetFailureStatus(result);
+        }
+
+        if (result?.Kind == ResultKind.Conflict)
         {
             // Keep the input, show what is stored now and move the hidden stamp on: saving again is then a deliberate
             // choice made with the other person's change in view.
@@ -115,7 +123,7 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
         }
         else if (result is not null)
         {
-            AddErrors(result.Errors);
+            ModelState.AddErrors(result, InputPrefix);
         }
 
         return View(model);
@@ -142,45 +150,35 @@ public sealed class UsersController(UserAdministration users, IStringLocalizer<S
             return AfterAction(id, result, "", "");
         }
 
-        var user = await users.GetAsync(id, cancellationToken);
-        return PasswordIssued(result, user?.DisplayName ?? "", isNewUser: false);
+        var user = await queries.GetAsync(id, cancellationToken);
+        return PasswordIssued(result.Value!, user?.DisplayName ?? "", isNewUser: false);
     }
 
     /// <summary>
     /// The one-time password, in the response to the POST itself: never redirected, never in TempData, never cached,
     /// so it exists only on the administrator's screen.
     /// </summary>
-    private ViewResult PasswordIssued(UserResult result, string displayName, bool isNewUser)
+    private ViewResult PasswordIssued(UserChange change, string displayName, bool isNewUser)
     {
         Response.Headers.CacheControl = "no-store, no-cache, max-age=0";
         Response.Headers.Pragma = "no-cache";
-        return View(nameof(PasswordIssued), new PasswordIssuedViewModel(result.UserId!, result.UserName ?? "", displayName, result.OneTimePassword!, isNewUser));
+        return View(nameof(PasswordIssued), new PasswordIssuedViewModel(change.UserId, change.UserName ?? "", displayName, change.OneTimePassword!, isNewUser));
     }
 
-    private IActionResult AfterAction([FromRoute] string id, UserResult result, string doneKey, string unchangedKey)
+    private IActionResult AfterAction([FromRoute] string id, Result<UserChange> result, string doneKey, string unchangedKey)
     {
-        switch (result.Status)
+        switch (result.Kind)
         {
-            case UserResultStatus.NotFound:
+            case ResultKind.NotFound:
                 return NotFound();
-            case UserResultStatus.Succeeded:
-                TempData[MessageKey] = localizer[result.Changed ? doneKey : unchangedKey, result.UserName ?? ""].Value;
+            case ResultKind.Saved:
+                TempData[MessageKey] = localizer[result.Changed ? doneKey : unchangedKey, result.Value!.UserName ?? ""].Value;
                 break;
             default:
-                TempData[ErrorKey] = string.Join(" ", result.Errors.Select(e => e.Message));
+                TempData[ErrorKey] = string.Join(" ", result.Messages.Select(m => m.Text()));
                 break;
         }
 
         return Redirect($"/admin/users/{Uri.EscapeDataString(id)}/edit");
-    }
-
-    private void AddErrors(IEnumerable<FieldError> errors)
-    {
-        foreach (var error in errors)
-        {
-            // Service fields are the input's property names; a whole-request error ("") goes to the summary.
-            var key = error.Field.Length == 0 ? string.Empty : InputPrefix + "." + error.Field;
-            ModelState.AddModelError(key, error.Message);
-        }
     }
 }

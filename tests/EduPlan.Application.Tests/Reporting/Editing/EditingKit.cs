@@ -1,3 +1,4 @@
+using EduPlan.Application;
 using System.Text;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Reporting;
@@ -19,7 +20,7 @@ public static class EditingKit
     public static Task<ReportForm?> FormAsync(this ReportingDatabase data, int departmentId, Quarter? quarter = null, int? taskId = null) =>
         data.Use(s => Service(s).GetFormAsync(taskId ?? data.TaskId, quarter ?? ReportingDatabase.Q3, departmentId));
 
-    public static Task<SaveReportResult> SaveAsync(this ReportingDatabase data, SaveReportCommand command, IAuditActor? actor = null, params IInterceptor[] interceptors) =>
+    public static Task<Result<ReportSave>> SaveAsync(this ReportingDatabase data, SaveReportCommand command, IAuditActor? actor = null, params IInterceptor[] interceptors) =>
         data.Use(s => Service(s).SaveAsync(command), actor, interceptors);
 
     public static ProgressReporting Service(ReportingServices s) =>

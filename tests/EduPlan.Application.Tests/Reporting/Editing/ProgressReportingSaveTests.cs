@@ -23,10 +23,10 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
     {
         var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(values: Coverage("86.5", "抽样统计")) with { Problems = "经费不足" }));
 
-        result.Outcome.Should().Be(SaveReportOutcome.Saved);
-        result.Revision.Should().Be(1);
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.Revision.Should().Be(1);
         var report = (await data.ReportAsync(data.Education))!;
-        report.Id.Should().Be(result.ReportId);
+        report.Id.Should().Be(result.Value!.ReportId);
         report.State.Should().Be(ReportState.Draft);
         report.Status.Should().Be(ReportStatus.OnTrack);
         report.Percent.Should().Be(60);
@@ -47,7 +47,7 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
     {
         var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: null)));
 
-        result.Outcome.Should().Be(SaveReportOutcome.Saved);
+        result.Kind.Should().Be(ResultKind.Saved);
         (await data.ReportAsync(data.Education))!.Progress.Should().BeEmpty();
     }
 
@@ -57,10 +57,11 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         var saved = await data.SaveAsync(data.Command(data.Education));
         data.SetChinaTime(new DateTime(2026, 9, 12, 15, 30, 0));
 
-        var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(percent: "65"), submit: true, revision: saved.Revision));
+        var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(percent: "65"), submit: true, revision: saved.Value!.Revision));
 
-        result.Outcome.Should().Be(SaveReportOutcome.Submitted);
-        result.Revision.Should().Be(2);
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.Submitted.Should().BeTrue();
+        result.Value!.Revision.Should().Be(2);
         var report = (await data.ReportAsync(data.Education))!;
         report.State.Should().Be(ReportState.Submitted);
         report.Percent.Should().Be(65);
@@ -81,9 +82,10 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
     {
         var result = await data.SaveAsync(data.Command(data.Finance, submit: true));
 
-        result.Outcome.Should().Be(SaveReportOutcome.Submitted);
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.Submitted.Should().BeTrue();
         var entry = (await data.AuditAsync(AuditActions.ReportSubmitted)).Should().ContainSingle().Which;
-        entry.TargetId.Should().Be(result.ReportId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        entry.TargetId.Should().Be(result.Value!.ReportId!.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
         entry.TargetName.Should().Be("chongqing#10 2026Q3 市财政局");
     }
 
@@ -94,11 +96,12 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         await data.SetStateAsync(id, ReportState.Returned, "请补充区县名单", "Progress");
 
         var saved = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "补充：渝中区等12个区县"), revision: 2));
-        saved.Outcome.Should().Be(SaveReportOutcome.Saved);
+        saved.Kind.Should().Be(ResultKind.Saved);
         (await data.ReportAsync(data.Education))!.State.Should().Be(ReportState.Returned, "the comment stays in view until it is resubmitted");
 
         var submitted = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "补充：渝中区等12个区县"), submit: true, revision: 3));
-        submitted.Outcome.Should().Be(SaveReportOutcome.Submitted);
+        submitted.Kind.Should().Be(ResultKind.Saved);
+        submitted.Value!.Submitted.Should().BeTrue();
         (await data.ReportAsync(data.Education))!.State.Should().Be(ReportState.Submitted);
     }
 
@@ -107,7 +110,7 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
     {
         var result = await data.SaveAsync(data.Command(data.Education) with { TaskId = 999_999 });
 
-        result.Outcome.Should().Be(SaveReportOutcome.NotFound);
+        result.Kind.Should().Be(ResultKind.NotFound);
         (await data.CountsAsync()).Reports.Should().Be(0);
     }
 
@@ -118,9 +121,9 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
 
         var result = await data.SaveAsync(data.Command(data.Science, submit: true) with { File = EditingKit.Pdf() });
 
-        result.Outcome.Should().Be(SaveReportOutcome.NotOwner);
+        result.Kind.Should().Be(ResultKind.Forbidden);
         result.Reason.Should().Be("本任务不属于您所在单位");
-        result.Typed.Progress.Should().Be(EditingKit.Progress);
+        result.Value!.Typed.Progress.Should().Be(EditingKit.Progress);
         (await data.CountsAsync()).Should().Be(before);
     }
 
@@ -131,11 +134,11 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         data.SetChinaTime(new DateTime(2026, 10, 16, 9, 0, 0));
         var before = await data.CountsAsync();
 
-        var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "截止后才写的进展"), revision: saved.Revision));
+        var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "截止后才写的进展"), revision: saved.Value!.Revision));
 
-        result.Outcome.Should().Be(SaveReportOutcome.Refused);
+        result.Kind.Should().Be(ResultKind.Refused);
         result.Reason.Should().Be("2026年第三季度已于2026-10-15截止填报");
-        result.Typed.Progress.Should().Be("截止后才写的进展");
+        result.Value!.Typed.Progress.Should().Be("截止后才写的进展");
         (await data.CountsAsync()).Should().Be(before);
         (await data.ReportAsync(data.Education))!.Progress.Should().Be(EditingKit.Progress);
     }
@@ -152,11 +155,12 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         form!.CanEdit.Should().BeTrue("the coordinator asked for this correction");
         form.Window.IsOpen.Should().BeFalse();
         var resubmitted = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "补充：渝中区等12个区县"), submit: true, revision: 2));
-        resubmitted.Outcome.Should().Be(SaveReportOutcome.Submitted);
+        resubmitted.Kind.Should().Be(ResultKind.Saved);
+        resubmitted.Value!.Submitted.Should().BeTrue();
         (await data.ReportAsync(data.Education))!.Progress.Should().Be("补充：渝中区等12个区县");
 
-        var late = await data.SaveAsync(data.Command(data.Finance, EditingKit.Input(progress: "截止后才写的进展"), revision: draft.Revision));
-        late.Outcome.Should().Be(SaveReportOutcome.Refused);
+        var late = await data.SaveAsync(data.Command(data.Finance, EditingKit.Input(progress: "截止后才写的进展"), revision: draft.Value!.Revision));
+        late.Kind.Should().Be(ResultKind.Refused);
         late.Reason.Should().Be("2026年第三季度已于2026-10-15截止填报");
         (await data.FormAsync(data.Education))!.CanEdit.Should().BeFalse("a resubmitted report waits for review again");
     }
@@ -170,7 +174,7 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         var result = await data.SaveAsync(data.Command(data.Education));
         var form = (await data.FormAsync(data.Education))!;
 
-        result.Outcome.Should().Be(SaveReportOutcome.Refused);
+        result.Kind.Should().Be(ResultKind.Refused);
         result.Reason.Should().Be("该任务已从规划文本中撤下，不再填报");
         form.CanEdit.Should().BeFalse();
         form.Refusal.Should().Be("该任务已从规划文本中撤下，不再填报");
@@ -189,7 +193,7 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         {
             var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "新的进展"), submit: submit, revision: 1));
 
-            result.Outcome.Should().Be(SaveReportOutcome.Refused);
+            result.Kind.Should().Be(ResultKind.Refused);
             result.Reason.Should().Be(reason);
         }
 
@@ -205,17 +209,17 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
 
         var result = await data.SaveAsync(data.Command(data.Education, input, submit: true) with { File = EditingKit.Pdf() });
 
-        result.Outcome.Should().Be(SaveReportOutcome.Invalid);
-        result.Errors.Should().BeEquivalentTo(new[]
+        result.Kind.Should().Be(ResultKind.Invalid);
+        result.Errors.Zh().Should().BeEquivalentTo(new[]
         {
-            new FieldError("Percent", "完成进度须为0到100之间的整数"),
-            new FieldError("Problems", "存在问题不能超过4000字（现为4001字）"),
-            new FieldError("Indicators[0].Value", "“教共体覆盖率”是百分比，须在0到100之间"),
+            ("Percent", "完成进度须为0到100之间的整数"),
+            ("Problems", "存在问题不能超过4000字（现为4001字）"),
+            ("Indicators[0].Value", "“教共体覆盖率”是百分比，须在0到100之间"),
         });
-        result.Typed.Progress.Should().Be("进展<script>alert(1)</script>");
-        result.Typed.Percent.Should().Be("150");
-        result.Typed.Indicators.Should().ContainSingle().Which.Should().Be(new IndicatorValueInput(data.CoverageIndicatorId, "120", "说明"));
-        result.FileNotSaved.Should().Be("督导评估报告.pdf", "a good file in a refused save must be chosen again");
+        result.Value!.Typed.Progress.Should().Be("进展<script>alert(1)</script>");
+        result.Value!.Typed.Percent.Should().Be("150");
+        result.Value!.Typed.Indicators.Should().ContainSingle().Which.Should().Be(new IndicatorValueInput(data.CoverageIndicatorId, "120", "说明"));
+        result.Value!.FileNotSaved.Should().Be("督导评估报告.pdf", "a good file in a refused save must be chosen again");
         (await data.CountsAsync()).Should().Be((0, 0, 0, 0, 0, 0));
     }
 
@@ -223,12 +227,13 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
     public async Task Completed_without_evidence_cannot_be_submitted_but_with_a_file_it_can()
     {
         var refused = await data.SaveAsync(data.Command(data.Education, EditingKit.Input("Completed", "100"), submit: true));
-        refused.Outcome.Should().Be(SaveReportOutcome.Invalid);
-        refused.Errors.Should().Equal(new FieldError("Evidence", "状态为“已完成”时，须至少提供一份佐证材料（文件或链接）"));
+        refused.Kind.Should().Be(ResultKind.Invalid);
+        refused.Errors.Zh().Should().Equal(("Evidence", "状态为“已完成”时，须至少提供一份佐证材料（文件或链接）"));
 
         var accepted = await data.SaveAsync(data.Command(data.Education, EditingKit.Input("Completed", "100"), submit: true) with { File = EditingKit.Pdf() });
 
-        accepted.Outcome.Should().Be(SaveReportOutcome.Submitted);
+        accepted.Kind.Should().Be(ResultKind.Saved);
+        accepted.Value!.Submitted.Should().BeTrue();
         var report = (await data.ReportAsync(data.Education))!;
         var evidence = report.Evidence.Should().ContainSingle().Which;
         evidence.Kind.Should().Be(EvidenceKind.File);
@@ -246,7 +251,7 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
     {
         var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input("Completed", "95")) with { File = EditingKit.Pdf() });
 
-        result.Errors.Should().Equal(new FieldError("Percent", "状态为“已完成”时，完成进度须为100%（现为95%）"));
+        result.Errors.Zh().Should().Equal(("Percent", "状态为“已完成”时，完成进度须为100%（现为95%）"));
     }
 
     [Fact]
@@ -255,10 +260,11 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         await data.SeedReportAsync(data.Education, new Quarter(2026, 2), ReportState.Approved, 80);
 
         var refused = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(percent: "60"), submit: true));
-        refused.Errors.Should().Equal(new FieldError("PercentDropExplanation", "完成进度（60%）低于2026年第二季度审核通过的80%，请说明原因"));
+        refused.Errors.Zh().Should().Equal(("PercentDropExplanation", "完成进度（60%）低于2026年第二季度审核通过的80%，请说明原因"));
 
         var accepted = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(percent: "60") with { PercentDropExplanation = "统计口径调整，剔除了未验收项目" }, submit: true));
-        accepted.Outcome.Should().Be(SaveReportOutcome.Submitted);
+        accepted.Kind.Should().Be(ResultKind.Saved);
+        accepted.Value!.Submitted.Should().BeTrue();
         (await data.ReportAsync(data.Education))!.PercentDropExplanation.Should().Be("统计口径调整，剔除了未验收项目");
     }
 
@@ -267,12 +273,12 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
     {
         var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "已写好的进展")) with { File = EditingKit.RenamedProgram() });
 
-        result.Outcome.Should().Be(SaveReportOutcome.Invalid);
+        result.Kind.Should().Be(ResultKind.Invalid);
         var error = result.Errors.Should().ContainSingle().Which;
         error.Field.Should().Be("EvidenceFile");
         error.Message.Should().Contain("report.pdf");
-        result.Typed.Progress.Should().Be("已写好的进展");
-        result.FileNotSaved.Should().BeNull("the file itself was refused, with its own message");
+        result.Value!.Typed.Progress.Should().Be("已写好的进展");
+        result.Value!.FileNotSaved.Should().BeNull("the file itself was refused, with its own message");
         (await data.CountsAsync()).Should().Be((0, 0, 0, 0, 0, 0));
     }
 
@@ -280,12 +286,12 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
     public async Task A_link_is_added_and_a_bad_one_is_refused_next_to_the_link_fields()
     {
         var bad = await data.SaveAsync(data.Command(data.Education) with { Link = new EvidenceLinkInput("文件", "javascript:alert(1)") });
-        bad.Outcome.Should().Be(SaveReportOutcome.Invalid);
+        bad.Kind.Should().Be(ResultKind.Invalid);
         bad.Errors.Should().ContainSingle().Which.Field.Should().Be("EvidenceLink");
 
         var good = await data.SaveAsync(data.Command(data.Education) with { Link = new EvidenceLinkInput("市教委通知", "https://jw.cq.gov.cn/notice/1") });
 
-        good.Outcome.Should().Be(SaveReportOutcome.Saved);
+        good.Kind.Should().Be(ResultKind.Saved);
         var evidence = (await data.ReportAsync(data.Education))!.Evidence.Should().ContainSingle().Which;
         evidence.Kind.Should().Be(EvidenceKind.Link);
         evidence.Title.Should().Be("市教委通知");
@@ -300,13 +306,13 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         var first = await data.SaveAsync(data.Command(data.Education) with { File = EditingKit.Pdf() });
         var evidenceId = (await data.ReportAsync(data.Education))!.Evidence.Single().Id;
 
-        var result = await data.SaveAsync(data.Command(data.Education, revision: first.Revision) with { RemoveEvidenceIds = [evidenceId, financeEvidence] });
+        var result = await data.SaveAsync(data.Command(data.Education, revision: first.Value!.Revision) with { RemoveEvidenceIds = [evidenceId, financeEvidence] });
 
-        result.Outcome.Should().Be(SaveReportOutcome.Saved);
+        result.Kind.Should().Be(ResultKind.Saved);
         (await data.ReportAsync(data.Education))!.Evidence.Should().BeEmpty();
         (await data.ReportAsync(data.Finance))!.Evidence.Should().ContainSingle().Which.Id.Should().Be(financeEvidence);
         (await data.QueryAsync(db => db.EvidenceContents.CountAsync())).Should().Be(0, "the removed file's bytes go with it");
-        finance.Outcome.Should().Be(SaveReportOutcome.Saved);
+        finance.Kind.Should().Be(ResultKind.Saved);
     }
 
     [Fact]
@@ -315,7 +321,7 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         var first = await data.SaveAsync(data.Command(data.Education, EditingKit.Input("Completed", "100")) with { File = EditingKit.Pdf() });
         var evidenceId = (await data.ReportAsync(data.Education))!.Evidence.Single().Id;
 
-        var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input("Completed", "100"), submit: true, revision: first.Revision) with { RemoveEvidenceIds = [evidenceId] });
+        var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input("Completed", "100"), submit: true, revision: first.Value!.Revision) with { RemoveEvidenceIds = [evidenceId] });
 
         result.Errors.Should().ContainSingle().Which.Field.Should().Be("Evidence");
         (await data.ReportAsync(data.Education))!.Evidence.Should().ContainSingle("nothing was written");
@@ -327,10 +333,10 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         data.Options.MaxEvidencePerReport = 1;
         var first = await data.SaveAsync(data.Command(data.Education) with { File = EditingKit.Pdf() });
 
-        var result = await data.SaveAsync(data.Command(data.Education, revision: first.Revision) with { Link = new EvidenceLinkInput("链接", "https://example.org/") });
+        var result = await data.SaveAsync(data.Command(data.Education, revision: first.Value!.Revision) with { Link = new EvidenceLinkInput("链接", "https://example.org/") });
 
-        result.Outcome.Should().Be(SaveReportOutcome.Invalid);
-        result.Errors.Should().Equal(new FieldError("EvidenceLink", "每份报告最多附1份佐证材料（已有1份），请先移除不再需要的材料"));
+        result.Kind.Should().Be(ResultKind.Invalid);
+        result.Errors.Zh().Should().Equal(("EvidenceLink", "每份报告最多附1份佐证材料（已有1份），请先移除不再需要的材料"));
     }
 
     [Fact]
@@ -339,9 +345,9 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         var first = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(values: Coverage("80"))));
         (await data.ReportAsync(data.Education))!.IndicatorValues.Should().ContainSingle();
 
-        var second = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(values: Coverage("")), revision: first.Revision));
+        var second = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(values: Coverage("")), revision: first.Value!.Revision));
 
-        second.Outcome.Should().Be(SaveReportOutcome.Saved);
+        second.Kind.Should().Be(ResultKind.Saved);
         (await data.ReportAsync(data.Education))!.IndicatorValues.Should().BeEmpty();
     }
 
@@ -351,21 +357,21 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         var created = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "初稿")));
         data.SetChinaTime(new DateTime(2026, 9, 10, 11, 20, 0));
         // Both reporters opened the form at revision 1.
-        var first = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "张三写的进展"), revision: created.Revision));
-        var second = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "李四写的进展"), revision: created.Revision), EditingKit.OtherReporter);
+        var first = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "张三写的进展"), revision: created.Value!.Revision));
+        var second = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "李四写的进展"), revision: created.Value!.Revision), EditingKit.OtherReporter);
 
-        first.Outcome.Should().Be(SaveReportOutcome.Saved);
-        second.Outcome.Should().Be(SaveReportOutcome.Conflict);
-        second.Typed.Progress.Should().Be("李四写的进展");
-        second.Current!.Values.Progress.Should().Be("张三写的进展");
-        second.Current.UpdatedByName.Should().Be("reporter");
-        second.Revision.Should().Be(2, "saving again over it posts the current revision");
+        first.Kind.Should().Be(ResultKind.Saved);
+        second.Kind.Should().Be(ResultKind.Conflict);
+        second.Value!.Typed.Progress.Should().Be("李四写的进展");
+        second.Value!.Current!.Values.Progress.Should().Be("张三写的进展");
+        second.Value!.Current.UpdatedByName.Should().Be("reporter");
+        second.Value!.Revision.Should().Be(2, "saving again over it posts the current revision");
         second.Reason.Should().Contain("reporter").And.Contain("2026-09-10 11:20");
         (await data.ReportAsync(data.Education))!.Progress.Should().Be("张三写的进展");
-        (await data.HistoryAsync(created.ReportId!.Value)).Should().HaveCount(2);
+        (await data.HistoryAsync(created.Value!.ReportId!.Value)).Should().HaveCount(2);
 
-        var over = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "李四写的进展"), revision: second.Revision), EditingKit.OtherReporter);
-        over.Outcome.Should().Be(SaveReportOutcome.Saved);
+        var over = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "李四写的进展"), revision: second.Value!.Revision), EditingKit.OtherReporter);
+        over.Kind.Should().Be(ResultKind.Saved);
         (await data.ReportAsync(data.Education))!.Progress.Should().Be("李四写的进展");
     }
 
@@ -376,18 +382,18 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         // The other reporter's whole save runs after this one has read the report, just before it writes.
         var race = new BeforeFirstSave(async () =>
         {
-            var other = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "抢先保存的进展"), revision: created.Revision), EditingKit.OtherReporter);
-            other.Outcome.Should().Be(SaveReportOutcome.Saved);
+            var other = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "抢先保存的进展"), revision: created.Value!.Revision), EditingKit.OtherReporter);
+            other.Kind.Should().Be(ResultKind.Saved);
         });
 
-        var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "后保存的进展"), revision: created.Revision), ReportingDatabase.Reporter, race);
+        var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "后保存的进展"), revision: created.Value!.Revision), ReportingDatabase.Reporter, race);
 
-        result.Outcome.Should().Be(SaveReportOutcome.Conflict);
-        result.Typed.Progress.Should().Be("后保存的进展");
-        result.Current!.Values.Progress.Should().Be("抢先保存的进展");
-        result.Current.UpdatedByName.Should().Be("reporter2");
+        result.Kind.Should().Be(ResultKind.Conflict);
+        result.Value!.Typed.Progress.Should().Be("后保存的进展");
+        result.Value!.Current!.Values.Progress.Should().Be("抢先保存的进展");
+        result.Value!.Current.UpdatedByName.Should().Be("reporter2");
         (await data.ReportAsync(data.Education))!.Progress.Should().Be("抢先保存的进展");
-        (await data.HistoryAsync(created.ReportId!.Value)).Should().HaveCount(2);
+        (await data.HistoryAsync(created.Value!.ReportId!.Value)).Should().HaveCount(2);
     }
 
     [Fact]
@@ -396,14 +402,14 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         var race = new BeforeFirstSave(async () =>
         {
             var other = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "先建的报告")), EditingKit.OtherReporter);
-            other.Outcome.Should().Be(SaveReportOutcome.Saved);
+            other.Kind.Should().Be(ResultKind.Saved);
         });
 
         var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "后建的报告")), ReportingDatabase.Reporter, race);
 
-        result.Outcome.Should().Be(SaveReportOutcome.Conflict);
-        result.Typed.Progress.Should().Be("后建的报告");
-        result.Current!.Values.Progress.Should().Be("先建的报告");
+        result.Kind.Should().Be(ResultKind.Conflict);
+        result.Value!.Typed.Progress.Should().Be("后建的报告");
+        result.Value!.Current!.Values.Progress.Should().Be("先建的报告");
         (await data.ReportsAsync()).Should().ContainSingle().Which.Progress.Should().Be("先建的报告");
     }
 
@@ -414,7 +420,7 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
 
         var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "后建的报告"), revision: 0));
 
-        result.Outcome.Should().Be(SaveReportOutcome.Conflict);
-        result.Current!.Values.Progress.Should().Be("先建的报告");
+        result.Kind.Should().Be(ResultKind.Conflict);
+        result.Value!.Current!.Values.Progress.Should().Be("先建的报告");
     }
 }

@@ -1,3 +1,4 @@
+using EduPlan.Application;
 using EduPlan.Application.Reporting.Evidence;
 using EduPlan.Core.Reporting;
 using EduPlan.Tests.Shared;
@@ -22,34 +23,34 @@ public class EvidenceDownloadsTests : IAsyncLifetime
 
         var download = await FindAsync(reportId, evidenceId, new ReportViewer(false, database.Education));
 
-        download.Outcome.Should().Be(EvidenceDownloadOutcome.Found);
-        download.FileName.Should().Be("工作方案.docx");
-        download.ContentType.Should().Be("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
-        download.Bytes.Should().Equal(docx);
+        download.Kind.Should().Be(ResultKind.Saved);
+        download.Value!.FileName.Should().Be("工作方案.docx");
+        download.Value.ContentType.Should().Be("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        download.Value.Bytes.Should().Equal(docx);
         var stored = await database.QueryAsync(db => db.ReportEvidence.AsNoTracking().SingleAsync(e => e.Id == evidenceId));
         stored.Length.Should().Be(docx.Length);
         stored.Sha256.Should().HaveLength(64);
         stored.ReportId.Should().Be(reportId);
     }
 
-    public static TheoryData<string, ReportState, EvidenceDownloadOutcome> Viewers() => new()
+    public static TheoryData<string, ReportState, ResultKind> Viewers() => new()
     {
-        { "coordinator", ReportState.Draft, EvidenceDownloadOutcome.Found },
-        { "coordinator", ReportState.Submitted, EvidenceDownloadOutcome.Found },
-        { "owner", ReportState.Draft, EvidenceDownloadOutcome.Found },
-        { "owner", ReportState.Returned, EvidenceDownloadOutcome.Found },
-        { "other department", ReportState.Draft, EvidenceDownloadOutcome.Forbidden },
-        { "other department", ReportState.Submitted, EvidenceDownloadOutcome.Forbidden },
-        { "other department", ReportState.Returned, EvidenceDownloadOutcome.Forbidden },
-        { "other department", ReportState.Approved, EvidenceDownloadOutcome.Found },
-        { "viewer", ReportState.Draft, EvidenceDownloadOutcome.Forbidden },
-        { "viewer", ReportState.Submitted, EvidenceDownloadOutcome.Forbidden },
-        { "viewer", ReportState.Approved, EvidenceDownloadOutcome.Found },
+        { "coordinator", ReportState.Draft, ResultKind.Saved },
+        { "coordinator", ReportState.Submitted, ResultKind.Saved },
+        { "owner", ReportState.Draft, ResultKind.Saved },
+        { "owner", ReportState.Returned, ResultKind.Saved },
+        { "other department", ReportState.Draft, ResultKind.Forbidden },
+        { "other department", ReportState.Submitted, ResultKind.Forbidden },
+        { "other department", ReportState.Returned, ResultKind.Forbidden },
+        { "other department", ReportState.Approved, ResultKind.Saved },
+        { "viewer", ReportState.Draft, ResultKind.Forbidden },
+        { "viewer", ReportState.Submitted, ResultKind.Forbidden },
+        { "viewer", ReportState.Approved, ResultKind.Saved },
     };
 
     [Theory]
     [MemberData(nameof(Viewers))]
-    public async Task Sends_the_file_only_to_those_who_may_read_the_report(string viewerKind, ReportState state, EvidenceDownloadOutcome expected)
+    public async Task Sends_the_file_only_to_those_who_may_read_the_report(string viewerKind, ReportState state, ResultKind expected)
     {
         var png = EvidenceSamples.Png();
         var (reportId, evidenceId) = await AddReportWithFileAsync(state, "现场照片.png", png);
@@ -63,17 +64,16 @@ public class EvidenceDownloadsTests : IAsyncLifetime
 
         var download = await FindAsync(reportId, evidenceId, viewer);
 
-        download.Outcome.Should().Be(expected);
-        if (expected == EvidenceDownloadOutcome.Found)
+        download.Kind.Should().Be(expected);
+        if (expected == ResultKind.Saved)
         {
-            download.Bytes.Should().Equal(png);
-            download.ContentType.Should().Be("image/png");
+            download.Value!.Bytes.Should().Equal(png);
+            download.Value.ContentType.Should().Be("image/png");
             download.Reason.Should().BeNull();
         }
         else
         {
-            download.Bytes.Should().BeEmpty();
-            download.FileName.Should().BeEmpty();
+            download.Value.Should().BeNull("a refused reader gets none of the file");
             download.Reason.Should().Be("该报告尚未审核通过，只有填报单位和审核人员可以查看其证明材料");
         }
     }
@@ -88,8 +88,8 @@ public class EvidenceDownloadsTests : IAsyncLifetime
         var known = await FindAsync(reportId, evidenceId, outsider, log);
         var guessed = await FindAsync(reportId, evidenceId + 1000, outsider, log);
 
-        known.Outcome.Should().Be(EvidenceDownloadOutcome.Forbidden);
-        guessed.Outcome.Should().Be(EvidenceDownloadOutcome.Forbidden);
+        known.Kind.Should().Be(ResultKind.Forbidden);
+        guessed.Kind.Should().Be(ResultKind.Forbidden);
         log.Commands.Should().NotBeEmpty().And.NotContain(c => c.Contains("EvidenceContents") || c.Contains("ReportEvidence"));
     }
 
@@ -108,13 +108,13 @@ public class EvidenceDownloadsTests : IAsyncLifetime
         });
         var coordinator = new ReportViewer(true, null);
 
-        (await FindAsync(reportId + 1000, evidenceId, coordinator)).Outcome.Should().Be(EvidenceDownloadOutcome.NotFound);
-        (await FindAsync(otherReportId, evidenceId, coordinator)).Outcome.Should().Be(EvidenceDownloadOutcome.NotFound);
-        (await FindAsync(reportId, linkId, coordinator)).Outcome.Should().Be(EvidenceDownloadOutcome.NotFound);
-        (await FindAsync(reportId, evidenceId, coordinator)).Outcome.Should().Be(EvidenceDownloadOutcome.Found);
+        (await FindAsync(reportId + 1000, evidenceId, coordinator)).Kind.Should().Be(ResultKind.NotFound);
+        (await FindAsync(otherReportId, evidenceId, coordinator)).Kind.Should().Be(ResultKind.NotFound);
+        (await FindAsync(reportId, linkId, coordinator)).Kind.Should().Be(ResultKind.NotFound);
+        (await FindAsync(reportId, evidenceId, coordinator)).Kind.Should().Be(ResultKind.Saved);
     }
 
-    private Task<EvidenceDownload> FindAsync(int reportId, int evidenceId, ReportViewer viewer, CommandLog? log = null) =>
+    private Task<Result<EvidenceFile>> FindAsync(int reportId, int evidenceId, ReportViewer viewer, CommandLog? log = null) =>
         log is null
             ? database.Use(s => new EvidenceDownloads(s.Db).FindAsync(reportId, evidenceId, viewer))
             : database.Use(s => new EvidenceDownloads(s.Db).FindAsync(reportId, evidenceId, viewer), null, log);
@@ -124,7 +124,7 @@ public class EvidenceDownloadsTests : IAsyncLifetime
     {
         var store = new EvidenceStore(Options.Create(database.Options), database.Data.Clock);
         var read = await store.ReadFileAsync(fileName, new MemoryStream(bytes), "张三");
-        read.Succeeded.Should().BeTrue(read.Error);
+        read.Succeeded.Should().BeTrue(read.Error?.ToString());
         return await database.QueryAsync(async db =>
         {
             var now = database.Data.Clock.GetUtcNow().UtcDateTime;

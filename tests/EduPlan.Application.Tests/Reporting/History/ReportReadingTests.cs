@@ -1,3 +1,4 @@
+using EduPlan.Application;
 using EduPlan.Application.Reporting.History;
 using EduPlan.Application.Reporting.Review;
 using EduPlan.Application.Tests.Reporting.Review;
@@ -22,29 +23,29 @@ public class ReportReadingTests : IAsyncLifetime
 
     private ReportViewer OtherDepartment => new(false, database.Finance);
 
-    public static TheoryData<ReportState, string, ReadOutcome> Visibility() => new()
+    public static TheoryData<ReportState, string, ResultKind> Visibility() => new()
     {
-        { ReportState.Draft, "coordinator", ReadOutcome.Found },
-        { ReportState.Draft, "owner", ReadOutcome.Found },
-        { ReportState.Draft, "other department", ReadOutcome.Forbidden },
-        { ReportState.Draft, "viewer", ReadOutcome.Forbidden },
-        { ReportState.Submitted, "coordinator", ReadOutcome.Found },
-        { ReportState.Submitted, "owner", ReadOutcome.Found },
-        { ReportState.Submitted, "other department", ReadOutcome.Forbidden },
-        { ReportState.Submitted, "viewer", ReadOutcome.Forbidden },
-        { ReportState.Returned, "coordinator", ReadOutcome.Found },
-        { ReportState.Returned, "owner", ReadOutcome.Found },
-        { ReportState.Returned, "other department", ReadOutcome.Forbidden },
-        { ReportState.Returned, "viewer", ReadOutcome.Forbidden },
-        { ReportState.Approved, "coordinator", ReadOutcome.Found },
-        { ReportState.Approved, "owner", ReadOutcome.Found },
-        { ReportState.Approved, "other department", ReadOutcome.Found },
-        { ReportState.Approved, "viewer", ReadOutcome.Found },
+        { ReportState.Draft, "coordinator", ResultKind.Saved },
+        { ReportState.Draft, "owner", ResultKind.Saved },
+        { ReportState.Draft, "other department", ResultKind.Forbidden },
+        { ReportState.Draft, "viewer", ResultKind.Forbidden },
+        { ReportState.Submitted, "coordinator", ResultKind.Saved },
+        { ReportState.Submitted, "owner", ResultKind.Saved },
+        { ReportState.Submitted, "other department", ResultKind.Forbidden },
+        { ReportState.Submitted, "viewer", ResultKind.Forbidden },
+        { ReportState.Returned, "coordinator", ResultKind.Saved },
+        { ReportState.Returned, "owner", ResultKind.Saved },
+        { ReportState.Returned, "other department", ResultKind.Forbidden },
+        { ReportState.Returned, "viewer", ResultKind.Forbidden },
+        { ReportState.Approved, "coordinator", ResultKind.Saved },
+        { ReportState.Approved, "owner", ResultKind.Saved },
+        { ReportState.Approved, "other department", ResultKind.Saved },
+        { ReportState.Approved, "viewer", ResultKind.Saved },
     };
 
     [Theory]
     [MemberData(nameof(Visibility))]
-    public async Task A_report_and_its_comparison_are_read_only_by_those_the_rule_allows(ReportState state, string viewerKind, ReadOutcome expected)
+    public async Task A_report_and_its_comparison_are_read_only_by_those_the_rule_allows(ReportState state, string viewerKind, ResultKind expected)
     {
         var id = await ReportInAsync(state);
         var viewer = viewerKind switch
@@ -58,12 +59,12 @@ public class ReportReadingTests : IAsyncLifetime
         var report = await database.ReadAsync(r => r.GetReportAsync(id, viewer));
         var diff = await database.ReadAsync(r => r.DiffAsync(id, null, null, viewer));
 
-        report.Outcome.Should().Be(expected);
-        diff.Outcome.Should().Be(expected);
-        if (expected == ReadOutcome.Forbidden)
+        report.Kind.Should().Be(expected);
+        diff.Kind.Should().Be(expected);
+        if (expected == ResultKind.Forbidden)
         {
             report.Value.Should().BeNull("a refused reader learns nothing of the content");
-            report.Reason.Should().Be(ReportReading.NotYetApproved);
+            report.Reason.Should().Be(ReportReading.NotYetApproved.ToString());
             diff.Value.Should().BeNull();
         }
         else
@@ -76,8 +77,8 @@ public class ReportReadingTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_report_is_not_found()
     {
-        (await database.ReadAsync(r => r.GetReportAsync(424242, Coordinator))).Outcome.Should().Be(ReadOutcome.NotFound);
-        (await database.ReadAsync(r => r.DiffAsync(424242, 1, 2, Coordinator))).Outcome.Should().Be(ReadOutcome.NotFound);
+        (await database.ReadAsync(r => r.GetReportAsync(424242, Coordinator))).Kind.Should().Be(ResultKind.NotFound);
+        (await database.ReadAsync(r => r.DiffAsync(424242, 1, 2, Coordinator))).Kind.Should().Be(ResultKind.NotFound);
     }
 
     [Fact]
@@ -100,7 +101,7 @@ public class ReportReadingTests : IAsyncLifetime
 
         var result = await database.ReadAsync(r => r.GetReportAsync(id, Owner));
 
-        result.Outcome.Should().Be(ReadOutcome.Found);
+        result.Kind.Should().Be(ResultKind.Saved);
         var report = result.Value!;
         report.Header.Should().BeEquivalentTo(new
         {
@@ -139,8 +140,8 @@ public class ReportReadingTests : IAsyncLifetime
         report.ComparableRevisions.Select(r => r.Number).Should().Equal(5);
         report.ViewerIsInsider.Should().BeFalse();
         var draft = await database.ReadAsync(r => r.DiffAsync(id, 1, 5, OtherDepartment));
-        draft.Outcome.Should().Be(ReadOutcome.Forbidden);
-        draft.Reason.Should().Be(ReportReading.VersionNotVisible);
+        draft.Kind.Should().Be(ResultKind.Forbidden);
+        draft.Reason.Should().Be(ReportReading.VersionNotVisible.ToString());
     }
 
     [Fact]
@@ -204,7 +205,7 @@ public class ReportReadingTests : IAsyncLifetime
         removed.Indicators.Should().ContainSingle().Which.Should().BeEquivalentTo(new { Kind = ChangeKind.Removed, OldValue = 70m, NewValue = (decimal?)null });
         removed.Fields.Should().BeEmpty();
         same.HasChanges.Should().BeFalse();
-        unknown.Outcome.Should().Be(ReadOutcome.NotFound);
+        unknown.Kind.Should().Be(ResultKind.NotFound);
     }
 
     [Fact]
@@ -229,7 +230,7 @@ public class ReportReadingTests : IAsyncLifetime
 
         var diff = await database.ReadAsync(r => r.DiffAsync(id, null, null, Owner));
 
-        diff.Outcome.Should().Be(ReadOutcome.Found);
+        diff.Kind.Should().Be(ResultKind.Saved);
         diff.Value!.From.Should().BeNull();
         diff.Value.HasChanges.Should().BeFalse();
         diff.Value.Revisions.Should().ContainSingle();

@@ -1,4 +1,5 @@
 using EduPlan.Application.Reporting.History;
+using EduPlan.Application.Reporting.Review;
 using EduPlan.Application.Tests.Reporting.Review;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
@@ -93,7 +94,7 @@ public class TaskTimelineTests : IAsyncLifetime
         database.SetChinaTime(new DateTime(2026, 9, 15, 9, 0, 0));
         var later = await database.SubmittedAsync(database.Science, ReportingDatabase.Q3, "市科技局的进展");
 
-        var queue = await database.ReadAsync(r => r.ReviewQueueAsync());
+        var queue = await database.QueueAsync();
 
         queue.Total.Should().Be(3);
         queue.Items.Select(i => i.ReportId).Should().Equal(leadQ3Draft, coQ2Returned, later);
@@ -114,7 +115,7 @@ public class TaskTimelineTests : IAsyncLifetime
         queue.Items[1].LastReviewComment.Should().Be("请补充区县名单");
         queue.Items[1].ProgressExcerpt.Should().HaveLength(ReportReading.ExcerptLength + 1).And.EndWith("…");
         queue.Items[2].ProgressExcerpt.Should().Be("市科技局的进展");
-        (await database.ReadAsync(r => r.ReviewQueueAsync(take: 1))).Should().BeEquivalentTo(new { Total = 3 }, o => o.ExcludingMissingMembers());
-        (await database.ReadAsync(r => r.ReviewQueueAsync(take: 1))).Items.Should().ContainSingle().Which.ReportId.Should().Be(leadQ3Draft);
+        (await database.QueueAsync(take: 1)).Should().BeEquivalentTo(new { Total = 3 }, o => o.ExcludingMissingMembers());
+        (await database.QueueAsync(take: 1)).Items.Should().ContainSingle().Which.ReportId.Should().Be(leadQ3Draft);
     }
 }

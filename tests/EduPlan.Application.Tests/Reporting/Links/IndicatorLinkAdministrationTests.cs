@@ -56,8 +56,8 @@ public sealed class IndicatorLinkAdministrationTests : IAsyncLifetime
 
         var result = await Links(l => l.LinkAsync(data.CoverageIndicatorId, task));
 
-        result.Outcome.Should().Be(IndicatorLinkOutcome.Linked);
-        result.Task!.Number.Should().Be(8);
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.Task!.Number.Should().Be(8);
         var link = await data.QueryAsync(db => db.IndicatorTaskLinks.AsNoTracking().SingleAsync(l => l.IndicatorId == data.CoverageIndicatorId && l.TaskId == task));
         link.LinkedByName.Should().Be("coordinator");
         link.LinkedAt.Should().Be(data.Data.Clock.GetUtcNow().UtcDateTime);
@@ -74,8 +74,8 @@ public sealed class IndicatorLinkAdministrationTests : IAsyncLifetime
     {
         var result = await Links(l => l.LinkAsync(data.CoverageIndicatorId, data.TaskId));
 
-        result.Outcome.Should().Be(IndicatorLinkOutcome.AlreadyLinked);
-        result.Errors.Should().ContainSingle().Which.Should().Be(new FieldError("taskId", $"{result.Task!.Label}已关联“教共体覆盖率”，无需重复关联。"));
+        result.Kind.Should().Be(ResultKind.Refused);
+        result.Reason.Should().Be($"{result.Value!.Task!.Label}已关联“教共体覆盖率”，无需重复关联。");
         (await data.AuditAsync(AuditActions.IndicatorLinked)).Should().BeEmpty();
     }
 
@@ -87,10 +87,10 @@ public sealed class IndicatorLinkAdministrationTests : IAsyncLifetime
         var link = await Links(l => l.LinkAsync(indicator, task));
         var unlink = await Links(l => l.UnlinkAsync(indicator, task));
 
-        link.Outcome.Should().Be(IndicatorLinkOutcome.AlreadyLinked);
-        link.Errors.Single().Message.Should().Contain("出自").And.Contain(name);
-        unlink.Outcome.Should().Be(IndicatorLinkOutcome.Invalid);
-        unlink.Errors.Single().Message.Should().Be($"“{name}”出自{unlink.Task!.Label}的原文，不能取消该任务的关联。");
+        link.Kind.Should().Be(ResultKind.Refused);
+        link.Reason.Should().Contain("出自").And.Contain(name);
+        unlink.Kind.Should().Be(ResultKind.Invalid);
+        unlink.Errors.Single().Message.Should().Be($"“{name}”出自{unlink.Value!.Task!.Label}的原文，不能取消该任务的关联。");
         (await data.QueryAsync(db => db.Indicators.Where(i => i.Id == indicator).Select(i => i.TaskId).SingleAsync())).Should().Be(task);
     }
 
@@ -109,11 +109,11 @@ public sealed class IndicatorLinkAdministrationTests : IAsyncLifetime
         var gone = await Links(l => l.LinkAsync(data.CoverageIndicatorId, withdrawn));
         var unknown = await Links(l => l.LinkAsync(data.CoverageIndicatorId, 999_999));
 
-        otherPlan.Outcome.Should().Be(IndicatorLinkOutcome.Invalid);
-        otherPlan.Errors.Single().Should().Be(new FieldError("taskId", "请选择《重庆加快建设教育强市推进教育现代化规划（2024—2035年）》中的一项重点任务。"));
-        gone.Outcome.Should().Be(IndicatorLinkOutcome.Invalid);
+        otherPlan.Kind.Should().Be(ResultKind.Invalid);
+        otherPlan.Errors.Single().Zh().Should().Be(("taskId", "请选择《重庆加快建设教育强市推进教育现代化规划（2024—2035年）》中的一项重点任务。"));
+        gone.Kind.Should().Be(ResultKind.Invalid);
         gone.Errors.Single().Message.Should().EndWith("已从规划文本中撤下，不能关联指标。");
-        unknown.Outcome.Should().Be(IndicatorLinkOutcome.Invalid);
+        unknown.Kind.Should().Be(ResultKind.Invalid);
         (await data.QueryAsync(db => db.IndicatorTaskLinks.CountAsync())).Should().Be(1);
         (await data.AuditAsync(AuditActions.IndicatorLinked)).Should().BeEmpty();
     }
@@ -129,8 +129,8 @@ public sealed class IndicatorLinkAdministrationTests : IAsyncLifetime
             return indicator.Id;
         });
 
-        (await Links(l => l.LinkAsync(999_999, data.TaskId))).Outcome.Should().Be(IndicatorLinkOutcome.NotFound);
-        (await Links(l => l.LinkAsync(other, data.TaskId))).Outcome.Should().Be(IndicatorLinkOutcome.NotFound);
+        (await Links(l => l.LinkAsync(999_999, data.TaskId))).Kind.Should().Be(ResultKind.NotFound);
+        (await Links(l => l.LinkAsync(other, data.TaskId))).Kind.Should().Be(ResultKind.NotFound);
         (await Links(l => l.ListAsync())).Select(r => r.Id).Should().NotContain(other).And.Contain(data.CoverageIndicatorId);
     }
 
@@ -140,8 +140,8 @@ public sealed class IndicatorLinkAdministrationTests : IAsyncLifetime
         var first = await Links(l => l.UnlinkAsync(data.CoverageIndicatorId, data.TaskId));
         var second = await Links(l => l.UnlinkAsync(data.CoverageIndicatorId, data.TaskId));
 
-        first.Outcome.Should().Be(IndicatorLinkOutcome.Unlinked);
-        second.Outcome.Should().Be(IndicatorLinkOutcome.NotFound);
+        first.Kind.Should().Be(ResultKind.Saved);
+        second.Kind.Should().Be(ResultKind.NotFound);
         (await data.QueryAsync(db => db.IndicatorTaskLinks.CountAsync())).Should().Be(0);
         var entry = (await data.AuditAsync(AuditActions.IndicatorUnlinked)).Should().ContainSingle().Subject;
         entry.TargetName.Should().Be("chongqing 教共体覆盖率");

@@ -87,7 +87,7 @@ public sealed class ReportingCalendarTests : IAsyncLifetime
 
         var window = await Calendar(c => c.GetWindowAsync(ReportingDatabase.Q3, _data.Education));
 
-        window.Should().Be(new PeriodWindow(ReportingDatabase.Q3, true, new DateOnly(2026, 10, 30), "2026年第三季度填报截止于2026-10-30", PeriodWindowSource.Default));
+        window.Zh().Should().Be(new ChineseWindow(ReportingDatabase.Q3, true, new DateOnly(2026, 10, 30), "2026年第三季度填报截止于2026-10-30", PeriodWindowSource.Default));
     }
 
     [Fact]
@@ -179,7 +179,7 @@ public sealed class ReportingCalendarTests : IAsyncLifetime
         windows.QuarterWide.IsOpen.Should().BeFalse();
         windows.QuarterOverride!.Mode.Should().Be(PeriodOverrideMode.Closed);
         windows.Exceptions.Keys.Should().Equal(_data.Finance);
-        windows.For(_data.Finance).Should().Be(new PeriodWindow(ReportingDatabase.Q3, true, new DateOnly(2026, 9, 25),
+        windows.For(_data.Finance).Zh().Should().Be(new ChineseWindow(ReportingDatabase.Q3, true, new DateOnly(2026, 9, 25),
             "2026年第三季度已为本单位延长填报至2026-09-25", PeriodWindowSource.DepartmentException));
         windows.For(_data.Education).Should().Be(windows.QuarterWide);
     }

@@ -1,3 +1,4 @@
+using EduPlan.Application;
 using System.Data.Common;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Reporting.Periods;
@@ -42,11 +43,11 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
         (await AuditCountAsync()).Should().Be(0);
     }
 
-    private static void ShouldHaveErrors(PeriodResult result, params (string Field, string Message)[] errors)
+    private static void ShouldHaveErrors(Result<PeriodWindow> result, params (string Field, string Message)[] errors)
     {
-        result.Outcome.Should().Be(PeriodOutcome.Invalid);
+        result.Kind.Should().Be(ResultKind.Invalid);
         result.Succeeded.Should().BeFalse();
-        result.Errors.Select(e => (e.Field, e.Message)).Should().BeEquivalentTo(errors);
+        result.Errors.Zh().Should().BeEquivalentTo(errors);
     }
 
     [Fact]
@@ -54,10 +55,10 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
     {
         var result = await Periods(p => p.CloseAsync(Q3, "  数据核查，暂停填报  "));
 
-        result.Outcome.Should().Be(PeriodOutcome.Saved);
-        result.Window.Should().Be(new PeriodWindow(Q3, false, D("2026-09-10"),
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.Zh().Should().Be(new ChineseWindow(Q3, false, D("2026-09-10"),
             "2026年第三季度已于2026-09-10由统筹协调人员关闭填报（原因：数据核查，暂停填报）", PeriodWindowSource.QuarterOverride));
-        (await WindowAsync(Q3, _data.Education)).Should().Be(result.Window);
+        (await WindowAsync(Q3, _data.Education)).Should().Be(result.Value);
 
         var row = (await RowsAsync()).Should().ContainSingle().Subject;
         row.Should().BeEquivalentTo(new
@@ -105,7 +106,7 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
         await AssertNothingWrittenAsync();
 
         var longest = await Periods(p => p.CloseAsync(Q3, new string('因', 500)));
-        longest.Outcome.Should().Be(PeriodOutcome.Saved);
+        longest.Kind.Should().Be(ResultKind.Saved);
         (await RowsAsync()).Single().Reason.Should().HaveLength(500);
     }
 
@@ -114,7 +115,8 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
     {
         var result = await Periods(p => p.CloseAsync(Q2, "重复关闭"));
 
-        ShouldHaveErrors(result, ("", "2026年第二季度已于2026-07-15截止填报，无需关闭。"));
+        result.Kind.Should().Be(ResultKind.Refused);
+        result.Reason.Should().Be("2026年第二季度已于2026-07-15截止填报，无需关闭。");
         await AssertNothingWrittenAsync();
     }
 
@@ -125,7 +127,8 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
 
         var again = await Periods(p => p.CloseAsync(Q3, "第二次"));
 
-        ShouldHaveErrors(again, ("", "2026年第三季度已于2026-09-10由统筹协调人员关闭填报（原因：第一次），无需关闭。"));
+        again.Kind.Should().Be(ResultKind.Refused);
+        again.Reason.Should().Be("2026年第三季度已于2026-09-10由统筹协调人员关闭填报（原因：第一次），无需关闭。");
         (await RowsAsync()).Single().Reason.Should().Be("第一次");
         (await _data.AuditAsync(AuditActions.PeriodClosed)).Should().HaveCount(1);
     }
@@ -136,7 +139,7 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
         var result = await Periods(p => p.CloseAsync(Q4, "推迟开放"));
         _data.SetChinaTime(new DateTime(2026, 12, 5, 9, 0, 0));
 
-        result.Outcome.Should().Be(PeriodOutcome.Saved);
+        result.Kind.Should().Be(ResultKind.Saved);
         (await WindowAsync(Q4, _data.Education)).Reason.Should().Be("2026年第四季度已于2026-09-10由统筹协调人员关闭填报（原因：推迟开放）");
     }
 
@@ -162,8 +165,8 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
     {
         var result = await Periods(p => p.ReopenAsync(Q2, D("2026-09-30"), "补报二季度"));
 
-        result.Outcome.Should().Be(PeriodOutcome.Saved);
-        result.Window.Should().Be(new PeriodWindow(Q2, true, D("2026-09-30"), "2026年第二季度已重新开放填报，截止于2026-09-30", PeriodWindowSource.QuarterOverride));
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.Zh().Should().Be(new ChineseWindow(Q2, true, D("2026-09-30"), "2026年第二季度已重新开放填报，截止于2026-09-30", PeriodWindowSource.QuarterOverride));
         (await WindowAsync(Q2, _data.Science)).IsOpen.Should().BeTrue();
         var entry = (await _data.AuditAsync(AuditActions.PeriodReopened)).Should().ContainSingle().Subject;
         entry.TargetId.Should().Be("2026Q2");
@@ -196,8 +199,8 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
     {
         var result = await Periods(p => p.ReopenAsync(Q2, D(until), "补报"));
 
-        result.Outcome.Should().Be(PeriodOutcome.Saved);
-        result.Window!.IsOpen.Should().BeTrue();
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.IsOpen.Should().BeTrue();
     }
 
     [Fact]
@@ -208,7 +211,7 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
 
         var result = await Periods(p => p.ReopenAsync(Q3, D("2026-10-20"), "核查完毕"));
 
-        result.Outcome.Should().Be(PeriodOutcome.Saved);
+        result.Kind.Should().Be(ResultKind.Saved);
         var row = (await RowsAsync()).Should().ContainSingle().Subject;
         (row.Mode, row.OpenUntil, row.Reason).Should().Be((PeriodOverrideMode.Open, D("2026-10-20"), "核查完毕"));
         var entry = (await _data.AuditAsync(AuditActions.PeriodReopened)).Should().ContainSingle().Subject;
@@ -224,9 +227,10 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
 
         var again = await Periods(p => p.ReopenAsync(Q2, D("2026-09-30"), " 补报 "));
 
-        again.Outcome.Should().Be(PeriodOutcome.Unchanged);
+        again.Kind.Should().Be(ResultKind.Saved);
+        again.Changed.Should().BeFalse();
         again.Succeeded.Should().BeTrue();
-        again.Window!.OpenUntil.Should().Be(D("2026-09-30"));
+        again.Value!.OpenUntil.Should().Be(D("2026-09-30"));
         (await _data.AuditAsync(AuditActions.PeriodReopened)).Should().HaveCount(1);
     }
 
@@ -238,8 +242,8 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
 
         var result = await Periods(p => p.ResetAsync(Q2));
 
-        result.Outcome.Should().Be(PeriodOutcome.Saved);
-        result.Window.Should().Be(new PeriodWindow(Q2, false, D("2026-07-15"), "2026年第二季度已于2026-07-15截止填报", PeriodWindowSource.Default));
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.Zh().Should().Be(new ChineseWindow(Q2, false, D("2026-07-15"), "2026年第二季度已于2026-07-15截止填报", PeriodWindowSource.Default));
         (await RowsAsync()).Should().ContainSingle().Which.DepartmentId.Should().Be(_data.Finance);
         (await WindowAsync(Q2, _data.Finance)).IsOpen.Should().BeTrue();
         var entry = (await _data.AuditAsync(AuditActions.PeriodReset)).Should().ContainSingle().Subject;
@@ -252,8 +256,9 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
     {
         var result = await Periods(p => p.ResetAsync(Q3));
 
-        result.Outcome.Should().Be(PeriodOutcome.Unchanged);
-        result.Window!.Reason.Should().Be("2026年第三季度填报截止于2026-10-15");
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Changed.Should().BeFalse();
+        result.Value!.Reason.Should().Be("2026年第三季度填报截止于2026-10-15");
         await AssertNothingWrittenAsync();
     }
 
@@ -262,8 +267,8 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
     {
         var result = await Periods(p => p.GrantExceptionAsync(Q2, _data.Finance, D("2026-09-30"), "财政数据晚到"));
 
-        result.Outcome.Should().Be(PeriodOutcome.Saved);
-        result.Window.Should().Be(new PeriodWindow(Q2, true, D("2026-09-30"), "2026年第二季度已为本单位延长填报至2026-09-30", PeriodWindowSource.DepartmentException));
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.Zh().Should().Be(new ChineseWindow(Q2, true, D("2026-09-30"), "2026年第二季度已为本单位延长填报至2026-09-30", PeriodWindowSource.DepartmentException));
         (await WindowAsync(Q2, _data.Finance)).IsOpen.Should().BeTrue();
         (await WindowAsync(Q2, _data.Education)).Reason.Should().Be("2026年第二季度已于2026-07-15截止填报");
         var entry = (await _data.AuditAsync(AuditActions.PeriodExceptionGranted)).Should().ContainSingle().Subject;
@@ -283,7 +288,7 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
 
         var result = await Periods(p => p.GrantExceptionAsync(Q2, _data.Finance, D("2026-10-10"), "再延长"));
 
-        result.Outcome.Should().Be(PeriodOutcome.Saved);
+        result.Kind.Should().Be(ResultKind.Saved);
         var rows = await RowsAsync();
         rows.Should().HaveCount(2);
         rows.Single(r => r.DepartmentId == _data.Finance).Should().BeEquivalentTo(new { OpenUntil = (DateOnly?)D("2026-10-10"), Reason = "再延长" });
@@ -315,8 +320,8 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
 
         var result = await Periods(p => p.RemoveExceptionAsync(Q2, _data.Finance));
 
-        result.Outcome.Should().Be(PeriodOutcome.Saved);
-        result.Window!.Reason.Should().Be("2026年第二季度已于2026-07-15截止填报");
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.Reason.Should().Be("2026年第二季度已于2026-07-15截止填报");
         (await RowsAsync()).Should().BeEmpty();
         (await WindowAsync(Q2, _data.Finance)).IsOpen.Should().BeFalse();
         var entry = (await _data.AuditAsync(AuditActions.PeriodExceptionRemoved)).Should().ContainSingle().Subject;
@@ -330,8 +335,8 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
     {
         var result = await Periods(p => p.RemoveExceptionAsync(Q2, _data.Finance));
 
-        result.Outcome.Should().Be(PeriodOutcome.NotFound);
-        result.Errors.Should().ContainSingle().Which.Message.Should().Be("该单位在2026年第二季度没有单独开放的例外（可能已被取消）。");
+        result.Kind.Should().Be(ResultKind.NotFound);
+        result.Reason.Should().Be("该单位在2026年第二季度没有单独开放的例外（可能已被取消）。");
         await AssertNothingWrittenAsync();
     }
 
@@ -349,7 +354,7 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
 
         var result = await Periods(p => p.ReopenAsync(Q2, D("2026-09-30"), "合并"));
 
-        result.Outcome.Should().Be(PeriodOutcome.Saved);
+        result.Kind.Should().Be(ResultKind.Saved);
         var row = (await RowsAsync()).Should().ContainSingle().Subject;
         (row.OpenUntil, row.Reason).Should().Be((D("2026-09-30"), "合并"));
         var entry = (await _data.AuditAsync(AuditActions.PeriodReopened)).Single();
@@ -396,7 +401,7 @@ public sealed class ReportingPeriodAdministrationTests : IAsyncLifetime
         q2.Exceptions.Should().BeEmpty();
 
         var q1 = periods.Single(p => p.Quarter == new Quarter(2026, 1));
-        (q1.Override, q1.Window.Reason).Should().Be(((PeriodOverrideSummary?)null, "2026年第一季度已于2026-04-15截止填报"));
+        (q1.Override, q1.Window.Reason.ToString()).Should().Be(((PeriodOverrideSummary?)null, "2026年第一季度已于2026-04-15截止填报"));
     }
 
     [Fact]

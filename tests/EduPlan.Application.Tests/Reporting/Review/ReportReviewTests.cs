@@ -26,8 +26,8 @@ public class ReportReviewTests : IAsyncLifetime
 
         var result = await database.ReviewAsync(r => r.ApproveAsync(id, 2));
 
-        result.Outcome.Should().Be(ReviewOutcome.Done);
-        result.Report!.State.Should().Be(ReportState.Approved);
+        result.Kind.Should().Be(ResultKind.Saved);
+        result.Value!.State.Should().Be(ReportState.Approved);
         var report = await database.ReportAsync(id);
         report.State.Should().Be(ReportState.Approved);
         report.Revision.Should().Be(3);
@@ -52,7 +52,7 @@ public class ReportReviewTests : IAsyncLifetime
 
         var result = await database.ReviewAsync(r => r.ReturnAsync(id, 2, "  请补充通过复核的区县名单。  ", "progress"));
 
-        result.Outcome.Should().Be(ReviewOutcome.Done);
+        result.Kind.Should().Be(ResultKind.Saved);
         var report = await database.ReportAsync(id);
         report.State.Should().Be(ReportState.Returned);
         report.ReviewComment.Should().Be("请补充通过复核的区县名单。");
@@ -74,7 +74,7 @@ public class ReportReviewTests : IAsyncLifetime
 
         var result = await database.ReviewAsync(r => r.ApproveAsync(id, 4));
 
-        result.Outcome.Should().Be(ReviewOutcome.Done);
+        result.Kind.Should().Be(ResultKind.Saved);
         var report = await database.ReportAsync(id);
         report.ReviewComment.Should().BeNull();
         report.ReviewField.Should().BeNull();
@@ -89,7 +89,7 @@ public class ReportReviewTests : IAsyncLifetime
 
         var result = await database.ReviewAsync(r => r.ReopenAsync(id, 3, "统计口径调整，请按新口径重新填报覆盖率"));
 
-        result.Outcome.Should().Be(ReviewOutcome.Done);
+        result.Kind.Should().Be(ResultKind.Saved);
         var report = await database.ReportAsync(id);
         report.State.Should().Be(ReportState.Returned);
         report.ReviewComment.Should().Be("统计口径调整，请按新口径重新填报覆盖率");
@@ -125,8 +125,8 @@ public class ReportReviewTests : IAsyncLifetime
             _ => r.ReopenAsync(id, before.Revision, text),
         });
 
-        result.Outcome.Should().Be(ReviewOutcome.Invalid);
-        result.Errors.Should().ContainSingle().Which.Should().Match<FieldError>(e => e.Field == field && e.Message.Contains(message));
+        result.Kind.Should().Be(ResultKind.Invalid);
+        result.Errors.Should().ContainSingle().Which.Should().Match<Core.Messages.FieldError>(e => e.Field == field && e.Message.ToString().Contains(message));
         var after = await database.ReportAsync(id);
         after.State.Should().Be(before.State);
         after.Revision.Should().Be(before.Revision);
@@ -141,7 +141,7 @@ public class ReportReviewTests : IAsyncLifetime
 
         var result = await database.ReviewAsync(r => r.ReturnAsync(id, 2, new string('改', ProgressReport.MaxTextLength)));
 
-        result.Outcome.Should().Be(ReviewOutcome.Done);
+        result.Kind.Should().Be(ResultKind.Saved);
         (await database.ReportAsync(id)).ReviewComment.Should().HaveLength(ProgressReport.MaxTextLength);
     }
 
@@ -179,8 +179,8 @@ public class ReportReviewTests : IAsyncLifetime
             _ => r.ReopenAsync(id, before.Revision, "请修改"),
         });
 
-        result.Outcome.Should().Be(ReviewOutcome.Refused);
-        result.Message.Should().Contain(reason);
+        result.Kind.Should().Be(ResultKind.Refused);
+        result.Reason.Should().Contain(reason);
         var after = await database.ReportAsync(id);
         new { after.State, after.Revision, after.UpdatedAt, after.ReviewComment, after.ApprovedAt }
             .Should().Be(new { before.State, before.Revision, before.UpdatedAt, before.ReviewComment, before.ApprovedAt });
@@ -197,11 +197,11 @@ public class ReportReviewTests : IAsyncLifetime
         var first = await database.ReviewAsync(r => r.ApproveAsync(id, 2));
         var second = await database.ReviewAsync(r => r.ReturnAsync(id, 2, "请补充材料"), other);
 
-        first.Outcome.Should().Be(ReviewOutcome.Done);
-        second.Outcome.Should().Be(ReviewOutcome.Conflict);
-        second.Message.Should().Contain("已被他人更新").And.Contain("coordinator").And.Contain("已通过");
-        second.Report!.State.Should().Be(ReportState.Approved);
-        second.Report.Revision.Should().Be(3);
+        first.Kind.Should().Be(ResultKind.Saved);
+        second.Kind.Should().Be(ResultKind.Conflict);
+        second.Reason.Should().Contain("已被他人更新").And.Contain("coordinator").And.Contain("已通过");
+        second.Value!.State.Should().Be(ReportState.Approved);
+        second.Value.Revision.Should().Be(3);
         var report = await database.ReportAsync(id);
         report.State.Should().Be(ReportState.Approved);
         report.ReviewComment.Should().BeNull();
@@ -220,8 +220,8 @@ public class ReportReviewTests : IAsyncLifetime
 
         var result = await database.Use(s => new ReportReview(s.Db, s.Audit, s.Clock).ApproveAsync(id, 2), ReportingDatabase.Coordinator, race);
 
-        result.Outcome.Should().Be(ReviewOutcome.Conflict);
-        result.Message.Should().Contain("coordinator2");
+        result.Kind.Should().Be(ResultKind.Conflict);
+        result.Reason.Should().Contain("coordinator2");
         var report = await database.ReportAsync(id);
         report.State.Should().Be(ReportState.Submitted);
         report.Revision.Should().Be(3);
@@ -234,8 +234,8 @@ public class ReportReviewTests : IAsyncLifetime
     {
         var result = await database.ReviewAsync(r => r.ApproveAsync(999_999, 1));
 
-        result.Outcome.Should().Be(ReviewOutcome.NotFound);
-        result.Report.Should().BeNull();
+        result.Kind.Should().Be(ResultKind.NotFound);
+        result.Value.Should().BeNull();
     }
 
     /// <summary>Runs some work once, just before the first save of the context it is attached to.</summary>

@@ -1,3 +1,4 @@
+using EduPlan.Application;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Reporting;
 using EduPlan.Application.Reporting.History;
@@ -100,7 +101,7 @@ public static class ReportSeeder
     {
         var id = await data.SubmittedAsync(departmentId, quarter, progress, percent);
         var result = await data.ReviewAsync(r => r.ApproveAsync(id, 2));
-        result.Outcome.Should().Be(ReviewOutcome.Done);
+        result.Kind.Should().Be(ResultKind.Saved);
         return id;
     }
 
@@ -109,16 +110,20 @@ public static class ReportSeeder
     {
         var id = await data.SubmittedAsync(departmentId, quarter);
         var result = await data.ReviewAsync(r => r.ReturnAsync(id, 2, comment));
-        result.Outcome.Should().Be(ReviewOutcome.Done);
+        result.Kind.Should().Be(ResultKind.Saved);
         return id;
     }
 
     /// <summary>Runs a review step as the coordinator (or <paramref name="actor"/>), with a fresh context.</summary>
-    public static Task<ReviewResult> ReviewAsync(this ReportingDatabase data, Func<ReportReview, Task<ReviewResult>> step, IAuditActor? actor = null) =>
+    public static Task<Result<ReviewedReport>> ReviewAsync(this ReportingDatabase data, Func<ReportReview, Task<Result<ReviewedReport>>> step, IAuditActor? actor = null) =>
         data.Use(s => step(new ReportReview(s.Db, s.Audit, s.Clock)), actor ?? ReportingDatabase.Coordinator);
 
     public static Task<T> ReadAsync<T>(this ReportingDatabase data, Func<ReportReading, Task<T>> read) =>
         data.Use(s => read(new ReportReading(s.Db)));
+
+    /// <summary>The coordinators' review queue (at most <paramref name="take"/>), with a fresh context.</summary>
+    public static Task<ReviewQueue> QueueAsync(this ReportingDatabase data, int take = 200) =>
+        data.Use(s => new ReviewQueueQuery(s.Db).ListAsync(take));
 
     public static Task<ProgressReport> ReportAsync(this ReportingDatabase data, int reportId) =>
         data.QueryAsync(db => db.ProgressReports.AsNoTracking().SingleAsync(r => r.Id == reportId));

@@ -16,8 +16,9 @@ public sealed class ReportRulesTests
     private static ReportRuleContext Submit(int evidence = 0, ApprovedPercent? last = null) =>
         new(true, last, [Coverage, Schools], evidence);
 
+    /// <summary>The errors with their messages in Chinese, the portal's default language.</summary>
     private static IEnumerable<ReportRuleError> Errors(ReportInput input, ReportRuleContext context) =>
-        ReportRules.Check(input, context).Errors;
+        ReportRules.Check(input, context).Errors.Select(e => new ReportRuleError(e.Field, e.Message.ToString()));
 
     [Fact]
     public void A_complete_report_passes_and_is_read_into_values()
@@ -228,4 +229,7 @@ public sealed class ReportRulesTests
     {
         new ReportIndicatorRule(1, "x", unit).IsPercentage.Should().Be(isPercentage);
     }
+
+    /// <summary>A field error as a Chinese reader sees it.</summary>
+    private sealed record ReportRuleError(string Field, string Message);
 }

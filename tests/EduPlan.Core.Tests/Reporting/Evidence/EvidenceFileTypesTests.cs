@@ -110,7 +110,7 @@ public class EvidenceFileTypesTests
     [InlineData("方案.docx")]
     public void Refuses_a_compound_office_file_unless_named_doc_or_xls(string fileName)
     {
-        EvidenceFileTypes.Check(fileName, EvidenceSamples.Ole2()).Error.Should().Be(EvidenceFileTypes.NotAllowed(fileName));
+        EvidenceFileTypes.Check(fileName, EvidenceSamples.Ole2()).Error.Should().Be(EvidenceFileTypes.NotAllowed(fileName).ToString());
     }
 
     [Theory]
@@ -121,7 +121,7 @@ public class EvidenceFileTypesTests
     [InlineData("script.jpg", "MZ")]
     public void Refuses_markup_scripts_and_text_whatever_their_name(string fileName, string content)
     {
-        EvidenceFileTypes.Check(fileName, Encoding.UTF8.GetBytes(content)).Error.Should().Be(EvidenceFileTypes.NotAllowed(fileName));
+        EvidenceFileTypes.Check(fileName, Encoding.UTF8.GetBytes(content)).Error.Should().Be(EvidenceFileTypes.NotAllowed(fileName).ToString());
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class ReportingWindowTests
     {
         var window = ReportingWindow.Decide(Q3, D(today), Grace, null, null);
 
-        window.Should().Be(new PeriodWindow(Q3, isOpen, openUntil is null ? null : D(openUntil), reason, PeriodWindowSource.Default));
+        window.Zh().Should().Be(new ChineseWindow(Q3, isOpen, openUntil is null ? null : D(openUntil), reason, PeriodWindowSource.Default));
     }
 
     [Fact]
@@ -63,8 +63,8 @@ public sealed class ReportingWindowTests
     public void Other_grace_days_move_the_deadline()
     {
         ReportingWindow.Decide(Q3, D("2026-10-01"), 0, null, null).Reason.Should().Be("2026年第三季度已于2026-09-30截止填报");
-        ReportingWindow.Decide(Q3, D("2026-10-30"), 30, null, null).Should().Be(
-            new PeriodWindow(Q3, true, D("2026-10-30"), "2026年第三季度填报截止于2026-10-30", PeriodWindowSource.Default));
+        ReportingWindow.Decide(Q3, D("2026-10-30"), 30, null, null).Zh().Should().Be(
+            new ChineseWindow(Q3, true, D("2026-10-30"), "2026年第三季度填报截止于2026-10-30", PeriodWindowSource.Default));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class ReportingWindowTests
         // 2026-09-20 00:30 in China is still 2026-09-19 in UTC: the sentence gives the China date.
         var window = ReportingWindow.Decide(Q3, D("2026-09-25"), Grace, Closed("2026-09-20 00:30"), null);
 
-        window.Should().Be(new PeriodWindow(Q3, false, D("2026-09-20"),
+        window.Zh().Should().Be(new ChineseWindow(Q3, false, D("2026-09-20"),
             "2026年第三季度已于2026-09-20由统筹协调人员关闭填报（原因：数据核查）", PeriodWindowSource.QuarterOverride));
     }
 
@@ -106,7 +106,7 @@ public sealed class ReportingWindowTests
     {
         var window = ReportingWindow.Decide(Q3, D(today), Grace, Open("2026-10-31"), null);
 
-        window.Should().Be(new PeriodWindow(Q3, isOpen, D("2026-10-31"), reason, PeriodWindowSource.QuarterOverride));
+        window.Zh().Should().Be(new ChineseWindow(Q3, isOpen, D("2026-10-31"), reason, PeriodWindowSource.QuarterOverride));
     }
 
     [Fact]
@@ -138,10 +138,10 @@ public sealed class ReportingWindowTests
     {
         var exception = Open("2026-10-20", departmentId: 7);
 
-        ReportingWindow.Decide(Q3, D("2026-10-20"), Grace, null, exception).Should().Be(
-            new PeriodWindow(Q3, true, D("2026-10-20"), "2026年第三季度已为本单位延长填报至2026-10-20", PeriodWindowSource.DepartmentException));
-        ReportingWindow.Decide(Q3, D("2026-10-21"), Grace, null, exception).Should().Be(
-            new PeriodWindow(Q3, false, D("2026-10-15"), "2026年第三季度已于2026-10-15截止填报", PeriodWindowSource.Default));
+        ReportingWindow.Decide(Q3, D("2026-10-20"), Grace, null, exception).Zh().Should().Be(
+            new ChineseWindow(Q3, true, D("2026-10-20"), "2026年第三季度已为本单位延长填报至2026-10-20", PeriodWindowSource.DepartmentException));
+        ReportingWindow.Decide(Q3, D("2026-10-21"), Grace, null, exception).Zh().Should().Be(
+            new ChineseWindow(Q3, false, D("2026-10-15"), "2026年第三季度已于2026-10-15截止填报", PeriodWindowSource.Default));
     }
 
     [Fact]
@@ -149,7 +149,7 @@ public sealed class ReportingWindowTests
     {
         var window = ReportingWindow.Decide(Q3, D("2026-10-01"), Grace, null, Open("2026-10-05", departmentId: 7));
 
-        window.Should().Be(new PeriodWindow(Q3, true, D("2026-10-15"), "2026年第三季度填报截止于2026-10-15", PeriodWindowSource.Default));
+        window.Zh().Should().Be(new ChineseWindow(Q3, true, D("2026-10-15"), "2026年第三季度填报截止于2026-10-15", PeriodWindowSource.Default));
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class ReportingWindowTests
     public void An_exception_extends_a_reopened_quarter_beyond_its_new_date()
     {
         ReportingWindow.Decide(Q3, D("2026-11-05"), Grace, Open("2026-10-31"), Open("2026-11-10", departmentId: 7))
-            .Should().Be(new PeriodWindow(Q3, true, D("2026-11-10"), "2026年第三季度已为本单位延长填报至2026-11-10", PeriodWindowSource.DepartmentException));
+            .Zh().Should().Be(new ChineseWindow(Q3, true, D("2026-11-10"), "2026年第三季度已为本单位延长填报至2026-11-10", PeriodWindowSource.DepartmentException));
     }
 
     [Theory]
@@ -178,7 +178,7 @@ public sealed class ReportingWindowTests
 
         var window = ReportingWindow.Decide(quarter, quarter.EntryOpens.AddDays(5), Grace, null, exception);
 
-        window.Should().Be(new PeriodWindow(quarter, false, null, reason, PeriodWindowSource.NotAReportingQuarter));
+        window.Zh().Should().Be(new ChineseWindow(quarter, false, null, reason, PeriodWindowSource.NotAReportingQuarter));
     }
 
     [Fact]
