@@ -45,8 +45,15 @@ public sealed record Result<T>
 
     public bool Succeeded => Kind == ResultKind.Saved;
 
-    /// <summary>The reason, or else every error, as one message per line (the CLI's and a page summary's view of a failure).</summary>
-    public IEnumerable<Message> Messages => Reason is { } reason ? [reason] : Errors.Select(e => e.Message);
+    /// <summary>
+    /// Why a failure failed, one message each: the reason, or else every error (the CLI's and a page summary's view);
+    /// at least one for any failure. None for a success.
+    /// </summary>
+    public IEnumerable<Message> Messages =>
+        Succeeded ? []
+        : Reason is { } reason ? [reason]
+        : Errors.Count > 0 ? Errors.Select(e => e.Message)
+        : [new Message("Result_NotDone")];
 
     public static Result<T> Saved(T value) => new() { Kind = ResultKind.Saved, Value = value, Changed = true };
 

@@ -14,7 +14,7 @@ public sealed class AdministrationCommandTests : IDisposable
         var result = await sandbox.RunAsync("departments", "add", "--name", "重庆市教育委员会", "--short", "市教委", "--kind", "市级部门");
 
         result.ExitCode.Should().Be(0, result.ToString());
-        result.Output.Should().Contain("added department 市教委 (重庆市教育委员会, 市级部门)");
+        result.Output.Should().Contain("added department 市教委 (重庆市教育委员会, Municipal department)");
         sandbox.Scalar("SELECT Kind FROM Departments WHERE ShortName = '市教委'").Should().Be("MunicipalDepartment");
         sandbox.Scalar("SELECT ActorName FROM AuditEntries WHERE Action = 'DepartmentCreated'")
             .Should().Be("cli:" + Environment.UserName);
@@ -28,8 +28,22 @@ public sealed class AdministrationCommandTests : IDisposable
         var again = await sandbox.RunAsync("departments", "add", "--name", "另一个单位", "--short", "市教委");
 
         again.ExitCode.Should().Be(1, again.ToString());
-        again.Error.Should().Contain("could not add department 市教委").And.Contain("ShortName");
+        again.Error.Should().Contain("could not add department 市教委")
+            .And.Contain("ShortName: The short name “市教委” is already used by the department “重庆市教育委员会”.");
         sandbox.Scalar("SELECT COUNT(*) FROM Departments").Should().Be(1L);
+    }
+
+    [Fact]
+    public async Task Departments_messages_are_Chinese_with_lang_zh()
+    {
+        (await sandbox.RunAsync("departments", "add", "--name", "重庆市教育委员会", "--short", "市教委")).ExitCode.Should().Be(0);
+
+        var again = await sandbox.RunAsync("--lang", "zh", "departments", "add", "--name", "另一个单位", "--short", "市教委");
+        var listed = await sandbox.RunAsync("departments", "list", "--lang=zh");
+
+        again.ExitCode.Should().Be(1, again.ToString());
+        again.Error.Should().Contain("ShortName: 简称“市教委”已被单位“重庆市教育委员会”使用。");
+        listed.Output.Should().Contain("市教委\t重庆市教育委员会\t其他\t");
     }
 
     [Fact]
@@ -60,7 +74,7 @@ public sealed class AdministrationCommandTests : IDisposable
         two.ExitCode.Should().Be(0, two.ToString());
         sandbox.Scalar("SELECT COUNT(*) FROM AspNetUserRoles ur JOIN AspNetUsers u ON u.Id = ur.UserId WHERE u.UserName = 'wang'").Should().Be(2L);
         forbidden.ExitCode.Should().Be(1, forbidden.ToString());
-        forbidden.Error.Should().Contain("Roles");
+        forbidden.Error.Should().Contain("Roles: The same person cannot be both Administrator and Auditor");
         sandbox.Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'zhao'").Should().Be(0L);
     }
 
@@ -82,9 +96,19 @@ public sealed class AdministrationCommandTests : IDisposable
         var result = await sandbox.RunAsync("users", "add", "--user", "weak", "--name", "弱密码", "--role", "Viewer", "--password", "alllowercaseletters");
 
         result.ExitCode.Should().Be(1, result.ToString());
-        result.Error.Should().Contain("Password");
+        result.Error.Should().Contain("Password: A password must contain at least 3 of these kinds");
         result.Output.Should().NotContain("alllowercaseletters");
         sandbox.Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'weak'").Should().Be(0L);
+    }
+
+    [Fact]
+    public async Task Users_messages_are_Chinese_with_lang_zh()
+    {
+        var result = await sandbox.RunAsync("users", "add", "--user", "zhao", "--name", "赵六", "--role", "Administrator", "--role", "Auditor", "--lang", "zh");
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.Error.Should().Contain("could not create user zhao")
+            .And.Contain("Roles: 系统管理员和审计员不能由同一人担任（三权分立：管理员的操作由审计员审查）。");
     }
 
     [Fact]
@@ -162,7 +186,7 @@ public sealed class AdministrationCommandTests : IDisposable
         sandbox.Scalar("SELECT d.ShortName FROM Tasks t JOIN Plans p ON p.Id = t.PlanId JOIN Departments d ON d.Id = t.LeadDepartmentId WHERE p.Code = 'chongqing' AND t.Number = 9")
             .Should().Be("市教委");
         refused.ExitCode.Should().Be(1, refused.ToString());
-        refused.Error.Should().Contain($"{bad}:2:");
+        refused.Error.Should().Contain($"error: {bad}:2: The plan chongqing has no task 99 (it has 43).");
         sandbox.Scalar("SELECT COUNT(*) FROM Tasks t JOIN Plans p ON p.Id = t.PlanId WHERE p.Code = 'chongqing' AND t.Number = 10 AND t.LeadDepartmentId IS NOT NULL")
             .Should().Be(0L, "the good row of a refused file is not applied either");
     }
@@ -177,8 +201,25 @@ public sealed class AdministrationCommandTests : IDisposable
         var result = await sandbox.RunAsync("owners", "import", file, "--dry-run");
 
         result.ExitCode.Should().Be(0, result.ToString());
+        result.Output.Should().Contain("chongqing #9: lead: none; co-departments: none → lead: 重庆市教育委员会; co-departments: none");
         result.Output.Should().Contain("would change 1 task");
         sandbox.Scalar("SELECT COUNT(*) FROM Tasks WHERE LeadDepartmentId IS NOT NULL").Should().Be(0L);
+    }
+
+    [Fact]
+    public async Task Owners_messages_are_Chinese_with_lang_zh()
+    {
+        await sandbox.RunAsync("import", CliSandbox.SeedPath);
+        await sandbox.RunAsync("departments", "add", "--name", "重庆市教育委员会", "--short", "市教委");
+        var good = sandbox.WriteFile("owners.csv", "chongqing,9,市教委,\n");
+        var bad = sandbox.WriteFile("bad.csv", "chongqing,九九,市教委,\n");
+
+        var checkedRun = await sandbox.RunAsync("--lang", "zh", "owners", "import", good, "--dry-run");
+        var refused = await sandbox.RunAsync("--lang", "zh", "owners", "import", bad);
+
+        checkedRun.Output.Should().Contain("chongqing #9: 牵头：未指定；参与：无 → 牵头：重庆市教育委员会；参与：无");
+        refused.ExitCode.Should().Be(1, refused.ToString());
+        refused.Error.Should().Contain($"error: {bad}:1: 任务序号“九九”不是有效的序号（可写 9、九 或 （九））。");
     }
 
     private static string OneTimePassword(string output)

@@ -57,11 +57,25 @@ public sealed class ImportCommandTests : IDisposable
         result.ExitCode.Should().Be(1, result.ToString());
         result.ErrorLines.Should().ContainSingle(result.ToString());
         var error = result.ErrorLines[0];
-        error.Should().StartWith("error: ").And.Contain($"{badPath}:{line}:");
+        error.Should().Be($"error: {badPath}:{line}: The key task numbers of “{ChongqingTitle}” skip: expected （九）, found （十）.");
         result.Error.Should().NotContain("   at ").And.NotContain("Exception");
         result.Output.Should().NotContain("national").And.NotContain("chongqing");
         (_cli.CountPlans() ?? 0).Should().Be(0);
     }
+
+    [Fact]
+    public async Task Import_messages_are_Chinese_with_lang_zh()
+    {
+        var (badPath, line) = _cli.WriteSeedWithSkippedTaskNumber();
+
+        var result = await _cli.RunAsync("--lang", "zh", "import", badPath);
+
+        result.ExitCode.Should().Be(1, result.ToString());
+        result.ErrorLines.Should().ContainSingle().Which
+            .Should().Be($"error: {badPath}:{line}: 《{ChongqingTitle}》的重点任务编号不连续（跳号）：应为（九），实际为（十）。");
+    }
+
+    private const string ChongqingTitle = "重庆加快建设教育强市推进教育现代化规划（2024—2035年）";
 
     [Fact]
     public async Task A_refused_file_on_a_new_machine_leaves_no_database_behind()

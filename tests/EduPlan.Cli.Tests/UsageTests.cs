@@ -16,7 +16,8 @@ public sealed class UsageTests : IDisposable
             .And.Contain("import FILE...")
             .And.Contain("export --format json [--plan CODE]")
             .And.Contain("migrate [--provider Sqlite|SqlServer] [--script]")
-            .And.Contain("ConnectionStrings__EduPlan");
+            .And.Contain("ConnectionStrings__EduPlan")
+            .And.Contain("--lang en|zh");
         result.Error.Should().BeEmpty();
     }
 
@@ -48,5 +49,18 @@ public sealed class UsageTests : IDisposable
 
         result.ExitCode.Should().Be(2);
         result.Error.Should().StartWith("usage: eduplan <command>");
+    }
+
+    [Theory]
+    [InlineData("--lang", "fr")]
+    [InlineData("--lang")]
+    [InlineData("--lang=")]
+    public async Task A_language_other_than_en_or_zh_is_a_usage_error(params string[] option)
+    {
+        var result = await _cli.RunAsync([.. option, "help"]);
+
+        result.ExitCode.Should().Be(2);
+        result.Error.Should().StartWith("error: --lang");
+        File.Exists(_cli.DatabasePath).Should().BeFalse();
     }
 }

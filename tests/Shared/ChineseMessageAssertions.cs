@@ -7,7 +7,7 @@ namespace EduPlan;
 /// <summary>
 /// Assertions on a <see cref="Message"/> read its Chinese text (the portal's default language), so a test states what
 /// a Chinese reader sees: <c>result.Reason.Should().Be("该报告已审核通过")</c>. Without this, Should() would compare the
-/// message object with the string and fail whatever the text. (Compiled into the Core and Application tests.)
+/// message object with the string and fail whatever the text. (Compiled into the Core, Application and Web tests.)
 /// </summary>
 public static class ChineseMessageAssertions
 {

@@ -1,6 +1,6 @@
 namespace EduPlan.Application.Users;
 
-/// <summary>Whether a user can sign in now: 正常, 已停用 (by an administrator, until enabled) or 已锁定 (failed sign-ins, until it expires or is unlocked); messages "UserStatus_…".</summary>
+/// <summary>Whether a user can sign in now: 正常, 已停用 (by an administrator, until enabled) or 已锁定 (failed sign-ins, until it expires or is unlocked).</summary>
 public enum UserStatus
 {
     Active,

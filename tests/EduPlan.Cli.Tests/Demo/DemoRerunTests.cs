@@ -91,9 +91,18 @@ public sealed class DemoRerunTests : IDisposable
         var result = await sandbox.RunAsync("demo", "--password", "short");
 
         result.ExitCode.Should().Be(2, result.ToString());
-        result.Error.Should().Contain("--password does not meet the password rules").And.Contain("12");
+        result.Error.Should().Contain("--password does not meet the password rules").And.Contain("A password needs at least 12 characters.");
         sandbox.Scalar("SELECT COUNT(*) FROM Departments").Should().Be(0L);
         sandbox.Scalar("SELECT COUNT(*) FROM AspNetUsers").Should().Be(0L);
+    }
+
+    [Fact]
+    public async Task The_password_rules_speak_Chinese_with_lang_zh()
+    {
+        var result = await sandbox.RunAsync("demo", "--password", "short", "--lang", "zh");
+
+        result.ExitCode.Should().Be(2, result.ToString());
+        result.Error.Should().Contain("密码至少需要 12 个字符。");
     }
 
     [Theory]

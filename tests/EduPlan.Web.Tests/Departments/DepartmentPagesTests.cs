@@ -49,7 +49,7 @@ public sealed class DepartmentPagesTests : IClassFixture<EduPlanWebFactory>
 
         var response = await admin.PostFormAsync("/admin/departments/new", "/admin/departments/new", Fields("一个新单位", "重名测试", "District"));
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         var html = await response.Content.ReadAsStringAsync();
         OwnershipTestKit.FieldMessage(html, "ShortName").Should().Be("简称“重名测试”已被单位“测试单位重名测试”使用。");
         OwnershipTestKit.FieldMessage(html, "Name").Should().BeEmpty();
@@ -111,7 +111,7 @@ public sealed class DepartmentPagesTests : IClassFixture<EduPlanWebFactory>
         var secondResponse = await admin.PostFormAsync($"/admin/departments/{id}/edit", $"/admin/departments/{id}/edit", second);
 
         firstResponse.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        secondResponse.StatusCode.Should().Be(HttpStatusCode.OK);
+        secondResponse.StatusCode.Should().Be(HttpStatusCode.Conflict);
         var html = WebTestHelpers.Decoded(await secondResponse.Content.ReadAsStringAsync());
         html.Should().Contain("其他人已修改了该单位").And.Contain("单位名称：并发单位（第一人）");
         html.Should().Contain("value=\"并发单位（第二人）\"", "the second person's input is kept");

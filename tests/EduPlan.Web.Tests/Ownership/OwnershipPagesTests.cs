@@ -164,7 +164,7 @@ public sealed class OwnershipPagesTests : IClassFixture<EduPlanWebFactory>
         var second = await PostOwnersAsync(admin, "chongqing", 24, finance, 0, [education]);
 
         first.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        second.StatusCode.Should().Be(HttpStatusCode.OK);
+        second.StatusCode.Should().Be(HttpStatusCode.Conflict);
         var html = WebTestHelpers.Decoded(await second.Content.ReadAsStringAsync());
         html.Should().Contain("其他人已修改了该任务的分工").And.Contain("牵头单位：测试单位市教委");
         html.Should().MatchRegex($"<option (selected=\"selected\" )?value=\"{finance}\"( selected=\"selected\")?>", "the second person's lead choice is kept");
@@ -183,7 +183,7 @@ public sealed class OwnershipPagesTests : IClassFixture<EduPlanWebFactory>
 
         var response = await PostOwnersAsync(admin, "chongqing", 25, education, 0, [education]);
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         var html = await response.Content.ReadAsStringAsync();
         OwnershipTestKit.FieldMessage(html, "CoDepartmentIds").Should().Be("“测试单位市教委”已是牵头单位，不能同时作为参与单位。");
         html.Should().MatchRegex($"value=\"{education}\" id=\"co-{education}\" checked=\"checked\"");

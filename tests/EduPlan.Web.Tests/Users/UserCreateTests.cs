@@ -77,7 +77,7 @@ public sealed class UserCreateTests(EduPlanWebFactory factory) : IClassFixture<E
             ("Input.UserName", "li si"), ("Input.DisplayName", "李四"), ("Input.DepartmentId", ""),
             ("Input.Roles", Roles.Reporter), ("Input.Roles", Roles.Viewer), ("Input.Phone", "call me"), ("Input.Email", "lisi@"));
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         var html = WebTestHelpers.Decoded(await response.Content.ReadAsStringAsync());
         html.Should().MatchRegex("data-valmsg-for=\"Input.UserName\"[^>]*>[^<]*只能包含英文字母、数字和 . _ -");
         html.Should().MatchRegex("data-valmsg-for=\"Input.DepartmentId\"[^>]*>[^<]*填报员必须属于一个单位");

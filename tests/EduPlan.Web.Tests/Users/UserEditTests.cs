@@ -102,7 +102,7 @@ public sealed class UserEditTests(EduPlanWebFactory factory) : IClassFixture<Edu
         var response = await admin.PostFieldsAsync(UsersTestKit.EditPath(id), UsersTestKit.EditPath(id),
             ("Input.ConcurrencyStamp", staleStamp!), ("Input.DisplayName", "后到者"), ("Input.Roles", Roles.Coordinator), ("Input.Phone", "13911112222"));
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         var html = WebTestHelpers.Decoded(await response.Content.ReadAsStringAsync());
         html.Should().Contain("其他人已修改了该用户");
         html.Should().Contain("显示名（中文姓名）：先到者", "the values saved meanwhile are shown");

@@ -68,7 +68,7 @@ public static class ResultMapping
             return controller.NotFound();
         }
 
-        var reason = result.Messages.FirstOrDefault() ?? new Message("Result_NotDone");
+        var reason = result.Messages.First();
         return result.Kind == ResultKind.Forbidden
             ? await ForbiddenAsync(controller, reason, backUrl: backUrl, backText: backText)
             : Refused(controller, result.Kind, reason, backUrl, backText);

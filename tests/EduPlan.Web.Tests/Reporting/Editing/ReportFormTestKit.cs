@@ -140,9 +140,9 @@ public sealed class ReportFormApp : EduPlanWebFactory
     public static DateTimeOffset ChinaTime(DateTime wallClock) =>
         new(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified), ChinaCalendar.Offset);
 
-    public static async Task<ReportFormApp> StartAsync(DateTime? chinaTime = null)
+    public static async Task<ReportFormApp> StartAsync(DateTime? chinaTime = null, Dictionary<string, string?>? settings = null)
     {
-        var app = chinaTime is { } time ? new ReportFormApp(time) : new ReportFormApp();
+        var app = chinaTime is { } time ? new ReportFormApp(time) { Settings = settings ?? [] } : new ReportFormApp { Settings = settings ?? [] };
         var education = await app.EnsureDepartmentAsync("市教委");
         var finance = await app.EnsureDepartmentAsync("市财政局");
         await app.EnsureDepartmentAsync("市科技局");

@@ -146,7 +146,7 @@ public sealed class PeriodPagesTests : IDisposable
 
         var response = await PostAsync(client, "/2026Q2/reopen", new() { ["OpenUntil"] = "2026-09-01", ["Reason"] = "补报<script>alert(1)</script>" });
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
         var html = await response.Content.ReadAsStringAsync();
         var text = WebTestHelpers.Decoded(html);
         text.Should().Contain("未保存：请更正2026年第二季度中标出的内容。");
@@ -175,7 +175,7 @@ public sealed class PeriodPagesTests : IDisposable
         var exceptionPage = WebTestHelpers.Decoded(await noDepartment.Content.ReadAsStringAsync());
         exceptionPage.Should().Contain("请选择单位。").And.Contain("单位延期说明</textarea>").And.Contain("value=\"2026-10-31\"");
         WebTestHelpers.Decoded(await noReason.Content.ReadAsStringAsync()).Should().Contain("请填写原因（填报人员会看到）。");
-        new[] { badDate.StatusCode, noDepartment.StatusCode, noReason.StatusCode }.Should().AllBeEquivalentTo(HttpStatusCode.OK);
+        new[] { badDate.StatusCode, noDepartment.StatusCode, noReason.StatusCode }.Should().AllBeEquivalentTo(HttpStatusCode.UnprocessableEntity);
         (await OverrideCountAsync()).Should().Be(0);
     }
 
@@ -186,7 +186,7 @@ public sealed class PeriodPagesTests : IDisposable
 
         var response = await client.PostUnofferedAsync(Page, Page + "/2026Q2/close", new Dictionary<string, string> { ["Reason"] = "再关一次" });
 
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        response.StatusCode.Should().Be(HttpStatusCode.Conflict, "a quarter past its deadline is refused as it stands");
         var text = WebTestHelpers.Decoded(await response.Content.ReadAsStringAsync());
         text.Should().Contain("2026年第二季度已于2026-07-15截止填报，无需关闭。").And.Contain("再关一次</textarea>");
         (await OverrideCountAsync()).Should().Be(0);

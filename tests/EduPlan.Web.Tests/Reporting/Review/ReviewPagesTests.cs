@@ -69,7 +69,7 @@ public class ReviewPagesTests
         var tooLong = await coordinator.PostFormAsync("/review", $"/review/{id}/return",
             ReviewApp.Form(("revision", "2"), ("comment", "开头" + new string('长', ProgressReport.MaxTextLength)), ("field", "Evidence")));
 
-        empty.StatusCode.Should().Be(HttpStatusCode.OK);
+        empty.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "the comment is missing");
         var emptyItem = WebTestHelpers.Decoded(ReviewApp.Item(await empty.Content.ReadAsStringAsync(), id));
         emptyItem.Should().Contain("请填写退回意见").And.Contain("<details class=\"review-return\" open=\"open\">");
         emptyItem.Should().MatchRegex("<option value=\"Progress\" selected=\"selected\">");
@@ -129,7 +129,7 @@ public class ReviewPagesTests
         var noReason = await coordinator.PostFormAsync(page, $"/review/{id}/reopen", ReviewApp.Form(("revision", "3"), ("reason", "")));
         var reopened = await coordinator.PostFormAsync(page, $"/review/{id}/reopen", ReviewApp.Form(("revision", "3"), ("reason", "统计口径调整")));
 
-        noReason.StatusCode.Should().Be(HttpStatusCode.OK);
+        noReason.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "the reason is missing");
         WebTestHelpers.Decoded(await noReason.Content.ReadAsStringAsync()).Should().Contain("请填写重新打开的原因");
         reopened.StatusCode.Should().Be(HttpStatusCode.Redirect);
         reopened.Headers.Location!.OriginalString.Should().Be(page);
@@ -152,7 +152,7 @@ public class ReviewPagesTests
             ReviewApp.Form(("revision", "2"), ("comment", new string('长', ProgressReport.MaxTextLength + 1)), ("from", "report")));
         var approved = await coordinator.PostFormAsync(page, $"/review/{id}/approve", ReviewApp.Form(("revision", "2"), ("from", "report")));
 
-        tooLong.StatusCode.Should().Be(HttpStatusCode.OK);
+        tooLong.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity, "the comment is too long");
         var html = WebTestHelpers.Decoded(await tooLong.Content.ReadAsStringAsync());
         html.Should().Contain("季度进展报告").And.Contain("不能超过4000个字").And.Contain(new string('长', ProgressReport.MaxTextLength + 1) + "</textarea>");
         approved.StatusCode.Should().Be(HttpStatusCode.Redirect);
