@@ -12,7 +12,9 @@ public static class AdministrationServiceCollectionExtensions
     public static IServiceCollection AddEduPlanAdministration(this IServiceCollection services)
     {
         services.AddScoped<AuditLog>();
+        services.AddScoped<EduPlan.Application.Departments.DepartmentQueries>();
         services.AddScoped<EduPlan.Application.Departments.DepartmentAdministration>();
+        services.AddScoped<EduPlan.Application.Ownership.OwnershipQueries>();
         services.AddScoped<EduPlan.Application.Ownership.OwnershipAdministration>();
         services.AddScoped<EduPlan.Application.Ownership.OwnershipImport>();
         services.AddScoped<EduPlan.Application.Users.UserQueries>();

@@ -43,8 +43,7 @@ public sealed partial class EnglishMessagesTests : IAsyncLifetime
     public async Task The_user_forms_refuse_in_English()
     {
         var admin = await EnglishAsync(await app.AdminAsync());
-        var retired = await app.EnsureDepartmentAsync("撤并单位");
-        await app.WithDbAsync(db => db.Departments.Where(d => d.Id == retired).ExecuteUpdateAsync(s => s.SetProperty(d => d.IsActive, false)));
+        var retired = await RetiredDepartmentAsync();
         await app.CreateUserAsync("taken.name", Password, [Roles.Viewer]);
         var auditor = await app.CreateUserAsync("shen.ji", Password, [Roles.Auditor]);
         var adminId = (await app.FindUserAsync(WebTestHelpers.AdminUserName)).Id;
@@ -59,7 +58,7 @@ public sealed partial class EnglishMessagesTests : IAsyncLifetime
             ("taken and combined", await Create(admin,
                 ("Input.UserName", "taken.name"), ("Input.DisplayName", "李 四"), ("Input.Roles", Roles.Administrator), ("Input.Roles", Roles.Auditor))),
             ("retired department", await Create(admin,
-                ("Input.UserName", "wang.wu"), ("Input.DisplayName", "李 四"), ("Input.Roles", Roles.Reporter), ("Input.DepartmentId", retired.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
+                ("Input.UserName", "wang.wu"), ("Input.DisplayName", "李 四"), ("Input.Roles", Roles.Reporter), ("Input.DepartmentId", Id(retired)))),
             ("no such department", await Create(admin,
                 ("Input.UserName", "wang.wu"), ("Input.DisplayName", "李 四"), ("Input.Roles", Roles.Viewer), ("Input.DepartmentId", "999999"))),
             ("own administrator role", await Edit(admin, adminId, ("Input.DisplayName", "管理员"), ("Input.Roles", Roles.Viewer))),
@@ -115,8 +114,7 @@ public sealed partial class EnglishMessagesTests : IAsyncLifetime
     {
         var admin = await EnglishAsync(await app.AdminAsync());
         var education = await app.EnsureDepartmentAsync("市教委");
-        var retired = await app.EnsureDepartmentAsync("撤并单位");
-        await app.WithDbAsync(db => db.Departments.Where(d => d.Id == retired).ExecuteUpdateAsync(s => s.SetProperty(d => d.IsActive, false)));
+        var retired = await RetiredDepartmentAsync();
         const string form = "/ownership/chongqing/tasks/9";
 
         var pages = new List<(string What, string Html)>
@@ -137,8 +135,7 @@ public sealed partial class EnglishMessagesTests : IAsyncLifetime
     {
         var admin = await EnglishAsync(await app.AdminAsync());
         await app.EnsureDepartmentAsync("市教委");
-        var retired = await app.EnsureDepartmentAsync("撤并单位");
-        await app.WithDbAsync(db => db.Departments.Where(d => d.Id == retired).ExecuteUpdateAsync(s => s.SetProperty(d => d.IsActive, false)));
+        await RetiredDepartmentAsync();
         await app.WithDbAsync(db => db.Tasks.Where(t => t.Plan!.Code == "chongqing" && t.Number == 43)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.WithdrawnAt, DateTimeOffset.UtcNow)));
         // Quoted data: the numerals of the examples, the separator and the header the messages show.
@@ -186,8 +183,7 @@ public sealed partial class EnglishMessagesTests : IAsyncLifetime
     public async Task The_period_forms_refuse_in_English()
     {
         var coordinator = await EnglishAsync(await app.SignedInAsync("coordinator1", [Roles.Coordinator]));
-        var retired = await app.EnsureDepartmentAsync("撤并单位");
-        await app.WithDbAsync(db => db.Departments.Where(d => d.Id == retired).ExecuteUpdateAsync(s => s.SetProperty(d => d.IsActive, false)));
+        var retired = await RetiredDepartmentAsync();
         const string page = "/reporting/periods";
         var tooLong = new string('因', 501);
         Typed(tooLong, "核查");
@@ -352,6 +348,14 @@ public sealed partial class EnglishMessagesTests : IAsyncLifetime
     }
 
     private void Typed(params string[] values) => typed.AddRange(values);
+
+    /// <summary>A department that has been deactivated (停用), so it can no longer be chosen.</summary>
+    private async Task<int> RetiredDepartmentAsync()
+    {
+        var id = await app.EnsureDepartmentAsync("撤并单位");
+        await app.WithDbAsync(db => db.Departments.Where(d => d.Id == id).ExecuteUpdateAsync(s => s.SetProperty(d => d.IsActive, false)));
+        return id;
+    }
 
     private static string Id(int id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -10,43 +10,14 @@ using Microsoft.EntityFrameworkCore;
 namespace EduPlan.Application.Departments;
 
 /// <summary>
-/// Departments (责任单位): list, create, change, deactivate and delete, with the rules and audit entries the pages
-/// and the CLI share. Every change is checked against <see cref="Department.Version"/>, so a stale form never overwrites.
+/// Departments (责任单位): create, change, deactivate and delete, with the rules and audit entries the pages and the CLI
+/// share (reading them is <see cref="DepartmentQueries"/>'). Every change is checked against <see cref="Department.Version"/>,
+/// so a stale form never overwrites.
 /// </summary>
-public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit)
+public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit, DepartmentQueries queries)
 {
     public const int NameMaxLength = 200;
     public const int ShortNameMaxLength = 64;
-
-    /// <summary>Every department with its counts, municipal departments first, then districts, schools and others.</summary>
-    public async Task<IReadOnlyList<DepartmentSummary>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        var departments = await Summaries(db.Departments.AsNoTracking()).ToListAsync(cancellationToken);
-        return departments
-            .OrderBy(d => d.Kind)
-            .ThenBy(d => d.Name, StringComparer.Ordinal)
-            .ToList();
-    }
-
-    public Task<DepartmentSummary?> GetAsync(int id, CancellationToken cancellationToken = default) =>
-        Summaries(db.Departments.AsNoTracking().Where(d => d.Id == id)).SingleOrDefaultAsync(cancellationToken);
-
-    /// <summary>Every department for choice lists (active and inactive: a form may have to show a retired current choice).</summary>
-    public async Task<IReadOnlyList<DepartmentReference>> ListReferencesAsync(CancellationToken cancellationToken = default)
-    {
-        var all = await db.Departments
-            .AsNoTracking()
-            .Select(d => new { d.Kind, Reference = new DepartmentReference(d.Id, d.Name, d.ShortName, d.IsActive) })
-            .ToListAsync(cancellationToken);
-        return all.OrderBy(d => d.Kind).ThenBy(d => d.Reference.Name, StringComparer.Ordinal).Select(d => d.Reference).ToList();
-    }
-
-    /// <summary>The department whose short name, or else full name, is <paramref name="nameOrShortName"/>; null when none.</summary>
-    public async Task<DepartmentReference?> FindAsync(string nameOrShortName, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(nameOrShortName);
-        return (await DepartmentDirectory.LoadAsync(db, cancellationToken)).Find(nameOrShortName);
-    }
 
     public async Task<Result<DepartmentSummary>> CreateAsync(DepartmentInput input, CancellationToken cancellationToken = default)
     {
@@ -79,7 +50,7 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
             new { after = await SnapshotAsync(department, cancellationToken) });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return Result<DepartmentSummary>.Saved((await GetAsync(department.Id, cancellationToken))!);
+        return Result<DepartmentSummary>.Saved((await queries.GetAsync(department.Id, cancellationToken))!);
     }
 
     /// <summary>Renames, re-kinds, moves or (de)activates a department read at <paramref name="expectedVersion"/>.</summary>
@@ -94,7 +65,7 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
 
         if (department.Version != expectedVersion)
         {
-            return DepartmentResults.Conflict(await GetAsync(id, cancellationToken));
+            return DepartmentResults.Conflict(await queries.GetAsync(id, cancellationToken));
         }
 
         input = Normalise(input);
@@ -107,7 +78,7 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
         if (department.Name == input.Name && department.ShortName == input.ShortName && department.Kind == input.Kind
             && department.ParentId == input.ParentId && department.IsActive == input.IsActive)
         {
-            return Result<DepartmentSummary>.Unchanged((await GetAsync(id, cancellationToken))!);
+            return Result<DepartmentSummary>.Unchanged((await queries.GetAsync(id, cancellationToken))!);
         }
 
         var before = await SnapshotAsync(department, cancellationToken);
@@ -141,7 +112,7 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
             return DepartmentResults.NotFound();
         }
 
-        var summary = (await GetAsync(id, cancellationToken))!;
+        var summary = (await queries.GetAsync(id, cancellationToken))!;
         if (department.Version != expectedVersion)
         {
             return DepartmentResults.Conflict(summary);
@@ -166,13 +137,13 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return DepartmentResults.Conflict(await GetAsync(id, cancellationToken));
+            return DepartmentResults.Conflict(await queries.GetAsync(id, cancellationToken));
         }
         catch (DbUpdateException)
         {
             // A user, task or report took the department between the count and the delete: the foreign keys refused it.
             db.ChangeTracker.Clear();
-            var current = await GetAsync(id, cancellationToken);
+            var current = await queries.GetAsync(id, cancellationToken);
             if (current is null || !current.Usage.IsInUse)
             {
                 throw;
@@ -220,25 +191,6 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
 
         return new Message("Department_InUse", MessageList.Of(parts));
     }
-
-    private IQueryable<DepartmentSummary> Summaries(IQueryable<Department> departments) =>
-        departments.Select(d => new DepartmentSummary(
-            d.Id,
-            d.Name,
-            d.ShortName,
-            d.Kind,
-            d.ParentId,
-            d.Parent != null ? d.Parent.Name : null,
-            d.IsActive,
-            d.Version,
-            // Withdrawn tasks count too: their foreign keys still point at the department.
-            new DepartmentUsage(
-                db.Users.Count(u => u.DepartmentId == d.Id),
-                db.Tasks.Count(t => t.LeadDepartmentId == d.Id),
-                db.TaskCoDepartments.Count(c => c.DepartmentId == d.Id),
-                db.Departments.Count(c => c.ParentId == d.Id),
-                // Reports are the record of what happened (their foreign key restricts the delete); the department is retired instead.
-                db.ProgressReports.Count(r => r.DepartmentId == d.Id))));
 
     private static DepartmentInput Normalise(DepartmentInput input) =>
         input with { Name = (input.Name ?? "").Trim(), ShortName = (input.ShortName ?? "").Trim() };
@@ -347,10 +299,10 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
         catch (DbUpdateConcurrencyException)
         {
             db.ChangeTracker.Clear();
-            return DepartmentResults.Conflict(await GetAsync(department.Id, cancellationToken));
+            return DepartmentResults.Conflict(await queries.GetAsync(department.Id, cancellationToken));
         }
 
-        return Result<DepartmentSummary>.Saved((await GetAsync(department.Id, cancellationToken))!);
+        return Result<DepartmentSummary>.Saved((await queries.GetAsync(department.Id, cancellationToken))!);
     }
 
     /// <summary>Saves; when a unique index refuses the row (someone took the name in between), returns the field error.</summary>

@@ -8,49 +8,12 @@ using Microsoft.EntityFrameworkCore;
 namespace EduPlan.Application.Ownership;
 
 /// <summary>
-/// Who owns each key task (任务分工): reading a plan's tasks with their lead and co-departments and setting one task's
-/// owners, checked against <see cref="Core.Plans.PlanTask.OwnershipVersion"/> and audited with before and after.
+/// Who owns each key task (任务分工): setting one task's owners, checked against
+/// <see cref="Core.Plans.PlanTask.OwnershipVersion"/> and audited with before and after (reading them is
+/// <see cref="OwnershipQueries"/>').
 /// </summary>
-public sealed class OwnershipAdministration(EduPlanDbContext db, AuditLog audit)
+public sealed class OwnershipAdministration(EduPlanDbContext db, AuditLog audit, OwnershipQueries queries)
 {
-    /// <summary>Every plan with its count of current tasks and of those without a lead department.</summary>
-    public async Task<IReadOnlyList<PlanOwnershipSummary>> ListPlansAsync(CancellationToken cancellationToken = default) =>
-        await db.Plans
-            .AsNoTracking()
-            .OrderBy(p => p.SortOrder)
-            .ThenBy(p => p.Id)
-            .Select(p => new PlanOwnershipSummary(
-                p.Code,
-                p.Title,
-                p.Tasks.Count(t => t.WithdrawnAt == null),
-                p.Tasks.Count(t => t.WithdrawnAt == null && t.LeadDepartmentId == null)))
-            .ToListAsync(cancellationToken);
-
-    /// <summary>A plan's current tasks with their owners (two queries whatever the number of tasks); null for an unknown plan.</summary>
-    public async Task<PlanOwnership?> GetPlanAsync(string planCode, CancellationToken cancellationToken = default)
-    {
-        var plan = await db.Plans
-            .AsNoTracking()
-            .Where(p => p.Code == planCode)
-            .Select(p => new { p.Id, p.Code, p.Title })
-            .SingleOrDefaultAsync(cancellationToken);
-        if (plan is null)
-        {
-            return null;
-        }
-
-        var tasks = await ReadAsync(db.Tasks.Where(t => t.PlanId == plan.Id && t.WithdrawnAt == null), cancellationToken);
-        return new PlanOwnership(plan.Code, plan.Title, tasks);
-    }
-
-    /// <summary>One task with its owners, withdrawn or not; null when the plan has no such task.</summary>
-    public async Task<TaskOwnership?> GetTaskAsync(string planCode, int number, CancellationToken cancellationToken = default) =>
-        (await ReadAsync(db.Tasks.Where(t => t.Plan!.Code == planCode && t.Number == number), cancellationToken)).SingleOrDefault();
-
-    /// <summary>One task's owners by id, e.g. to authorise a reporter on it.</summary>
-    public async Task<TaskOwnership?> GetTaskAsync(int taskId, CancellationToken cancellationToken = default) =>
-        (await ReadAsync(db.Tasks.Where(t => t.Id == taskId), cancellationToken)).SingleOrDefault();
-
     /// <summary>
     /// Sets one task's lead department and co-departments, as read at <paramref name="expectedVersion"/>. An unchanged
     /// choice writes nothing; a stale version is a conflict (the value is the task's owners now) and writes nothing.
@@ -68,7 +31,7 @@ public sealed class OwnershipAdministration(EduPlanDbContext db, AuditLog audit)
 
         if (task.WithdrawnAt is not null)
         {
-            return Result<TaskOwnership>.Refused(new Message("Ownership_TaskWithdrawn"), await GetTaskAsync(task.Id, cancellationToken));
+            return Result<TaskOwnership>.Refused(new Message("Ownership_TaskWithdrawn"), await queries.GetTaskAsync(task.Id, cancellationToken));
         }
 
         if (task.OwnershipVersion != expectedVersion)
@@ -86,7 +49,7 @@ public sealed class OwnershipAdministration(EduPlanDbContext db, AuditLog audit)
 
         if (OwnershipRules.IsSame(task, input.LeadDepartmentId, coDepartments))
         {
-            return Result<TaskOwnership>.Unchanged((await GetTaskAsync(task.Id, cancellationToken))!);
+            return Result<TaskOwnership>.Unchanged((await queries.GetTaskAsync(task.Id, cancellationToken))!);
         }
 
         var before = OwnershipRules.Snapshot(task, departments);
@@ -104,63 +67,14 @@ public sealed class OwnershipAdministration(EduPlanDbContext db, AuditLog audit)
             return await ConflictAsync(task.Id, cancellationToken);
         }
 
-        return Result<TaskOwnership>.Saved((await GetTaskAsync(task.Id, cancellationToken))!);
+        return Result<TaskOwnership>.Saved((await queries.GetTaskAsync(task.Id, cancellationToken))!);
     }
 
     private async Task<Result<TaskOwnership>> ConflictAsync(int taskId, CancellationToken cancellationToken)
     {
-        var current = await GetTaskAsync(taskId, cancellationToken);
+        var current = await queries.GetTaskAsync(taskId, cancellationToken);
         return current is null
             ? Result<TaskOwnership>.NotFound()
             : Result<TaskOwnership>.Conflict(current, new Message("Ownership_Conflict", current.Owners));
-    }
-
-    /// <summary>The tasks with their lead in one query and all their co-departments in a second.</summary>
-    private async Task<IReadOnlyList<TaskOwnership>> ReadAsync(IQueryable<Core.Plans.PlanTask> tasks, CancellationToken cancellationToken)
-    {
-        var rows = await tasks
-            .AsNoTracking()
-            .OrderBy(t => t.Number)
-            .Select(t => new
-            {
-                t.Id,
-                PlanCode = t.Plan!.Code,
-                t.Number,
-                t.Title,
-                SectionNumber = t.Section!.Number,
-                SectionTitle = t.Section.Title,
-                Withdrawn = t.WithdrawnAt != null,
-                Lead = t.LeadDepartment == null
-                    ? null
-                    : new DepartmentReference(t.LeadDepartment.Id, t.LeadDepartment.Name, t.LeadDepartment.ShortName, t.LeadDepartment.IsActive),
-                t.OwnershipVersion,
-            })
-            .ToListAsync(cancellationToken);
-        if (rows.Count == 0)
-        {
-            return [];
-        }
-
-        var ids = rows.Select(r => r.Id).ToList();
-        var coDepartments = (await db.TaskCoDepartments
-            .AsNoTracking()
-            .Where(c => ids.Contains(c.TaskId))
-            .Select(c => new { c.TaskId, Department = new DepartmentReference(c.Department!.Id, c.Department.Name, c.Department.ShortName, c.Department.IsActive) })
-            .ToListAsync(cancellationToken))
-            .ToLookup(c => c.TaskId, c => c.Department);
-
-        return rows
-            .Select(r => new TaskOwnership(
-                r.Id,
-                r.PlanCode,
-                r.Number,
-                r.Title,
-                r.SectionNumber,
-                r.SectionTitle,
-                r.Withdrawn,
-                r.Lead,
-                coDepartments[r.Id].OrderBy(d => d.Name, StringComparer.Ordinal).ToList(),
-                r.OwnershipVersion))
-            .ToList();
     }
 }

@@ -40,7 +40,7 @@ public static class DepartmentsCommand
         int? parentId = null;
         if (arguments.Value("--parent") is { } parent)
         {
-            parentId = (await departments.FindAsync(parent, context.CancellationToken))?.Id
+            parentId = (await scope.Get<DepartmentQueries>().FindAsync(parent, context.CancellationToken))?.Id
                 ?? throw new CliException($"no department with short name or name '{parent}'");
         }
 
@@ -58,7 +58,7 @@ public static class DepartmentsCommand
     {
         CommandArguments.Parse(args).RequireNoPositionals("departments list");
         await using var scope = await CommandScope.OpenAsync(context, write: false);
-        var list = await scope.Get<DepartmentAdministration>().ListAsync(context.CancellationToken);
+        var list = await scope.Get<DepartmentQueries>().ListAsync(context.CancellationToken);
 
         context.Output.WriteLine("short\tname\tkind\tparent\tactive\tusers\tlead tasks\tco-tasks");
         foreach (var d in list)

@@ -61,7 +61,7 @@ public static class UsersCommand
         int? departmentId = null;
         if (arguments.Value("--department") is { } department)
         {
-            departmentId = (await scope.Get<DepartmentAdministration>().FindAsync(department, context.CancellationToken))?.Id
+            departmentId = (await scope.Get<DepartmentQueries>().FindAsync(department, context.CancellationToken))?.Id
                 ?? throw new CliException($"no department with short name or name '{department}'");
         }
 
@@ -105,7 +105,7 @@ public static class UsersCommand
         int? departmentId = null;
         if (arguments.Value("--department") is { } department)
         {
-            departmentId = (await scope.Get<DepartmentAdministration>().FindAsync(department, context.CancellationToken))?.Id
+            departmentId = (await scope.Get<DepartmentQueries>().FindAsync(department, context.CancellationToken))?.Id
                 ?? throw new CliException($"no department with short name or name '{department}'");
         }
 

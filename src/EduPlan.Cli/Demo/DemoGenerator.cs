@@ -32,6 +32,7 @@ public sealed class DemoGenerator(
     EduPlanDbContext db,
     PlanImportService importService,
     DepartmentAdministration departments,
+    DepartmentQueries departmentQueries,
     OwnershipAdministration ownership,
     UserAdministration users,
     IndicatorLinkAdministration indicatorLinks,
@@ -189,8 +190,8 @@ public sealed class DemoGenerator(
         var created = 0;
         foreach (var department in catalogue)
         {
-            if (await departments.FindAsync(department.ShortName, cancellationToken) is not null
-                || await departments.FindAsync(department.Name, cancellationToken) is not null)
+            if (await departmentQueries.FindAsync(department.ShortName, cancellationToken) is not null
+                || await departmentQueries.FindAsync(department.Name, cancellationToken) is not null)
             {
                 continue;
             }

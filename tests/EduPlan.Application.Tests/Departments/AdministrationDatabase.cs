@@ -39,13 +39,25 @@ public sealed class AdministrationDatabase : IAsyncLifetime
     public async Task<T> Departments<T>(Func<DepartmentAdministration, Task<T>> work)
     {
         await using var db = Context();
-        return await work(new DepartmentAdministration(db, new AuditLog(db, Actor, Clock)));
+        return await work(new DepartmentAdministration(db, new AuditLog(db, Actor, Clock), new DepartmentQueries(db)));
+    }
+
+    public async Task<T> DepartmentQueries<T>(Func<DepartmentQueries, Task<T>> query)
+    {
+        await using var db = Context();
+        return await query(new DepartmentQueries(db));
+    }
+
+    public async Task<T> OwnershipQueries<T>(Func<OwnershipQueries, Task<T>> query, params IInterceptor[] interceptors)
+    {
+        await using var db = Context(interceptors);
+        return await query(new OwnershipQueries(db));
     }
 
     public async Task<T> Ownership<T>(Func<OwnershipAdministration, Task<T>> work, params IInterceptor[] interceptors)
     {
         await using var db = Context(interceptors);
-        return await work(new OwnershipAdministration(db, new AuditLog(db, Actor, Clock)));
+        return await work(new OwnershipAdministration(db, new AuditLog(db, Actor, Clock), new OwnershipQueries(db)));
     }
 
     public async Task<OwnershipImportResult> ImportAsync(byte[] content, string sourceName = "owners.csv", bool dryRun = false, params IInterceptor[] interceptors)

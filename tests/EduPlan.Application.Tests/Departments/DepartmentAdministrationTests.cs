@@ -133,7 +133,7 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
     {
         var created = (await CreateAsync("重庆市财政局", "市财政局")).Value!;
         await using var db = _data.Context();
-        var administration = new DepartmentAdministration(db, new AuditLog(db, AdministrationDatabase.Actor, _data.Clock));
+        var administration = new DepartmentAdministration(db, new AuditLog(db, AdministrationDatabase.Actor, _data.Clock), new DepartmentQueries(db));
         // The department is read (and tracked) at its version, then someone else saves before this context does.
         (await db.Departments.SingleAsync(d => d.Id == created.Id)).Version.Should().Be(created.Version);
         await _data.Database.ExecuteAsync($"UPDATE Departments SET Name = '别人的名称', Version = Version + 1 WHERE Id = {created.Id}");
@@ -236,7 +236,7 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
         await _data.AddUserAsync("u1", school.Id);
         await _data.Ownership(o => o.SetOwnersAsync("chongqing", 9, new OwnershipInput(municipal.Id, [school.Id]), 0));
 
-        var list = await _data.Departments(d => d.ListAsync());
+        var list = await _data.DepartmentQueries(d => d.ListAsync());
 
         list.Select(d => (d.ShortName, d.Usage)).Should().Equal(
             ("市教委", new DepartmentUsage(0, 1, 0, 0)),
@@ -251,7 +251,7 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
     {
         var created = (await CreateAsync("重庆市教育委员会", "市教委")).Value!;
 
-        var found = await _data.Departments(d => d.FindAsync(text));
+        var found = await _data.DepartmentQueries(d => d.FindAsync(text));
 
         found.Should().Be(new DepartmentReference(created.Id, "重庆市教育委员会", "市教委", true));
     }
@@ -261,7 +261,7 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
     {
         await CreateAsync("重庆市教育委员会", "市教委");
 
-        (await _data.Departments(d => d.FindAsync("市教"))).Should().BeNull();
+        (await _data.DepartmentQueries(d => d.FindAsync("市教"))).Should().BeNull();
     }
 
     [Theory]

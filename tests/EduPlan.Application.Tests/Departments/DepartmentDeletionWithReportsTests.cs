@@ -21,7 +21,7 @@ public sealed class DepartmentDeletionWithReportsTests : IAsyncLifetime
     {
         var department = await _data.AddDepartmentAsync("重庆市体育局", "市体育局");
         await AddReportsAsync(department, chongqingTasks: [4, 5], quarters: [new Quarter(2025, 4), new Quarter(2026, 1)]);
-        var version = (await _data.Departments(d => d.GetAsync(department)))!.Version;
+        var version = (await _data.DepartmentQueries(d => d.GetAsync(department)))!.Version;
 
         var result = await _data.Departments(d => d.DeleteAsync(department, version));
 
@@ -48,7 +48,7 @@ public sealed class DepartmentDeletionWithReportsTests : IAsyncLifetime
         var health = await _data.AddDepartmentAsync("重庆市卫生健康委员会", "市卫生健康委");
         await AddReportsAsync(sports, chongqingTasks: [5], quarters: [new Quarter(2026, 1), new Quarter(2026, 2), new Quarter(2026, 3)]);
 
-        var list = await _data.Departments(d => d.ListAsync());
+        var list = await _data.DepartmentQueries(d => d.ListAsync());
 
         list.Single(d => d.Id == sports).Usage.Reports.Should().Be(3);
         list.Single(d => d.Id == health).Usage.Should().Be(new DepartmentUsage(0, 0, 0, 0, Reports: 0));
@@ -69,7 +69,7 @@ public sealed class DepartmentDeletionWithReportsTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var version = (await _data.Departments(d => d.GetAsync(department)))!.Version;
+        var version = (await _data.DepartmentQueries(d => d.GetAsync(department)))!.Version;
 
         var result = await _data.Departments(d => d.DeleteAsync(department, version));
 

@@ -93,7 +93,7 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
         second.Kind.Should().Be(ResultKind.Conflict);
         second.Reason.Should().Contain("已被其他人修改").And.Contain("牵头：重庆市教育委员会；参与：重庆市财政局");
         second.Value!.Lead!.Id.Should().Be(_education, "the conflict returns the owners stored now");
-        var stored = await _data.Ownership(o => o.GetTaskAsync("chongqing", 9));
+        var stored = await _data.OwnershipQueries(o => o.GetTaskAsync("chongqing", 9));
         stored!.Lead!.Id.Should().Be(_education);
         stored.CoDepartments.Select(d => d.Id).Should().Equal(_finance);
         (await _data.AuditAsync(AuditActions.OwnershipChanged)).Should().ContainSingle();
@@ -103,7 +103,7 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
     public async Task A_save_that_loses_the_race_inside_the_database_is_a_conflict_and_writes_nothing()
     {
         await using var db = _data.Context();
-        var administration = new OwnershipAdministration(db, new AuditLog(db, AdministrationDatabase.Actor, _data.Clock));
+        var administration = new OwnershipAdministration(db, new AuditLog(db, AdministrationDatabase.Actor, _data.Clock), new OwnershipQueries(db));
         // Loaded at version 0 into this context, then someone else saves first.
         await db.Tasks.Include(t => t.CoDepartments).SingleAsync(t => t.Plan!.Code == "chongqing" && t.Number == 9);
         await SetAsync(9, _finance, []);
@@ -111,7 +111,7 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
         var result = await administration.SetOwnersAsync("chongqing", 9, new OwnershipInput(_education, [_science]), 0);
 
         result.Kind.Should().Be(ResultKind.Conflict);
-        var stored = await _data.Ownership(o => o.GetTaskAsync("chongqing", 9));
+        var stored = await _data.OwnershipQueries(o => o.GetTaskAsync("chongqing", 9));
         stored!.Lead!.Id.Should().Be(_finance);
         stored.CoDepartments.Should().BeEmpty();
     }
@@ -158,7 +158,7 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
     public async Task An_unknown_task_is_not_found()
     {
         (await SetAsync(44, _education, [])).Kind.Should().Be(ResultKind.NotFound);
-        (await _data.Ownership(o => o.GetTaskAsync("chongqing", 44))).Should().BeNull();
+        (await _data.OwnershipQueries(o => o.GetTaskAsync("chongqing", 44))).Should().BeNull();
     }
 
     [Fact]
@@ -170,7 +170,7 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
         }
 
         var log = new CommandLog();
-        var plan = await _data.Ownership(o => o.GetPlanAsync("chongqing"), log);
+        var plan = await _data.OwnershipQueries(o => o.GetPlanAsync("chongqing"), log);
 
         plan!.Tasks.Should().HaveCount(43);
         plan.Tasks.Take(20).Should().OnlyContain(t => t.Lead!.Id == _education && t.CoDepartments.Count == 2);
@@ -185,7 +185,7 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
         await SetAsync(9, _education, []);
         await SetAsync(1, _education, [], plan: "national");
 
-        var plans = await _data.Ownership(o => o.ListPlansAsync());
+        var plans = await _data.OwnershipQueries(o => o.ListPlansAsync());
 
         plans.Should().Equal(
             new PlanOwnershipSummary("national", "教育强国建设规划纲要（2024—2035年）", 38, 37),

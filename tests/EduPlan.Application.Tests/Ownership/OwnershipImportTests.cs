@@ -46,11 +46,11 @@ public sealed class OwnershipImportTests : IAsyncLifetime
         result.Changed.Select(c => (c.Line, c.PlanCode, c.TaskNumber)).Should().Equal((2, "chongqing", 9), (3, "chongqing", 10), (4, "national", 1));
         result.Changed[0].After.ToString().Should().Be("牵头：重庆市教育委员会；参与：重庆市科学技术局、重庆市财政局");
         result.Changed[0].Before.Should().BeEquivalentTo(OwnersSnapshot.None);
-        var nine = await _data.Ownership(o => o.GetTaskAsync("chongqing", 9));
+        var nine = await _data.OwnershipQueries(o => o.GetTaskAsync("chongqing", 9));
         nine!.Lead!.Id.Should().Be(_education);
         nine.CoDepartments.Select(d => d.Id).Should().BeEquivalentTo([_finance, _science]);
         nine.OwnershipVersion.Should().Be(1);
-        (await _data.Ownership(o => o.GetTaskAsync("national", 1)))!.Lead!.Id.Should().Be(_science);
+        (await _data.OwnershipQueries(o => o.GetTaskAsync("national", 1)))!.Lead!.Id.Should().Be(_science);
 
         var imported = (await _data.AuditAsync(AuditActions.OwnershipImported)).Should().ContainSingle().Subject;
         imported.Details.Should().Contain("owners.csv").And.Contain("chongqing#9");
@@ -103,7 +103,7 @@ public sealed class OwnershipImportTests : IAsyncLifetime
         var result = await _data.ImportAsync(bytes, "excel.csv");
 
         result.Errors.Should().BeEmpty();
-        var nine = await _data.Ownership(o => o.GetTaskAsync("chongqing", 9));
+        var nine = await _data.OwnershipQueries(o => o.GetTaskAsync("chongqing", 9));
         nine!.Lead!.Name.Should().Be("重庆市教育委员会");
         nine.CoDepartments.Should().HaveCount(2);
     }
@@ -118,7 +118,7 @@ public sealed class OwnershipImportTests : IAsyncLifetime
         again.Unchanged.Select(u => u.TaskNumber).Should().Equal(9);
         again.Changed.Select(c => c.TaskNumber).Should().Equal(10);
         (await _data.AuditAsync(AuditActions.OwnershipChanged)).Select(e => e.TargetName).Should().Equal("chongqing#9", "chongqing#10");
-        (await _data.Ownership(o => o.GetTaskAsync("chongqing", 9)))!.OwnershipVersion.Should().Be(1);
+        (await _data.OwnershipQueries(o => o.GetTaskAsync("chongqing", 9)))!.OwnershipVersion.Should().Be(1);
     }
 
     [Fact]

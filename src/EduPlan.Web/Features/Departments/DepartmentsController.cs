@@ -13,7 +13,8 @@ namespace EduPlan.Web.Features.Departments;
 /// <summary>责任单位: list, create, edit, deactivate and delete departments (administrators).</summary>
 [Authorize(Policy = Policies.ManageDepartments)]
 [Route("admin/departments")]
-public sealed class DepartmentsController(DepartmentAdministration departments, IStringLocalizer<SharedResources> localizer) : Controller
+public sealed class DepartmentsController(
+    DepartmentAdministration departments, DepartmentQueries queries, IStringLocalizer<SharedResources> localizer) : Controller
 {
     private const string MessageKey = "DepartmentsMessage";
     private const string ErrorKey = "DepartmentsError";
@@ -21,7 +22,7 @@ public sealed class DepartmentsController(DepartmentAdministration departments, 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
         View(new DepartmentListViewModel(
-            await departments.ListAsync(cancellationToken),
+            await queries.ListAsync(cancellationToken),
             TempData[MessageKey] as string,
             TempData[ErrorKey] as string));
 
@@ -58,7 +59,7 @@ public sealed class DepartmentsController(DepartmentAdministration departments, 
     [HttpGet("{id:int}/edit")]
     public async Task<IActionResult> Edit([FromRoute] int id, CancellationToken cancellationToken)
     {
-        var department = await departments.GetAsync(id, cancellationToken);
+        var department = await queries.GetAsync(id, cancellationToken);
         if (department is null)
         {
             return NotFound();
@@ -123,7 +124,7 @@ public sealed class DepartmentsController(DepartmentAdministration departments, 
     [HttpGet("{id:int}/delete")]
     public async Task<IActionResult> Delete([FromRoute] int id, CancellationToken cancellationToken)
     {
-        var department = await departments.GetAsync(id, cancellationToken);
+        var department = await queries.GetAsync(id, cancellationToken);
         if (department is null)
         {
             return NotFound();
@@ -185,7 +186,7 @@ public sealed class DepartmentsController(DepartmentAdministration departments, 
 
     private async Task<DepartmentFormViewModel> WithChoicesAsync(DepartmentFormViewModel model, CancellationToken cancellationToken)
     {
-        var all = await departments.ListReferencesAsync(cancellationToken);
+        var all = await queries.ListReferencesAsync(cancellationToken);
         // A department cannot sit under itself; the service refuses deeper loops with a message.
         model.ParentChoices = all.Where(d => d.Id != model.Id && (d.IsActive || d.Id == model.ParentId)).ToList();
         return model;

@@ -17,8 +17,9 @@ namespace EduPlan.Web.Features.Ownership;
 [Route("ownership")]
 public sealed class OwnershipController(
     OwnershipAdministration ownership,
+    OwnershipQueries queries,
     OwnershipImport import,
-    DepartmentAdministration departments,
+    DepartmentQueries departments,
     IStringLocalizer<SharedResources> localizer) : Controller
 {
     /// <summary>The largest CSV accepted: 81 tasks take about 5 KB, so 1 MB leaves room for any real file.</summary>
@@ -29,7 +30,7 @@ public sealed class OwnershipController(
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var plans = await ownership.ListPlansAsync(cancellationToken);
+        var plans = await queries.ListPlansAsync(cancellationToken);
         var hasDepartments = (await departments.ListReferencesAsync(cancellationToken)).Any(d => d.IsActive);
         return View(new OwnershipHomeViewModel(plans, hasDepartments));
     }
@@ -37,7 +38,7 @@ public sealed class OwnershipController(
     [HttpGet("{planCode}")]
     public async Task<IActionResult> Plan([FromRoute] string planCode, [FromQuery] string? filter, CancellationToken cancellationToken)
     {
-        var plan = await ownership.GetPlanAsync(planCode, cancellationToken);
+        var plan = await queries.GetPlanAsync(planCode, cancellationToken);
         if (plan is null)
         {
             return NotFound();
@@ -49,7 +50,7 @@ public sealed class OwnershipController(
     [HttpGet("{planCode}/tasks/{number:int}")]
     public async Task<IActionResult> EditTask([FromRoute] string planCode, [FromRoute] int number, CancellationToken cancellationToken)
     {
-        var task = await ownership.GetTaskAsync(planCode, number, cancellationToken);
+        var task = await queries.GetTaskAsync(planCode, number, cancellationToken);
         if (task is null || task.IsWithdrawn)
         {
             return NotFound();
@@ -72,7 +73,7 @@ public sealed class OwnershipController(
         OwnershipFormViewModel model,
         CancellationToken cancellationToken)
     {
-        var task = await ownership.GetTaskAsync(planCode, number, cancellationToken);
+        var task = await queries.GetTaskAsync(planCode, number, cancellationToken);
         if (task is null || task.IsWithdrawn)
         {
             return NotFound();
@@ -109,7 +110,7 @@ public sealed class OwnershipController(
 
     [HttpGet("import")]
     public async Task<IActionResult> Import(CancellationToken cancellationToken) =>
-        View(new OwnershipImportViewModel(await ownership.ListPlansAsync(cancellationToken), null));
+        View(new OwnershipImportViewModel(await queries.ListPlansAsync(cancellationToken), null));
 
     // The form limit is above MaxUploadBytes so that a somewhat larger file gets a readable message rather than a 400.
     [HttpPost("import")]
@@ -134,7 +135,7 @@ public sealed class OwnershipController(
         if (error is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new OwnershipImportViewModel(await ownership.ListPlansAsync(cancellationToken), error));
+            return View(new OwnershipImportViewModel(await queries.ListPlansAsync(cancellationToken), error));
         }
 
         using var buffer = new MemoryStream((int)file!.Length);
@@ -159,12 +160,12 @@ public sealed class OwnershipController(
     public async Task<IActionResult> Template([FromQuery] string? plan, CancellationToken cancellationToken)
     {
         var codes = plan is null
-            ? (await ownership.ListPlansAsync(cancellationToken)).Select(p => p.Code).ToList()
+            ? (await queries.ListPlansAsync(cancellationToken)).Select(p => p.Code).ToList()
             : [plan];
         var rows = new List<OwnershipCsvRow>();
         foreach (var code in codes)
         {
-            var owners = await ownership.GetPlanAsync(code, cancellationToken);
+            var owners = await queries.GetPlanAsync(code, cancellationToken);
             if (owners is null)
             {
                 return NotFound();
@@ -180,7 +181,7 @@ public sealed class OwnershipController(
     private async Task<IActionResult> FormAsync(OwnershipFormViewModel model, TaskOwnership task, CancellationToken cancellationToken)
     {
         model.Task = task;
-        model.PlanTitle = (await ownership.ListPlansAsync(cancellationToken)).FirstOrDefault(p => p.Code == task.PlanCode)?.Title ?? task.PlanCode;
+        model.PlanTitle = (await queries.ListPlansAsync(cancellationToken)).FirstOrDefault(p => p.Code == task.PlanCode)?.Title ?? task.PlanCode;
         var named = new HashSet<int>(model.CoDepartmentIds.Concat(task.CoDepartments.Select(d => d.Id)));
         if (model.LeadDepartmentId is { } lead)
         {

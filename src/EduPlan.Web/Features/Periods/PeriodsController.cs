@@ -21,7 +21,7 @@ namespace EduPlan.Web.Features.Periods;
 public sealed class PeriodsController(
     ReportingPeriodAdministration periods,
     ReportingCalendar calendar,
-    DepartmentAdministration departments,
+    DepartmentQueries departments,
     IStringLocalizer<SharedResources> localizer) : Controller
 {
     private const string MessageKey = "PeriodsMessage";

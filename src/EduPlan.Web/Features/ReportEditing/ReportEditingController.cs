@@ -18,7 +18,7 @@ namespace EduPlan.Web.Features.ReportEditing;
 [Authorize(Policy = Policies.ReportProgress)]
 public sealed class ReportEditingController(
     ProgressReporting reporting,
-    OwnershipAdministration ownership,
+    OwnershipQueries ownership,
     IAuthorizationService authorization,
     IStringLocalizer<SharedResources> localizer) : Controller
 {
