@@ -1,6 +1,6 @@
+using System.Globalization;
 using EduPlan.Cli.Commands;
 using EduPlan.Cli.Infrastructure;
-using System.Globalization;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Parsing;
 using Microsoft.Extensions.Configuration;

@@ -1,7 +1,6 @@
-using EduPlan.Application;
-using EduPlan.Core.Messages;
 using System.Diagnostics;
 using System.Globalization;
+using EduPlan.Application;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
 using EduPlan.Application.Import;
@@ -11,6 +10,7 @@ using EduPlan.Application.Reporting.Links;
 using EduPlan.Application.Security;
 using EduPlan.Application.Users;
 using EduPlan.Cli.Infrastructure;
+using EduPlan.Core.Messages;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;

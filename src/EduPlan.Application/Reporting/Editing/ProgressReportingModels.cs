@@ -1,6 +1,6 @@
 using EduPlan.Application.Departments;
-using EduPlan.Core.Organisation;
 using EduPlan.Core.Messages;
+using EduPlan.Core.Organisation;
 using EduPlan.Core.Plans;
 using EduPlan.Core.Reporting;
 

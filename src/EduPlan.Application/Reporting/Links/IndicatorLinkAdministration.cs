@@ -186,7 +186,8 @@ public sealed class IndicatorLinkAdministration(EduPlanDbContext db, AuditLog au
             // Removed by someone else meanwhile: it is gone either way, and their removal is the one audited.
             db.ChangeTracker.Clear();
             return Result<IndicatorLink>.NotFound(new Message("Link_UnlinkedMeanwhile", indicator.Name, reference.Label))
-                with { Value = new IndicatorLink(indicator.Name, reference) };
+                with
+            { Value = new IndicatorLink(indicator.Name, reference) };
         }
 
         return Result<IndicatorLink>.Saved(new IndicatorLink(indicator.Name, reference));

@@ -1,5 +1,5 @@
-using EduPlan.Core.Organisation;
 using EduPlan.Core.Messages;
+using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
 
 namespace EduPlan.Application.Reporting.Queries;

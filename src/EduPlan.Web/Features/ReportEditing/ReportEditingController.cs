@@ -1,7 +1,7 @@
+using EduPlan.Application;
 using EduPlan.Application.Ownership;
 using EduPlan.Application.Reporting.Editing;
 using EduPlan.Core.Reporting;
-using EduPlan.Application;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Resources;

@@ -2,9 +2,9 @@ using EduPlan.Application.Reporting.History;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Resources;
-using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace EduPlan.Web.Features.Reports;
 

@@ -1,5 +1,5 @@
-using EduPlan.Application;
 using System.Text;
+using EduPlan.Application;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Reporting;
 using EduPlan.Application.Reporting.Editing;

@@ -1,5 +1,5 @@
-using EduPlan.Application;
 using System.Data.Common;
+using EduPlan.Application;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Reporting.Periods;
 using EduPlan.Application.Tests.Departments;
