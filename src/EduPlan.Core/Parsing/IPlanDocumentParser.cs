@@ -1,6 +1,6 @@
 namespace EduPlan.Core.Parsing;
 
-/// <summary>Reads plan documents (any of UTF-8, UTF-16, GB18030) into <see cref="ParsedDocument"/>.</summary>
+/// <summary>Reads plan documents (text in UTF-8, UTF-16 or GB18030, or lines from a .docx or PDF reader) into <see cref="ParsedDocument"/>.</summary>
 public interface IPlanDocumentParser
 {
     /// <summary>Parses raw bytes; throws <see cref="PlanFormatException"/> naming <paramref name="sourceName"/> and the line.</summary>
@@ -8,4 +8,7 @@ public interface IPlanDocumentParser
 
     /// <summary>Parses already-decoded text.</summary>
     ParsedDocument ParseText(string text, string sourceName);
+
+    /// <summary>Parses the lines a structured reader (.docx, PDF) produced.</summary>
+    ParsedDocument Parse(PlanSource source);
 }

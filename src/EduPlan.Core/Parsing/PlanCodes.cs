@@ -26,7 +26,7 @@ public static class PlanCodes
     public static string? Known(string title)
     {
         ArgumentNullException.ThrowIfNull(title);
-        return KnownTitles.GetValueOrDefault(DocumentReader.NormaliseTitle(title));
+        return KnownTitles.GetValueOrDefault(TitleText.Normalise(title));
     }
 
     /// <summary>"plan-" plus the first 8 hex digits of the SHA-256 of the title: stable for an unknown plan.</summary>

@@ -14,7 +14,7 @@ public static class PlanContentHash
     {
         ArgumentNullException.ThrowIfNull(plan);
         var writer = new Writer();
-        writer.Text("format", "eduplan-plan/1");
+        writer.Text("format", "eduplan-plan/2");
         writer.Text("code", plan.Code);
         writer.Text("title", plan.Title);
         writer.Text("issuer", plan.Issuer);
@@ -24,17 +24,21 @@ public static class PlanContentHash
         writer.Number("startYear", plan.StartYear);
         writer.Number("endYear", plan.EndYear);
         writer.Text("preamble", plan.Preamble);
+        writer.Text("draft", plan.IsDraft ? "yes" : "no");
 
         writer.Number("sections", plan.Sections.Count);
         foreach (var section in plan.Sections)
         {
             writer.Number("section", section.Number);
+            writer.Text("label", section.Label);
+            writer.Text("part", section.Part);
             writer.Text("title", section.Title);
             writer.Text("text", section.Text);
             writer.Number("tasks", section.Tasks.Count);
             foreach (var task in section.Tasks)
             {
                 writer.Number("task", task.Number);
+                writer.Text("label", task.Label);
                 writer.Text("title", task.Title);
                 writer.Text("text", task.Text);
             }
@@ -66,6 +70,8 @@ public static class PlanContentHash
             writer.Text("source", indicator.SourceText);
             writer.Number("taskNumber", indicator.TaskNumber);
             writer.Number("milestoneYear", indicator.MilestoneYear);
+            writer.Text("baseline", indicator.Baseline?.ToString(CultureInfo.InvariantCulture));
+            writer.Number("baselineYear", indicator.BaselineYear);
         }
 
         return writer.Hash();

@@ -4,8 +4,10 @@ using EduPlan.Core.Parsing.Internal;
 namespace EduPlan.Core.Parsing;
 
 /// <summary>
-/// Parses plan documents (UTF-8, UTF-16 with or without BOM, GB18030) into plans, sections, key tasks, milestones and indicators.
-/// Refusals are <see cref="PlanFormatException"/>s naming the file and the line, with the reason as a <see cref="Message"/>.
+/// Parses plan documents of the genre (规划, 纲要, 行动计划, 实施方案 — national, provincial, district and school plans)
+/// into plans, sections, key tasks, milestones, goals and indicators. Text arrives as bytes (UTF-8, UTF-16 with or
+/// without BOM, GB18030) or as a <see cref="PlanSource"/> from the .docx and PDF readers, and goes through the same
+/// reading either way. Refusals are <see cref="PlanFormatException"/>s that name the file and the line and quote it.
 /// </summary>
 public sealed class PlanDocumentParser : IPlanDocumentParser
 {
@@ -19,18 +21,21 @@ public sealed class PlanDocumentParser : IPlanDocumentParser
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(sourceName);
+        return Parse(PlanSource.FromText(text, sourceName));
+    }
 
-        var lines = SourceLines.Split(text, sourceName);
-        var drafts = DocumentReader.Read(lines, sourceName);
-        if (drafts.Count == 0)
+    public ParsedDocument Parse(PlanSource source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        try
         {
-            throw new PlanFormatException(sourceName, 0, "Parse_NoPlan", PlanPatterns.AnnouncementExample, PlanPatterns.ContentsExample);
+            return Read(source);
         }
-
-        var warnings = new List<Message>();
-        var codesByTitle = AssignCodes(drafts, warnings);
-        var plans = drafts.ConvertAll(d => PlanAssembler.Assemble(d, codesByTitle[d.Title], codesByTitle, sourceName, warnings));
-        return new ParsedDocument(sourceName, plans, warnings);
+        catch (PlanFormatException refusal) when (refusal.Line > 0 && refusal.LineText is null && source.Line(refusal.Line) is { } line)
+        {
+            // Every refusal that names a line quotes it, so the reader sees what was not understood without the file.
+            throw refusal.WithLine(line.Text, line.Page);
+        }
     }
 
     /// <summary>Reads the file's bytes; the path as given becomes the source name used in messages.</summary>
@@ -38,6 +43,60 @@ public sealed class PlanDocumentParser : IPlanDocumentParser
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return Parse(File.ReadAllBytes(path), path);
+    }
+
+    private static ParsedDocument Read(PlanSource source)
+    {
+        var sourceName = source.SourceName;
+        var read = DocumentReader.Read(source.Lines, sourceName);
+        var warnings = new List<Message>();
+        foreach (var plan in read.Plans)
+        {
+            PlanStructureReader.Read(plan, sourceName, warnings);
+        }
+
+        if (read.Plans.Count == 0)
+        {
+            throw NoPlan(sourceName, read.Unconfirmed);
+        }
+
+        // A title announced on the page (…印发《…》) whose text is not there: said, so nobody thinks it was imported.
+        var imported = read.Plans.Select(p => p.Title).ToHashSet(StringComparer.Ordinal);
+        foreach (var report in read.Unconfirmed.Where(r => r.Candidate.Strong && !imported.Contains(r.Candidate.Info.Title))
+                     .DistinctBy(r => r.Candidate.Info.Title))
+        {
+            warnings.Add(new Message("PlanDoc_AnnouncedNotImported", report.Candidate.Info.Title, report.Line.Number, report.Missing));
+        }
+
+        var codesByTitle = AssignCodes(read.Plans, warnings);
+        var plans = read.Plans.ConvertAll(d => PlanAssembler.Assemble(d, codesByTitle[d.Title], codesByTitle, sourceName, warnings));
+        return new ParsedDocument(sourceName, plans, warnings);
+    }
+
+    /// <summary>
+    /// No plan in the file: with one title-like line, the refusal names it and says what it lacked; with none or several,
+    /// it names the file and lists them.
+    /// </summary>
+    private static PlanFormatException NoPlan(string sourceName, List<CandidateReport> unconfirmed)
+    {
+        var candidates = unconfirmed
+            .DistinctBy(c => c.Candidate.Info.Title)
+            .Take(10)
+            .Select(c => new TitleCandidateReport(c.Line.Number, c.Line.Text, c.Missing))
+            .ToList();
+        if (candidates.Count == 0)
+        {
+            return new PlanFormatException(sourceName, 0, new Message("PlanDoc_NoTitle"));
+        }
+
+        if (candidates.Count == 1)
+        {
+            var only = candidates[0];
+            return new PlanFormatException(sourceName, only.Line, new Message("PlanDoc_OneCandidate", Excerpt(only.Text), only.Missing), candidates);
+        }
+
+        var list = string.Join("；", candidates.Select(c => $"{c.Line}:“{Excerpt(c.Text)}”"));
+        return new PlanFormatException(sourceName, 0, new Message("PlanDoc_Candidates", candidates.Count, list), candidates);
     }
 
     /// <summary>
@@ -57,9 +116,11 @@ public sealed class PlanDocumentParser : IPlanDocumentParser
 
             var code = PlanCodes.FromTitleHash(draft.Title);
             codes[draft.Title] = code;
-            warnings.Add(new Message("Parse_UnknownPlanCode", draft.Title, draft.Line, code));
+            warnings.Add(new Message("PlanDoc_HashedCode", draft.Title, draft.Line, code));
         }
 
         return codes;
     }
+
+    private static string Excerpt(string text) => text.Length > 40 ? text[..40] + "…" : text;
 }

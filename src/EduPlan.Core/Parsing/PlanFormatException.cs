@@ -3,15 +3,16 @@ using EduPlan.Core.Messages;
 
 namespace EduPlan.Core.Parsing;
 
-/// <summary>A plan document that cannot be understood; the message names the file and the line ("file:line: reason").</summary>
+/// <summary>
+/// A plan document that cannot be understood. The message names the file and the line ("file:line: reason"), says what
+/// the portal could not understand, and — once the parser has looked the line up — quotes the line's text. A file in
+/// which no plan was found lists the lines that looked like titles (<see cref="Candidates"/>) and what each one lacked.
+/// </summary>
 public sealed class PlanFormatException : Exception
 {
-    public PlanFormatException(string sourceName, int line, Message reason)
-        : base(Locate(sourceName, line, reason.ToString()))
+    public PlanFormatException(string sourceName, int line, Message reason, IReadOnlyList<TitleCandidateReport>? candidates = null)
+        : this(sourceName, line, reason, null, null, candidates ?? [])
     {
-        SourceName = sourceName;
-        Line = line;
-        Reason = reason;
     }
 
     public PlanFormatException(string sourceName, int line, string key, params object?[] args)
@@ -19,16 +20,59 @@ public sealed class PlanFormatException : Exception
     {
     }
 
+    private PlanFormatException(
+        string sourceName, int line, Message reason, string? lineText, int? page, IReadOnlyList<TitleCandidateReport> candidates)
+        : base(Compose(sourceName, line, reason, lineText, page, MessageTexts.Chinese))
+    {
+        SourceName = sourceName;
+        Line = line;
+        Reason = reason;
+        LineText = lineText;
+        Page = page;
+        Candidates = candidates;
+    }
+
     public string SourceName { get; }
 
     /// <summary>1-based line number, or 0 when the problem is the file as a whole.</summary>
     public int Line { get; }
 
+    /// <summary>What the portal could not understand (<see cref="Exception.Message"/> renders it in Chinese).</summary>
     public Message Reason { get; }
 
-    /// <summary>"file:line: reason" with the reason in <paramref name="culture"/>'s language (<see cref="Exception.Message"/> is Chinese).</summary>
-    public string ToString(CultureInfo culture) => Locate(SourceName, Line, Reason.ToString(culture));
+    /// <summary>The text of the line at fault, as the parser read it (shortened), when the refusal names a line.</summary>
+    public string? LineText { get; }
 
-    private static string Locate(string sourceName, int line, string reason) =>
-        line > 0 ? $"{sourceName}:{line}: {reason}" : $"{sourceName}: {reason}";
+    /// <summary>The page of a PDF the line is on.</summary>
+    public int? Page { get; }
+
+    /// <summary>For "no plan found": every line that looked like a title, with its number and what it lacked.</summary>
+    public IReadOnlyList<TitleCandidateReport> Candidates { get; }
+
+    /// <summary>The same refusal with the text (and page) of its line, so that a reader sees the line without opening the file.</summary>
+    public PlanFormatException WithLine(string? lineText, int? page) =>
+        new(SourceName, Line, Reason, Shorten(lineText), page, Candidates);
+
+    /// <summary>"file:line: reason" and the quoted line, in <paramref name="culture"/>'s language.</summary>
+    public string ToString(CultureInfo culture) => Compose(SourceName, Line, Reason, LineText, Page, culture);
+
+    private static string Compose(string sourceName, int line, Message reason, string? lineText, int? page, CultureInfo culture)
+    {
+        var text = reason.ToString(culture);
+        var head = line > 0 ? $"{sourceName}:{line}: {text}" : $"{sourceName}: {text}";
+        if (line <= 0 || lineText is null)
+        {
+            return head;
+        }
+
+        var quote = page is { } p
+            ? new Message("PlanDoc_QuotedLineOnPage", line, p, lineText)
+            : new Message("PlanDoc_QuotedLine", line, lineText);
+        return head + " " + quote.ToString(culture);
+    }
+
+    private static string? Shorten(string? text) => text is { Length: > 60 } ? text[..60] + "…" : text;
 }
+
+/// <summary>A line that looked like a plan's title, and what it lacked to be read as one.</summary>
+public sealed record TitleCandidateReport(int Line, string Text, Message Missing);

@@ -16,7 +16,7 @@ public class PlanCodeTests
 
         document.Plans.Select(p => p.Code).Should().Equal(PlanCodes.National, PlanCodes.Chongqing, PlanCodes.FromTitleHash(DigitalPlan));
         document.Plans[2].Code.Should().MatchRegex("^plan-[0-9a-f]{8}$");
-        document.Warnings.Should().ContainSingle().Which.Should().Contain(DigitalPlan).And.Contain(document.Plans[2].Code);
+        document.Warnings.Should().ContainSingle().Which.ToString().Should().Contain(DigitalPlan).And.Contain(document.Plans[2].Code);
     }
 
     [Fact]
@@ -25,7 +25,7 @@ public class PlanCodeTests
         var document = new PlanDocumentParser().ParseText($"市教委印发《{DigitalPlan}》。\n一、总体要求\n正文。\n", "digital.txt");
 
         document.Plans.Single().Code.Should().Be(PlanCodes.FromTitleHash(DigitalPlan));
-        document.Warnings.Should().ContainSingle().Which.Should().Contain("不在内置代码表中");
+        document.Warnings.Should().ContainSingle().Which.ToString().Should().Contain("不在内置代码表中");
     }
 
     [Theory]

@@ -197,7 +197,7 @@ public class PlanRuleTests
         plan.Should().Match<ParsedPlan>(p => p.Title == title && p.Code == expectedCode && p.Issuer == "省委、省政府"
             && p.IssuedOn == "2025-03" && p.StartYear == 2025 && p.EndYear == 2030 && p.Line == 4
             && p.ParentCode == "national" && p.ParentTitle == "教育强国建设规划纲要（2024—2035年）");
-        document.Warnings.Should().ContainSingle().Which.Should().Contain(expectedCode).And.Contain(title);
+        document.Warnings.Should().ContainSingle().Which.ToString().Should().Contain(expectedCode).And.Contain(title);
     }
 
     [Fact]

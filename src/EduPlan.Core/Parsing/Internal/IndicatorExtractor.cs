@@ -5,20 +5,29 @@ using EduPlan.Core.Plans;
 namespace EduPlan.Core.Parsing.Internal;
 
 /// <summary>A piece of plan text together with where it sits (task, milestone) for indicator extraction.</summary>
-internal readonly record struct TextContext(string Text, int Line, int? TaskNumber, int? MilestoneYear);
+/// <param name="Past">The text reports what has been achieved (现实基础 …): its figures are baselines, never targets.</param>
+internal readonly record struct TextContext(string Text, int Line, int? TaskNumber, int? MilestoneYear, bool Past = false);
 
 /// <summary>An indicator before it gets its plan-unique key.</summary>
 internal sealed record IndicatorDraft(
-    string Name, Comparator Comparator, decimal Target, string Unit, int? Year, string SourceText, int? TaskNumber, int? MilestoneYear, int Line);
+    string Name, Comparator Comparator, decimal Target, string Unit, int? Year, string SourceText, int? TaskNumber, int? MilestoneYear, int Line)
+{
+    public decimal? Baseline { get; init; }
+    public int? BaselineYear { get; init; }
+}
+
+/// <summary>A figure the plan reports as achieved (巩固率达100%): a baseline for a target of the same name.</summary>
+internal sealed record AchievedFigure(string Name, decimal Value, string Unit, int? Year);
 
 /// <summary>
-/// Finds quantitative targets (达到90%, 不低于2小时, 建设100所…) in plan text. It is deliberately conservative:
-/// a number only counts when a comparator or a building verb states it as a target, never inside quotes or
-/// book-title marks (“416”, “158N”), never as a year, an age or a range (1—2项).
+/// Finds quantitative targets (达到90%, 不低于2小时, ≥95%, 建设100所…, 分别达到95%、92%, 均达到90%, 翻一番) in plan text.
+/// It is deliberately conservative: a number only counts when a comparator or a building verb states it as a target,
+/// never inside quotes or book-title marks (“416”, “158N”), never as a year, an age or a range (1—2项), and never in a
+/// sentence that reports the past (已达到, 截至2020年, a year before the plan starts): those become baselines.
 /// It reads the ASCII-digit copy of the text (<see cref="FullWidth"/>), so 达到９０％ counts and names and keys do not
 /// depend on the digits' width; the source sentence is kept as written.
 /// </summary>
-internal static class IndicatorExtractor
+internal static partial class IndicatorExtractor
 {
     private const char Masked = '\u25A1';
 
@@ -30,7 +39,10 @@ internal static class IndicatorExtractor
         ("不多于", Comparator.AtMost), ("控制在", Comparator.AtMost), ("降低到", Comparator.AtMost), ("下降到", Comparator.AtMost),
         ("达到", Comparator.AtLeast), ("超过", Comparator.GreaterThan), ("高于", Comparator.GreaterThan), ("大于", Comparator.GreaterThan),
         ("多于", Comparator.GreaterThan), ("低于", Comparator.LessThan), ("少于", Comparator.LessThan), ("小于", Comparator.LessThan),
-        ("降至", Comparator.AtMost), ("达", Comparator.AtLeast),
+        ("降至", Comparator.AtMost), ("至少", Comparator.AtLeast), ("≥", Comparator.AtLeast), ("≧", Comparator.AtLeast),
+        ("⩾", Comparator.AtLeast), ("≤", Comparator.AtMost), ("≦", Comparator.AtMost), ("⩽", Comparator.AtMost),
+        ("＞", Comparator.GreaterThan), (">", Comparator.GreaterThan), ("＜", Comparator.LessThan), ("<", Comparator.LessThan),
+        ("达", Comparator.AtLeast),
     ];
 
     private static readonly string[] CountVerbs = ["建设", "建成", "新建", "打造", "培育", "新增", "创建"];
@@ -41,10 +53,20 @@ internal static class IndicatorExtractor
 
     private static readonly string[] TrailingModals = ["应当", "必须", "要", "应", "须", "需", "将"];
 
-    public static void Extract(TextContext context, List<IndicatorDraft> output)
+    /// <summary>Words between a name and its comparator that belong to neither (覆盖率至少达到, 比例均达到).</summary>
+    private static readonly string[] TrailingQualifiers = ["至少", "均", "都", "全部", "分别", "力争", "要"];
+
+    private static readonly string[] PastMarkers =
+    [
+        "截至", "截止", "累计", "过去五年", "五年来", "近年来", "十年来", "已经", "已达", "已实现", "已建成", "已完成",
+        "已覆盖", "已提高", "已提升", "已增加", "已增长", "已超过", "已全面", "已基本", "已累计", "已有", "已由", "比上年", "同比",
+    ];
+
+    public static void Extract(TextContext context, int? planStart, List<IndicatorDraft> output, List<AchievedFigure> achieved)
     {
         var text = FullWidth.ForMatching(context.Text);
-        if (!text.AsSpan().ContainsAnyInRange('0', '9'))
+        var hasDigits = text.AsSpan().ContainsAnyInRange('0', '9');
+        if (!hasDigits && !text.Contains('翻', StringComparison.Ordinal))
         {
             return;
         }
@@ -60,36 +82,68 @@ internal static class IndicatorExtractor
 
             if (i > start)
             {
-                ScanSentence(text, masked, start, i, context, output);
+                ScanSentence(text, masked, start, i, context, planStart, output, achieved);
             }
 
             start = i + 1;
         }
     }
 
-    private static void ScanSentence(string text, string masked, int from, int to, TextContext context, List<IndicatorDraft> output)
+    private static void ScanSentence(
+        string text, string masked, int from, int to, TextContext context, int? planStart, List<IndicatorDraft> output, List<AchievedFigure> achieved)
     {
         var sentence = text[from..to];
         var maskedSentence = masked[from..to];
-        if (!maskedSentence.AsSpan().ContainsAnyInRange('0', '9'))
+        var source = SourceLines.Trim(context.Text[from..to]);
+        var past = context.Past || IsPastSentence(sentence, maskedSentence, planStart);
+        var consumed = new List<(int Start, int End)>();
+        var found = new List<(int Position, Found Target)>();
+
+        ReadShared(sentence, maskedSentence, consumed, found);
+        ReadDoubling(sentence, maskedSentence, found);
+
+        if (maskedSentence.AsSpan().ContainsAnyInRange('0', '9'))
         {
-            return;
+            foreach (Match match in PlanPatterns.Quantity().Matches(maskedSentence))
+            {
+                if (IsConsumed(consumed, match.Index) || TryRead(sentence, maskedSentence, match) is not { } target)
+                {
+                    continue;
+                }
+
+                found.Add((match.Index, target));
+            }
+
+            foreach (Match match in BareNumber().Matches(maskedSentence))
+            {
+                if (IsConsumed(consumed, match.Index) || TryReadUnitless(sentence, maskedSentence, match) is not { } target)
+                {
+                    continue;
+                }
+
+                found.Add((match.Index, target));
+            }
         }
 
-        foreach (Match match in PlanPatterns.Quantity().Matches(maskedSentence))
+        foreach (var (position, target) in found.OrderBy(f => f.Position))
         {
-            if (TryRead(sentence, maskedSentence, match) is not { } found)
+            var clauseYear = target.Year;
+            if (past || (clauseYear is { } y && planStart is { } start && y < start))
             {
+                achieved.Add(new AchievedFigure(target.Name, target.Value, target.Unit, clauseYear));
                 continue;
             }
 
-            var year = context.MilestoneYear ?? DueYear(sentence);
-            output.Add(new IndicatorDraft(found.Name, found.Comparator, found.Target, found.Unit, year,
-                SourceLines.Trim(context.Text[from..to]), context.TaskNumber, context.MilestoneYear, context.Line));
+            var year = clauseYear ?? context.MilestoneYear ?? DueYear(sentence);
+            output.Add(new IndicatorDraft(target.Name, target.Comparator, target.Value, target.Unit, year,
+                source, context.TaskNumber, context.MilestoneYear, context.Line));
         }
     }
 
-    private static (string Name, Comparator Comparator, decimal Target, string Unit)? TryRead(string sentence, string masked, Match match)
+    /// <summary>A target as read from a clause: its name, comparator, value, unit and the year its own clause states.</summary>
+    private sealed record Found(string Name, Comparator Comparator, decimal Value, string Unit, int? Year);
+
+    private static Found? TryRead(string sentence, string masked, Match match)
     {
         var number = match.Groups["num"];
         var unit = match.Groups["unit"].Value is "％" ? "%" : match.Groups["unit"].Value;
@@ -106,21 +160,18 @@ internal static class IndicatorExtractor
         if (CountUnits.Contains(unit) && EndsWithAny(masked, prefixEnd, CountVerbs) is not null)
         {
             var name = CountName(sentence, masked, quantityEnd);
-            return name.Length == 0 ? null : (name, Comparator.Equal, target, unit);
+            return name.Length == 0 ? null : new Found(name, Comparator.Equal, target, unit, null);
         }
 
-        foreach (var (word, comparator) in ComparatorWords)
+        if (ComparatorBefore(masked, prefixEnd) is { } comparatorWord)
         {
-            if (EndsWith(masked, prefixEnd, word))
-            {
-                var name = MeasureName(sentence, masked, prefixEnd - word.Length);
-                return name.Length == 0 ? null : (name, postfix ?? comparator, target, unit);
-            }
+            var (name, year) = MeasureName(sentence, masked, prefixEnd - comparatorWord.Word.Length);
+            return name.Length == 0 ? null : new Found(name, postfix ?? comparatorWord.Comparator, target, unit, year);
         }
 
         if (postfix is { } onlyPostfix)
         {
-            var name = MeasureName(sentence, masked, prefixEnd);
+            var (name, year) = MeasureName(sentence, masked, prefixEnd);
             foreach (var filler in (string[])["保持在", "稳定在", "在", "为"])
             {
                 if (name.EndsWith(filler, StringComparison.Ordinal) && name.Length > filler.Length)
@@ -130,7 +181,157 @@ internal static class IndicatorExtractor
                 }
             }
 
-            return name.Length == 0 ? null : (name, onlyPostfix, target, unit);
+            return name.Length == 0 ? null : new Found(name, onlyPostfix, target, unit, year);
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// 年 as a unit (平均受教育年限达到11.3年) and a number without a unit (指数达到90以上): only right after a comparator,
+    /// never a four-digit year, and only where nothing but 以上 / 以下 or the end of the clause follows.
+    /// </summary>
+    private static Found? TryReadUnitless(string sentence, string masked, Match match)
+    {
+        var value = match.Groups["num"].Value;
+        var end = match.Index + match.Length;
+        var rest = masked.AsSpan(end).TrimStart();
+        string unit;
+        if (rest.StartsWith("年") && !rest.StartsWith("年级"))
+        {
+            if (value.Length == 4 && !value.Contains('.'))
+            {
+                return null;
+            }
+
+            unit = "年";
+            rest = rest[1..].TrimStart();
+        }
+        else
+        {
+            unit = "";
+        }
+
+        if (IsRangeEnd(masked, match.Index) || IsRangeStart(masked, end))
+        {
+            return null;
+        }
+
+        var postfix = rest.StartsWith("以上") ? Comparator.AtLeast : rest.StartsWith("以下") || rest.StartsWith("以内") ? Comparator.AtMost : (Comparator?)null;
+        var after = postfix is null ? rest : rest[2..].TrimStart();
+        if (!(after.IsEmpty || IsClauseBoundary(after[0]) || after[0] is '。' or '；'))
+        {
+            return null;
+        }
+
+        var prefixEnd = SkipBack(masked, match.Index);
+        if (ComparatorBefore(masked, prefixEnd) is not { } comparatorWord || comparatorWord.Word == "达" && unit.Length == 0)
+        {
+            return null;
+        }
+
+        var (name, year) = MeasureName(sentence, masked, prefixEnd - comparatorWord.Word.Length);
+        var target = decimal.Parse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture);
+        return name.Length == 0 ? null : new Found(name, postfix ?? comparatorWord.Comparator, target, unit, year);
+    }
+
+    /// <summary>
+    /// 分别达到95%、92% (each name its own value, in order) and 均达到90% (every name the same value): the names are the
+    /// clause before 分别 / 均, split at 、 和 及 与.
+    /// </summary>
+    private static void ReadShared(string sentence, string masked, List<(int, int)> consumed, List<(int, Found)> found)
+    {
+        foreach (Match shared in SharedTarget().Matches(masked))
+        {
+            var word = ComparatorWords.First(c => c.Word == shared.Groups["cmp"].Value);
+            var valuesStart = shared.Index + shared.Length;
+            var values = new List<(decimal Value, string Unit, int Position)>();
+            var position = valuesStart;
+            while (true)
+            {
+                var quantity = PlanPatterns.Quantity().Match(masked, position);
+                if (!quantity.Success || SourceLines.Trim(masked[position..quantity.Index]) is { Length: > 0 } gap && gap is not ("、" or "和" or "及"))
+                {
+                    break;
+                }
+
+                var unit = quantity.Groups["unit"].Value is "％" ? "%" : quantity.Groups["unit"].Value;
+                values.Add((decimal.Parse(quantity.Groups["num"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture), unit, quantity.Index));
+                position = quantity.Index + quantity.Length;
+            }
+
+            if (values.Count == 0)
+            {
+                continue;
+            }
+
+            var clauseStart = ClauseStartIgnoringEnumeration(masked, shared.Index);
+            var (namesText, year) = StripYear(SourceLines.Trim(sentence[clauseStart..shared.Index]));
+            var names = SplitNames(StripLeading(namesText));
+            var respectively = shared.Groups["kind"].Value == "分别";
+            if (names.Count < 2 || (respectively && names.Count != values.Count))
+            {
+                continue;
+            }
+
+            var postfix = Postfix(masked, position);
+            for (var k = 0; k < names.Count; k++)
+            {
+                var (value, unit, at) = respectively ? values[k] : values[0];
+                found.Add((at + k, new Found(names[k], postfix ?? word.Comparator, value, unit, year)));
+            }
+
+            consumed.Add((shared.Index, position));
+        }
+    }
+
+    /// <summary>X翻一番 (翻两番): the target is twice (four times) where it starts from.</summary>
+    private static void ReadDoubling(string sentence, string masked, List<(int, Found)> found)
+    {
+        foreach (Match doubling in Doubling().Matches(masked))
+        {
+            var factor = doubling.Groups["n"].Value == "一" ? 2m : 4m;
+            var (name, year) = MeasureName(sentence, masked, SkipBack(masked, doubling.Index));
+            foreach (var filler in (string[])["实现", "比2020年", "比基期"])
+            {
+                if (name.EndsWith(filler, StringComparison.Ordinal) && name.Length > filler.Length)
+                {
+                    name = name[..^filler.Length];
+                }
+            }
+
+            if (name.Length > 0)
+            {
+                found.Add((doubling.Index, new Found(name, Comparator.AtLeast, factor, "倍", year)));
+            }
+        }
+    }
+
+    private static List<string> SplitNames(string text)
+    {
+        var names = new List<string>();
+        foreach (var part in text.Split(['、', '，']))
+        {
+            foreach (var piece in part.Split(["和", "及", "与", "以及"], StringSplitOptions.None))
+            {
+                if (SourceLines.Trim(piece) is { Length: > 0 } name)
+                {
+                    names.Add(name);
+                }
+            }
+        }
+
+        return names;
+    }
+
+    private static (string Word, Comparator Comparator)? ComparatorBefore(string masked, int prefixEnd)
+    {
+        foreach (var (word, comparator) in ComparatorWords)
+        {
+            if (EndsWith(masked, prefixEnd, word))
+            {
+                return (word, comparator);
+            }
         }
 
         return null;
@@ -172,7 +373,8 @@ internal static class IndicatorExtractor
 
     private static bool IsRangeMark(char c) => c is '—' or '–' or '-' or '－' or '~' or '～' or '至' or '到';
 
-    private static string MeasureName(string sentence, string masked, int end)
+    /// <summary>The clause before a comparator, without leading verbs and trailing modals; a year it ends with is the target's own year.</summary>
+    private static (string Name, int? Year) MeasureName(string sentence, string masked, int end)
     {
         var start = ClauseStart(masked, end);
         var name = SourceLines.Trim(sentence[start..end]);
@@ -181,6 +383,30 @@ internal static class IndicatorExtractor
             name = abbreviation.Groups["abbr"].Value + name[(abbreviation.Index + abbreviation.Length)..];
         }
 
+        name = StripLeading(name);
+        foreach (var qualifier in TrailingQualifiers)
+        {
+            if (name.Length > qualifier.Length + 1 && name.EndsWith(qualifier, StringComparison.Ordinal))
+            {
+                name = SourceLines.Trim(name[..^qualifier.Length]);
+            }
+        }
+
+        foreach (var modal in TrailingModals)
+        {
+            if (name.Length > modal.Length + 1 && name.EndsWith(modal, StringComparison.Ordinal))
+            {
+                name = name[..^modal.Length];
+                break;
+            }
+        }
+
+        var (withoutYear, year) = StripYear(SourceLines.Trim(name));
+        return (withoutYear, year);
+    }
+
+    private static string StripLeading(string name)
+    {
         for (var stripped = true; stripped;)
         {
             stripped = false;
@@ -194,16 +420,24 @@ internal static class IndicatorExtractor
             }
         }
 
-        foreach (var modal in TrailingModals)
+        return name;
+    }
+
+    /// <summary>比例2012年 → (比例, 2012); 到2030年 at the start of a name is a year too.</summary>
+    private static (string Name, int? Year) StripYear(string name)
+    {
+        var mapped = FullWidth.ForMatching(name);
+        if (OwnYear().Match(mapped) is { Success: true } own && (own.Index == 0 || own.Index + own.Length == mapped.Length))
         {
-            if (name.Length > modal.Length + 1 && name.EndsWith(modal, StringComparison.Ordinal))
+            var year = int.Parse(own.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+            var rest = SourceLines.Trim(name.Remove(own.Index, own.Length)).Trim('，', ',');
+            if (rest.Length > 0)
             {
-                name = name[..^modal.Length];
-                break;
+                return (rest, year);
             }
         }
 
-        return SourceLines.Trim(name);
+        return (name, null);
     }
 
     /// <summary>建设100所科学、人文…特色高中: what is counted follows the unit, up to the end of the clause (、 included).</summary>
@@ -232,7 +466,12 @@ internal static class IndicatorExtractor
     }
 
     /// <summary>The clause starts after the last ，；：、 before <paramref name="end"/> that is not inside brackets.</summary>
-    private static int ClauseStart(string masked, int end)
+    private static int ClauseStart(string masked, int end) => ClauseStart(masked, end, enumeration: true);
+
+    /// <summary>As <see cref="ClauseStart(string,int)"/>, but 、 does not end the clause: it separates the names of a shared target.</summary>
+    private static int ClauseStartIgnoringEnumeration(string masked, int end) => ClauseStart(masked, end, enumeration: false);
+
+    private static int ClauseStart(string masked, int end, bool enumeration)
     {
         var depth = 0;
         for (var i = end - 1; i >= 0; i--)
@@ -246,7 +485,7 @@ internal static class IndicatorExtractor
             {
                 depth = Math.Max(0, depth - 1);
             }
-            else if (depth == 0 && IsClauseBoundary(c))
+            else if (depth == 0 && (enumeration ? IsClauseBoundary(c) : c is '，' or ',' or '；' or ';' or '：' or ':'))
             {
                 return i + 1;
             }
@@ -281,6 +520,44 @@ internal static class IndicatorExtractor
         }
 
         return null;
+    }
+
+    private static bool IsConsumed(List<(int Start, int End)> consumed, int index) =>
+        consumed.Exists(c => index >= c.Start && index < c.End);
+
+    /// <summary>A sentence that reports what has been done: 已达到, 截至2020年, “十三五”期间, a year before the plan starts.</summary>
+    private static bool IsPastSentence(string sentence, string masked, int? planStart)
+    {
+        foreach (var marker in PastMarkers)
+        {
+            if (masked.Contains(marker, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        if (planStart is { } start)
+        {
+            // “十三五”期间… in a plan that starts in 2021: a period that has ended (quoted, so read on the unmasked text).
+            foreach (Match period in PlanPatterns.FiveYearPlan().Matches(sentence))
+            {
+                if (TitleText.FiveYearPlanYears(period.Groups["n"].Value[0]).End < start)
+                {
+                    return true;
+                }
+            }
+
+            foreach (Match year in SentenceYear().Matches(masked))
+            {
+                var value = int.Parse(year.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+                if (value < start && !year.Value.StartsWith('到'))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static int? DueYear(string sentence) =>
@@ -326,4 +603,22 @@ internal static class IndicatorExtractor
             }
         });
     }
+
+    /// <summary>分别达到 / 均达到 / 都不低于 …: one comparator shared by several names.</summary>
+    [GeneratedRegex(@"(?<kind>分别|均|都|全部)(?<cmp>不低于|不少于|不超过|不高于|达到|超过|高于|低于|提高到|提升到|控制在|≥|≤|达)", RegexOptions.CultureInvariant)]
+    private static partial Regex SharedTarget();
+
+    [GeneratedRegex(@"翻(?<n>一|两|二)番", RegexOptions.CultureInvariant)]
+    private static partial Regex Doubling();
+
+    /// <summary>A number with no unit from <see cref="PlanPatterns.Quantity"/> after it.</summary>
+    [GeneratedRegex(@"(?<![0-9.])(?<num>[0-9]+(?:\.[0-9]+)?)(?![0-9.%％]|\s*(?:个百分点|小时|分钟|万人|万元|亿元|万|所|个|家|项|门|座|名|人|倍))", RegexOptions.CultureInvariant)]
+    private static partial Regex BareNumber();
+
+    /// <summary>A target's own year: 2012年 (达到4%), 到2030年, 2025年底.</summary>
+    [GeneratedRegex(@"到?(?<year>(?:19|20)[0-9]{2})年(?:底|末|前)?", RegexOptions.CultureInvariant)]
+    private static partial Regex OwnYear();
+
+    [GeneratedRegex(@"(?:到|至)?(?<year>(?:19|20)[0-9]{2})年", RegexOptions.CultureInvariant)]
+    private static partial Regex SentenceYear();
 }
