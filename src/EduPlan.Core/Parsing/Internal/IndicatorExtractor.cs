@@ -14,6 +14,9 @@ internal sealed record IndicatorDraft(
 {
     public decimal? Baseline { get; init; }
     public int? BaselineYear { get; init; }
+
+    /// <summary>Read from a target table rather than a sentence.</summary>
+    public bool FromTable { get; init; }
 }
 
 /// <summary>A figure the plan reports as achieved (巩固率达100%): a baseline for a target of the same name.</summary>
@@ -106,7 +109,7 @@ internal static partial class IndicatorExtractor
         {
             foreach (Match match in PlanPatterns.Quantity().Matches(maskedSentence))
             {
-                if (IsConsumed(consumed, match.Index) || TryRead(sentence, maskedSentence, match) is not { } target)
+                if (IsConsumed(consumed, match.Index) || TryRead(sentence, maskedSentence, match, past) is not { } target)
                 {
                     continue;
                 }
@@ -116,7 +119,7 @@ internal static partial class IndicatorExtractor
 
             foreach (Match match in BareNumber().Matches(maskedSentence))
             {
-                if (IsConsumed(consumed, match.Index) || TryReadUnitless(sentence, maskedSentence, match) is not { } target)
+                if (IsConsumed(consumed, match.Index) || TryReadUnitless(sentence, maskedSentence, match, past) is not { } target)
                 {
                     continue;
                 }
@@ -143,7 +146,7 @@ internal static partial class IndicatorExtractor
     /// <summary>A target as read from a clause: its name, comparator, value, unit and the year its own clause states.</summary>
     private sealed record Found(string Name, Comparator Comparator, decimal Value, string Unit, int? Year);
 
-    private static Found? TryRead(string sentence, string masked, Match match)
+    private static Found? TryRead(string sentence, string masked, Match match, bool past)
     {
         var number = match.Groups["num"];
         var unit = match.Groups["unit"].Value is "％" ? "%" : match.Groups["unit"].Value;
@@ -163,10 +166,15 @@ internal static partial class IndicatorExtractor
             return name.Length == 0 ? null : new Found(name, Comparator.Equal, target, unit, null);
         }
 
-        if (ComparatorBefore(masked, prefixEnd) is { } comparatorWord)
+        if (ComparatorBefore(masked, prefixEnd, past) is { } comparatorWord)
         {
             var (name, year) = MeasureName(sentence, masked, prefixEnd - comparatorWord.Word.Length);
             return name.Length == 0 ? null : new Found(name, postfix ?? comparatorWord.Comparator, target, unit, year);
+        }
+
+        if (CountUnits.Contains(unit) && CountedBefore(sentence, masked, match.Index, quantityEnd) is { } counted)
+        {
+            return new Found(counted, Comparator.Equal, target, unit, null);
         }
 
         if (postfix is { } onlyPostfix)
@@ -191,7 +199,7 @@ internal static partial class IndicatorExtractor
     /// 年 as a unit (平均受教育年限达到11.3年) and a number without a unit (指数达到90以上): only right after a comparator,
     /// never a four-digit year, and only where nothing but 以上 / 以下 or the end of the clause follows.
     /// </summary>
-    private static Found? TryReadUnitless(string sentence, string masked, Match match)
+    private static Found? TryReadUnitless(string sentence, string masked, Match match, bool past)
     {
         var value = match.Groups["num"].Value;
         var end = match.Index + match.Length;
@@ -225,7 +233,7 @@ internal static partial class IndicatorExtractor
         }
 
         var prefixEnd = SkipBack(masked, match.Index);
-        if (ComparatorBefore(masked, prefixEnd) is not { } comparatorWord || comparatorWord.Word == "达" && unit.Length == 0)
+        if (ComparatorBefore(masked, prefixEnd, past) is not { } comparatorWord || comparatorWord.Word == "达" && unit.Length == 0)
         {
             return null;
         }
@@ -267,7 +275,7 @@ internal static partial class IndicatorExtractor
 
             var clauseStart = ClauseStartIgnoringEnumeration(masked, shared.Index);
             var (namesText, year) = StripYear(SourceLines.Trim(sentence[clauseStart..shared.Index]));
-            var names = SplitNames(StripLeading(namesText));
+            var names = CompleteElliptical(SplitNames(StripLeading(namesText)));
             var respectively = shared.Groups["kind"].Value == "分别";
             if (names.Count < 2 || (respectively && names.Count != values.Count))
             {
@@ -307,6 +315,50 @@ internal static partial class IndicatorExtractor
         }
     }
 
+    private static readonly string[] MeasureEndings =
+    [
+        "持证率", "覆盖率", "达标率", "入学率", "入园率", "巩固率", "普及率", "合格率", "优良率", "占比", "比例", "比重", "率", "数", "人数", "年限",
+    ];
+
+    /// <summary>
+    /// 小学、初中学校标准化建设达标率: the first names are short for the last one's full wording (小学学校标准化建设达标率);
+    /// 幼儿园专任教师和保育员持证率: the first name lacks the measure the last one ends with (幼儿园专任教师持证率).
+    /// </summary>
+    private static List<string> CompleteElliptical(List<string> names)
+    {
+        if (names.Count < 2)
+        {
+            return names;
+        }
+
+        var last = names[^1];
+        var measure = MeasureEndings.Where(m => last.EndsWith(m, StringComparison.Ordinal)).MaxBy(m => m.Length);
+        if (measure is null)
+        {
+            return names;
+        }
+
+        var completed = new List<string>(names.Count);
+        foreach (var name in names.Take(names.Count - 1))
+        {
+            if (MeasureEndings.Any(m => name.EndsWith(m, StringComparison.Ordinal)))
+            {
+                completed.Add(name);
+            }
+            else if (name.Length <= 4 && last.Length > name.Length + measure.Length)
+            {
+                completed.Add(name + last[name.Length..]);
+            }
+            else
+            {
+                completed.Add(name + measure);
+            }
+        }
+
+        completed.Add(last);
+        return completed;
+    }
+
     private static List<string> SplitNames(string text)
     {
         var names = new List<string>();
@@ -324,13 +376,36 @@ internal static partial class IndicatorExtractor
         return names;
     }
 
-    private static (string Word, Comparator Comparator)? ComparatorBefore(string masked, int prefixEnd)
+    /// <param name="past">A report of the past also states figures with 为 (平均受教育年限为11.1年).</param>
+    private static (string Word, Comparator Comparator)? ComparatorBefore(string masked, int prefixEnd, bool past = false)
     {
         foreach (var (word, comparator) in ComparatorWords)
         {
             if (EndsWith(masked, prefixEnd, word))
             {
                 return (word, comparator);
+            }
+        }
+
+        return past && EndsWith(masked, prefixEnd, "为") ? ("为", Comparator.Equal) : null;
+    }
+
+    /// <summary>新建中小学校30所 / 建设特色高中10所: a building verb, what is built, then how many, closing the clause.</summary>
+    private static string? CountedBefore(string sentence, string masked, int numberStart, int quantityEnd)
+    {
+        var after = masked.AsSpan(quantityEnd).TrimStart();
+        if (!(after.IsEmpty || IsClauseBoundary(after[0])))
+        {
+            return null;
+        }
+
+        var start = ClauseStart(masked, numberStart);
+        var clause = StripLeading(SourceLines.Trim(sentence[start..numberStart]));
+        foreach (var verb in CountVerbs)
+        {
+            if (clause.StartsWith(verb, StringComparison.Ordinal) && SourceLines.Trim(clause[verb.Length..]) is { Length: > 0 } name)
+            {
+                return name;
             }
         }
 
@@ -378,6 +453,23 @@ internal static partial class IndicatorExtractor
     {
         var start = ClauseStart(masked, end);
         var name = SourceLines.Trim(sentence[start..end]);
+        if (start > 0 && OwnYear().Match(FullWidth.ForMatching(name)) is { Success: true } only && only.Length == name.Length)
+        {
+            // 提高国家财政性教育经费支出占国内生产总值比例，2012年达到4%: the clause is only the year; what reaches it is the clause before.
+            var ownYear = int.Parse(only.Groups["year"].ValueSpan, CultureInfo.InvariantCulture);
+            var previous = SourceLines.Trim(sentence[ClauseStart(masked, start - 1)..(start - 1)]);
+            foreach (var verb in (string[])["提高", "提升", "增加", "扩大", "降低", "减少"])
+            {
+                if (previous.StartsWith(verb, StringComparison.Ordinal) && previous.Length > verb.Length)
+                {
+                    previous = previous[verb.Length..];
+                    break;
+                }
+            }
+
+            return (StripLeading(previous), ownYear);
+        }
+
         if (PlanPatterns.Abbreviation().Match(name) is { Success: true } abbreviation)
         {
             name = abbreviation.Groups["abbr"].Value + name[(abbreviation.Index + abbreviation.Length)..];

@@ -129,6 +129,13 @@ internal static class PlanAssembler
             }
         }
 
+        // 重庆市某某中学校 / 三年发展规划（2021-2023）: the school that heads its own plan's title issues it.
+        if (issuer.Length == 0 && draft.Announcements.Count > 1 && Landmarks.IsOrganisation(draft.Announcements[0].Text)
+            && !draft.Announcements[0].Text.Contains('《'))
+        {
+            issuer = CollapseSpaces(draft.Announcements[0].Text);
+        }
+
         foreach (var line in draft.Header)
         {
             if (issuer.Length == 0 && Landmarks.IsOrganisation(line.Text))
@@ -229,11 +236,21 @@ internal static class PlanAssembler
         SectionDraft section, PlanDraft draft, YearRange years, List<MilestoneDraft> milestones, List<TextContext> contexts, string sourceName)
     {
         var goalsOpen = false;
+        var targetsBlock = false;
         var firstOfSection = milestones.Count;
         foreach (var paragraph in section.Paragraphs)
         {
             var text = paragraph.Text;
-            if (goalsOpen && GoalText(paragraph) is { Length: > 0 } goalText)
+            var heading = DocumentReader.HeadingOf(paragraph);
+            if (goalsOpen && heading is { Kind: HeadingKind.Paren } sub && sub.Text.Contains("目标", StringComparison.Ordinal) && !sub.Text.Contains('。'))
+            {
+                // （二）具体目标 right after a milestone: the paragraphs under it are that milestone's goals.
+                targetsBlock = true;
+                continue;
+            }
+
+            targetsBlock &= heading is null && !paragraph.IsTableRow;
+            if (goalsOpen && (GoalText(paragraph) ?? (targetsBlock && !StartsMilestone(text) ? SourceLines.Trim(text) : null)) is { Length: > 0 } goalText)
             {
                 var (year, _, _, goals, _) = milestones[^1];
                 var goalTitle = StoredText.FirstSentence(goalText);
@@ -296,6 +313,8 @@ internal static class PlanAssembler
         }
     }
 
+    private static bool StartsMilestone(string text) => PlanPatterns.Milestone().IsMatch(FullWidth.ForMatching(text));
+
     /// <summary>——立德树人成效显著提升。… or 1.学前教育…: a goal line's text without its marker; null for other lines.</summary>
     private static string? GoalText(SourceLine paragraph)
     {
@@ -353,7 +372,7 @@ internal static class PlanAssembler
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         var indicators = new List<ParsedIndicator>(drafts.Count);
-        foreach (var d in drafts)
+        foreach (var d in Distinct(drafts))
         {
             var key = $"{d.Name}@{d.Year?.ToString(CultureInfo.InvariantCulture) ?? "standing"}";
             var occurrence = seen[key] = seen.GetValueOrDefault(key) + 1;
@@ -365,10 +384,13 @@ internal static class PlanAssembler
             StoredText.RequireWithin(d.Unit, PlanTextLimits.Unit, new Message("PlanDoc_What_IndicatorUnit"), sourceName, d.Line);
 
             // A table's target year is linked to the milestone of that year, when the plan states one.
-            var milestoneYear = d.MilestoneYear ?? (d.TaskNumber is null && d.Baseline is not null && d.Year is { } y && milestoneYears.Contains(y) ? y : null);
+            var milestoneYear = d.MilestoneYear ?? (d.FromTable && d.TaskNumber is null && d.Year is { } y && milestoneYears.Contains(y) ? y : null);
+            // A count to build (新建中小学校30所) is a flow, not a level: what was built before is no baseline for it.
             var baseline = d.Baseline is not null
                 ? (d.Baseline, d.BaselineYear)
-                : achieved.Find(a => a.Name == d.Name && a.Unit == d.Unit) is { } figure ? (figure.Value, figure.Year) : (null, null);
+                : d.Comparator != Comparator.Equal && achieved.Find(a => SameMeasure(a.Name, d.Name) && a.Unit == d.Unit) is { } figure
+                    ? (figure.Value, figure.Year)
+                    : (null, null);
             indicators.Add(new ParsedIndicator(
                 key, d.Name, d.Comparator, d.Target, d.Unit, d.Year, d.SourceText, d.TaskNumber, milestoneYear, d.Line)
             {
@@ -379,6 +401,46 @@ internal static class PlanAssembler
 
         return indicators;
     }
+
+    /// <summary>
+    /// A target stated in the text and again in the target table (same name, comparator, value, unit and year) is one
+    /// indicator: the first, with the table's baseline when it has none.
+    /// </summary>
+    private static List<IndicatorDraft> Distinct(List<IndicatorDraft> drafts)
+    {
+        var result = new List<IndicatorDraft>(drafts.Count);
+        var byTarget = new Dictionary<(string, Comparator, decimal, string, int?), int>();
+        foreach (var draft in drafts)
+        {
+            var target = (draft.Name, draft.Comparator, draft.Target, draft.Unit, draft.Year);
+            if (byTarget.TryGetValue(target, out var index))
+            {
+                if (draft.FromTable != result[index].FromTable && result[index].Baseline is null && draft.Baseline is not null)
+                {
+                    result[index] = result[index] with { Baseline = draft.Baseline, BaselineYear = draft.BaselineYear };
+                }
+
+                if (draft.FromTable != result[index].FromTable)
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                byTarget[target] = result.Count;
+            }
+
+            result.Add(draft);
+        }
+
+        return result;
+    }
+
+    /// <summary>全市学前三年毛入园率 reports on 学前三年毛入园率: the same measure, with the place in front.</summary>
+    private static bool SameMeasure(string achieved, string target) =>
+        achieved == target
+        || (achieved.EndsWith(target, StringComparison.Ordinal) && achieved.Length - target.Length <= 3)
+        || (target.EndsWith(achieved, StringComparison.Ordinal) && target.Length - achieved.Length <= 3);
 
     /// <summary>Runs of consecutive table rows, wherever they sit in the plan, with the task they are part of.</summary>
     private static IEnumerable<(List<SourceLine> Rows, int? Task)> Tables(PlanDraft draft)

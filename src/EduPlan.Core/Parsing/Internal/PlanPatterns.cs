@@ -100,7 +100,7 @@ internal static partial class PlanPatterns
     public static partial Regex ParentReference();
 
     /// <summary>A number followed by a unit. Longer units come first so 万人 wins over 万 and 个百分点 over 个.</summary>
-    [GeneratedRegex(@"(?<![0-9.])(?<num>[0-9]+(?:\.[0-9]+)?)\s*(?<unit>个百分点|%|％|小时|分钟|万人|万元|亿元|万|所|个|家|项|门|座|名|人|倍)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<![0-9.])(?<num>[0-9]+(?:\.[0-9]+)?)\s*(?<unit>个百分点|%|％|小时|分钟|万人|万元|亿元|万|元|所|个|家|项|门|座|名|人|倍)", RegexOptions.CultureInvariant)]
     public static partial Regex Quantity();
 
     /// <summary>X（以下简称“Y”）: the plan names X by its abbreviation Y from here on.</summary>

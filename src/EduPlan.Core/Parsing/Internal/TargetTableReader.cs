@@ -62,7 +62,8 @@ internal static partial class TargetTableReader
                 output.Add(new IndicatorDraft(name, target.Comparator, target.Value, targetUnit, column.Year ?? planEnd, source, taskNumber, null, row.Number)
                 {
                     Baseline = baselineValue?.Value,
-                    BaselineYear = baseline?.Year,
+                    BaselineYear = baselineValue is null ? null : baseline?.Year,
+                    FromTable = true,
                 });
             }
         }
