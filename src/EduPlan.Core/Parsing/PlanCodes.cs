@@ -29,6 +29,14 @@ public static class PlanCodes
         return KnownTitles.GetValueOrDefault(TitleText.Normalise(title));
     }
 
+    /// <summary>
+    /// A code an administrator may give a plan: lower-case letters, digits and hyphens, starting with a letter or digit,
+    /// at most <see cref="Plans.PlanTextLimits.Code"/> long — it is part of every URL of the plan.
+    /// </summary>
+    public static bool IsValid(string code) =>
+        code.Length is > 0 and <= Plans.PlanTextLimits.Code && (char.IsAsciiLetterLower(code[0]) || char.IsAsciiDigit(code[0]))
+        && code.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+
     /// <summary>"plan-" plus the first 8 hex digits of the SHA-256 of the title: stable for an unknown plan.</summary>
     public static string FromTitleHash(string title) =>
         "plan-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(title)))[..8];

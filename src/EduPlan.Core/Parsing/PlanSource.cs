@@ -55,6 +55,13 @@ public sealed class PlanSource
         return new PlanSource(sourceName, "text", SourceLines.Split(text, sourceName));
     }
 
+    /// <summary>Decodes a text file's bytes (BOM, UTF-16 without BOM, UTF-8, else GB18030) and splits it as <see cref="FromText"/>.</summary>
+    public static PlanSource FromBytes(ReadOnlySpan<byte> content, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(sourceName);
+        return FromText(PlanTextDecoder.Decode(content, sourceName), sourceName);
+    }
+
     /// <summary>
     /// Lines produced by a structured reader (.docx, PDF), numbered 1, 2, … in the order given. Control characters
     /// (Word's manual line breaks and the like) become spaces; table rows keep their cells.
@@ -88,4 +95,19 @@ public sealed record SourceLineInput(string? Text, IReadOnlyList<string>? Cells 
     public static SourceLineInput Paragraph(string text, int? page = null) => new(text, null, page);
 
     public static SourceLineInput Row(IReadOnlyList<string> cells, int? page = null) => new(null, cells, page);
+}
+
+/// <summary>What the parser will take a line for, for readers that must decide where paragraphs start (PDF).</summary>
+public static class PlanLines
+{
+    /// <summary>
+    /// True when the text opens with a numbering mark the parser reads as a heading or an item (一、 （一） 第一章 1.
+    /// 【重点任务1】 §1), a goal line (——) or an unnumbered block (序言, 实施): such a line starts a new paragraph.
+    /// </summary>
+    public static bool StartsItem(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = SourceLines.Trim(text);
+        return Headings.Classify(trimmed) is not null || PlanPatterns.GoalLine().IsMatch(trimmed) || Headings.Block(trimmed) != BlockKind.None;
+    }
 }
