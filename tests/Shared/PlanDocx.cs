@@ -83,7 +83,8 @@ internal static partial class PlanDocx
     {
         numbering.Append(new NumberingInstance(
             new AbstractNumId { Val = abstractId },
-            new LevelOverride(new StartOverrideNumberingValue { Val = 1 }) { LevelIndex = 0 }) { NumberID = numId });
+            new LevelOverride(new StartOverrideNumberingValue { Val = 1 }) { LevelIndex = 0 })
+        { NumberID = numId });
         return numId;
     }
 
@@ -92,7 +93,8 @@ internal static partial class PlanDocx
             new StartNumberingValue { Val = 1 },
             new NumberingFormat { Val = NumberFormatValues.ChineseCounting },
             new LevelText { Val = pattern },
-            new LevelSuffix { Val = LevelSuffixValues.Nothing }) { LevelIndex = 0 })
+            new LevelSuffix { Val = LevelSuffixValues.Nothing })
+        { LevelIndex = 0 })
         { AbstractNumberId = id };
 
     [GeneratedRegex("^[一二三四五六七八九十]{1,3}、")]
