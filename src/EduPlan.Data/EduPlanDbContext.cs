@@ -30,6 +30,8 @@ public class EduPlanDbContext(DbContextOptions<EduPlanDbContext> options)
     public DbSet<ReportRevision> ReportRevisions => Set<ReportRevision>();
     public DbSet<ReportingPeriodOverride> ReportingPeriodOverrides => Set<ReportingPeriodOverride>();
     public DbSet<IndicatorTaskLink> IndicatorTaskLinks => Set<IndicatorTaskLink>();
+    public DbSet<PlanImportDraft> PlanImportDrafts => Set<PlanImportDraft>();
+    public DbSet<PlanImportMemory> PlanImportMemories => Set<PlanImportMemory>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>

@@ -12,6 +12,59 @@ namespace EduPlan.Application.Import;
 public sealed record ImportReport(IReadOnlyList<PlanImportSummary> Plans, IReadOnlyList<string> Changes, IReadOnlyList<Message> Warnings)
 {
     public bool HasChanges => Changes.Count > 0;
+
+    /// <summary>The same changes as records (and rows withdrawn), for pages that show them in the reader's language.</summary>
+    public IReadOnlyList<ImportChange> Details { get; init; } = [];
+}
+
+/// <summary>One row an import adds, changes, withdraws (keeps, marked as no longer in the document) or removes.</summary>
+/// <param name="Key">The row's natural key within its plan: a section or task number, a milestone year, "2027/3" for a goal, an indicator key.</param>
+/// <param name="Fields">For <see cref="ImportChangeKind.Changed"/>: what changed.</param>
+public sealed record ImportChange(string PlanCode, ImportItem Item, string Key, ImportChangeKind Change, IReadOnlyList<ImportField> Fields);
+
+public enum ImportItem
+{
+    Plan,
+    Section,
+    Task,
+    Milestone,
+    Goal,
+    Indicator,
+}
+
+public enum ImportChangeKind
+{
+    Added,
+    Changed,
+    Withdrawn,
+    Removed,
+}
+
+/// <summary>The fields an import compares.</summary>
+public enum ImportField
+{
+    Title,
+    Issuer,
+    IssuedOn,
+    StartYear,
+    EndYear,
+    Preamble,
+    Parent,
+    Draft,
+    Text,
+    Label,
+    Part,
+    Section,
+    BackInDocument,
+    Name,
+    Comparator,
+    Target,
+    Unit,
+    Year,
+    SourceText,
+    Task,
+    Milestone,
+    Baseline,
 }
 
 /// <summary>Counts for one imported plan; <see cref="Unchanged"/> when nothing about it had to be written.</summary>

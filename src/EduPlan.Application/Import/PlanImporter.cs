@@ -52,9 +52,10 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
 
             var summaries = new List<PlanImportSummary>();
             var changes = new List<string>();
+            var details = new List<ImportChange>();
             foreach (var item in incoming)
             {
-                var context = new PlanChanges(item.Plan.Code, importedAt, changes, warnings);
+                var context = new PlanChanges(item.Plan.Code, importedAt, changes, warnings, details);
                 summaries.Add(await ImportPlanAsync(item, stored, context, cancellationToken));
             }
 
@@ -64,7 +65,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 await transaction.CommitAsync(cancellationToken);
             }
 
-            return new ImportReport(summaries, changes, warnings);
+            return new ImportReport(summaries, changes, warnings) { Details = details };
         }
         catch
         {
@@ -106,11 +107,12 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 Code = parsed.Code,
                 Title = parsed.Title,
                 Issuer = parsed.Issuer,
+                IsDraft = parsed.IsDraft,
             };
             ApplyPlanFields(plan, item, parent, changes);
             db.Plans.Add(plan);
             stored[plan.Code] = plan;
-            changes.PlanAdded(
+            changes.PlanAdded(parsed.Code,
                 $"{parsed.Code}: added ({parsed.Sections.Count} sections, {parsed.Tasks.Count()} tasks, {parsed.Milestones.Count} milestones, " +
                 $"{parsed.Milestones.Sum(m => m.Goals.Count)} goals, {parsed.Indicators.Count} indicators)");
 
@@ -120,7 +122,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         }
 
         var planFields = ApplyPlanFields(plan, item, parent, changes);
-        changes.Updated(parsed.Code, planFields);
+        changes.Updated(ImportItem.Plan, parsed.Code, parsed.Code, planFields);
 
         // A handful of set-based queries per changed plan; rows are then matched in memory.
         var planId = plan.Id;
@@ -153,22 +155,23 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
     }
 
     /// <summary>Copies the plan's own fields; returns what changed, in words, for the report.</summary>
-    private static List<string> ApplyPlanFields(Plan plan, IncomingPlan item, Plan? parent, PlanChanges changes)
+    private static FieldChanges ApplyPlanFields(Plan plan, IncomingPlan item, Plan? parent, PlanChanges changes)
     {
         var parsed = item.Plan;
-        var fields = new List<string>();
-        Set(plan.Title, parsed.Title, v => plan.Title = v, "title changed", fields);
-        Set(plan.Issuer, parsed.Issuer, v => plan.Issuer = v, "issuer changed", fields);
-        SetShown(plan.IssuedOn, parsed.IssuedOn, v => plan.IssuedOn = v, "issued", fields);
-        SetShown(plan.StartYear, parsed.StartYear, v => plan.StartYear = v, "start year", fields);
-        SetShown(plan.EndYear, parsed.EndYear, v => plan.EndYear = v, "end year", fields);
-        Set(plan.Preamble, parsed.Preamble, v => plan.Preamble = v, "preamble changed", fields);
+        var fields = new FieldChanges();
+        Set(plan.Title, parsed.Title, v => plan.Title = v, ImportField.Title, "title changed", fields);
+        Set(plan.Issuer, parsed.Issuer, v => plan.Issuer = v, ImportField.Issuer, "issuer changed", fields);
+        SetShown(plan.IssuedOn, parsed.IssuedOn, v => plan.IssuedOn = v, ImportField.IssuedOn, "issued", fields);
+        SetShown(plan.StartYear, parsed.StartYear, v => plan.StartYear = v, ImportField.StartYear, "start year", fields);
+        SetShown(plan.EndYear, parsed.EndYear, v => plan.EndYear = v, ImportField.EndYear, "end year", fields);
+        Set(plan.Preamble, parsed.Preamble, v => plan.Preamble = v, ImportField.Preamble, "preamble changed", fields);
+        SetShown(plan.IsDraft, parsed.IsDraft, v => plan.IsDraft = v, ImportField.Draft, "draft", fields);
 
         var parentChanged = parent is null ? plan.ParentId is not null : parent.Id == 0 || plan.ParentId != parent.Id;
         if (parentChanged)
         {
             // Stored plans are loaded with their parent, so the old parent has a code even when it is not imported now.
-            fields.Add($"parent {plan.Parent?.Code ?? "(none)"} → {parent?.Code ?? "(none)"}");
+            fields.Add(ImportField.Parent, $"parent {plan.Parent?.Code ?? "(none)"} → {parent?.Code ?? "(none)"}");
         }
 
         plan.Parent = parent;
@@ -200,44 +203,63 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
             seenSections.Add(parsedSection.Number);
             if (!sectionsByNumber.TryGetValue(parsedSection.Number, out var section))
             {
-                section = new Section { Plan = plan, Number = parsedSection.Number, Title = parsedSection.Title, Text = parsedSection.Text };
+                section = new Section
+                {
+                    Plan = plan,
+                    Number = parsedSection.Number,
+                    Title = parsedSection.Title,
+                    Text = parsedSection.Text,
+                    Label = parsedSection.Label,
+                    Part = parsedSection.Part,
+                };
                 db.Sections.Add(section);
                 sectionsByNumber.Add(section.Number, section);
-                changes.RowAdded($"{plan.Code} section {section.Number}: added");
+                changes.RowAdded(ImportItem.Section, Key(section.Number), $"{plan.Code} section {section.Number}: added");
             }
             else
             {
-                var fields = new List<string>();
+                var fields = new FieldChanges();
                 Reinstate(section.WithdrawnAt, () => section.WithdrawnAt = null, fields);
-                Set(section.Title, parsedSection.Title, v => section.Title = v, "title changed", fields);
-                Set(section.Text, parsedSection.Text, v => section.Text = v, "text changed", fields);
-                changes.Updated($"{plan.Code} section {section.Number}", fields);
+                Set(section.Title, parsedSection.Title, v => section.Title = v, ImportField.Title, "title changed", fields);
+                Set(section.Text, parsedSection.Text, v => section.Text = v, ImportField.Text, "text changed", fields);
+                Set(section.Label, parsedSection.Label, v => section.Label = v, ImportField.Label, "label changed", fields);
+                SetShown(section.Part, parsedSection.Part, v => section.Part = v, ImportField.Part, "part", fields);
+                changes.Updated(ImportItem.Section, Key(section.Number), $"{plan.Code} section {section.Number}", fields);
             }
 
             foreach (var parsedTask in parsedSection.Tasks)
             {
                 if (!tasksByNumber.TryGetValue(parsedTask.Number, out var task))
                 {
-                    task = new PlanTask { Plan = plan, Section = section, Number = parsedTask.Number, Title = parsedTask.Title, Text = parsedTask.Text };
+                    task = new PlanTask
+                    {
+                        Plan = plan,
+                        Section = section,
+                        Number = parsedTask.Number,
+                        Title = parsedTask.Title,
+                        Text = parsedTask.Text,
+                        Label = parsedTask.Label,
+                    };
                     db.Tasks.Add(task);
                     tasks.Add(task);
                     current.Add(task.Number, task);
-                    changes.RowAdded($"{plan.Code} task {task.Number}: added");
+                    changes.RowAdded(ImportItem.Task, Key(task.Number), $"{plan.Code} task {task.Number}: added");
                     continue;
                 }
 
                 current.Add(task.Number, task);
-                var fields = new List<string>();
+                var fields = new FieldChanges();
                 Reinstate(task.WithdrawnAt, () => task.WithdrawnAt = null, fields);
-                Set(task.Title, parsedTask.Title, v => task.Title = v, "title changed", fields);
-                Set(task.Text, parsedTask.Text, v => task.Text = v, "text changed", fields);
+                Set(task.Title, parsedTask.Title, v => task.Title = v, ImportField.Title, "title changed", fields);
+                Set(task.Text, parsedTask.Text, v => task.Text = v, ImportField.Text, "text changed", fields);
+                Set(task.Label, parsedTask.Label, v => task.Label = v, ImportField.Label, "label changed", fields);
                 if (!ReferenceEquals(task.Section, section))
                 {
-                    fields.Add($"moved from section {task.Section?.Number} to section {section.Number}");
+                    fields.Add(ImportField.Section, $"moved from section {task.Section?.Number} to section {section.Number}");
                     task.Section = section;
                 }
 
-                changes.Updated($"{plan.Code} task {task.Number}", fields);
+                changes.Updated(ImportItem.Task, Key(task.Number), $"{plan.Code} task {task.Number}", fields);
             }
         }
 
@@ -245,7 +267,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         foreach (var task in tasks.Where(t => !current.ContainsKey(t.Number) && t.WithdrawnAt is null).OrderBy(t => t.Number))
         {
             task.WithdrawnAt = changes.ImportedAt;
-            changes.Withdrawn(new Message("Import_TaskWithdrawn", task.Number, plan.Code));
+            changes.Withdrawn(ImportItem.Task, Key(task.Number), new Message("Import_TaskWithdrawn", task.Number, plan.Code));
         }
 
         foreach (var section in sections.Where(s => !seenSections.Contains(s.Number)).OrderBy(s => s.Number))
@@ -255,14 +277,14 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 if (section.WithdrawnAt is null)
                 {
                     section.WithdrawnAt = changes.ImportedAt;
-                    changes.Withdrawn(new Message("Import_SectionWithdrawn", section.Number, plan.Code));
+                    changes.Withdrawn(ImportItem.Section, Key(section.Number), new Message("Import_SectionWithdrawn", section.Number, plan.Code));
                 }
 
                 continue;
             }
 
             db.Sections.Remove(section);
-            changes.Change($"{plan.Code} section {section.Number}: removed");
+            changes.RowRemoved(ImportItem.Section, Key(section.Number), $"{plan.Code} section {section.Number}: removed");
             changes.Removed++;
         }
 
@@ -290,6 +312,8 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 db.Milestones.Add(milestone);
                 milestonesByYear.Add(milestone.Year, milestone);
                 changes.RowAdded(
+                    ImportItem.Milestone,
+                    Key(milestone.Year),
                     milestone.Goals.Count == 0
                         ? $"{plan.Code} milestone {milestone.Year}: added"
                         : $"{plan.Code} milestone {milestone.Year}: added with {milestone.Goals.Count} goals",
@@ -297,9 +321,9 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 continue;
             }
 
-            var fields = new List<string>();
-            Set(milestone.Text, parsedMilestone.Text, v => milestone.Text = v, "text changed", fields);
-            changes.Updated($"{plan.Code} milestone {milestone.Year}", fields);
+            var fields = new FieldChanges();
+            Set(milestone.Text, parsedMilestone.Text, v => milestone.Text = v, ImportField.Text, "text changed", fields);
+            changes.Updated(ImportItem.Milestone, Key(milestone.Year), $"{plan.Code} milestone {milestone.Year}", fields);
 
             var seenGoals = new HashSet<int>();
             foreach (var parsedGoal in parsedMilestone.Goals)
@@ -309,20 +333,20 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 if (!goalsByKey.TryGetValue((milestone.Id, parsedGoal.Number), out var goal))
                 {
                     db.Goals.Add(NewGoal(milestone, parsedGoal));
-                    changes.RowAdded($"{label}: added");
+                    changes.RowAdded(ImportItem.Goal, GoalKey(milestone.Year, parsedGoal.Number), $"{label}: added");
                     continue;
                 }
 
-                var goalFields = new List<string>();
-                Set(goal.Title, parsedGoal.Title, v => goal.Title = v, "title changed", goalFields);
-                Set(goal.Text, parsedGoal.Text, v => goal.Text = v, "text changed", goalFields);
-                changes.Updated(label, goalFields);
+                var goalFields = new FieldChanges();
+                Set(goal.Title, parsedGoal.Title, v => goal.Title = v, ImportField.Title, "title changed", goalFields);
+                Set(goal.Text, parsedGoal.Text, v => goal.Text = v, ImportField.Text, "text changed", goalFields);
+                changes.Updated(ImportItem.Goal, GoalKey(milestone.Year, parsedGoal.Number), label, goalFields);
             }
 
             foreach (var goal in goals.Where(g => g.MilestoneId == milestone.Id && !seenGoals.Contains(g.Number)).OrderBy(g => g.Number))
             {
                 db.Goals.Remove(goal);
-                changes.Change($"{plan.Code} milestone {milestone.Year} goal {goal.Number}: removed");
+                changes.RowRemoved(ImportItem.Goal, GoalKey(milestone.Year, goal.Number), $"{plan.Code} milestone {milestone.Year} goal {goal.Number}: removed");
                 changes.Removed++;
             }
         }
@@ -337,7 +361,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
 
             db.Milestones.Remove(milestone);
             milestonesByYear.Remove(milestone.Year);
-            changes.Change(goalCount == 0
+            changes.RowRemoved(ImportItem.Milestone, Key(milestone.Year), goalCount == 0
                 ? $"{plan.Code} milestone {milestone.Year}: removed"
                 : $"{plan.Code} milestone {milestone.Year}: removed with {goalCount} goals");
             changes.Removed += 1 + goalCount;
@@ -373,14 +397,14 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 };
                 ApplyIndicatorFields(indicator, parsedIndicator, tasksByNumber, milestonesByYear, changes);
                 db.Indicators.Add(indicator);
-                changes.RowAdded($"{label}: added");
+                changes.RowAdded(ImportItem.Indicator, parsedIndicator.Key, $"{label}: added");
                 continue;
             }
 
-            var fields = new List<string>();
+            var fields = new FieldChanges();
             Reinstate(indicator.WithdrawnAt, () => indicator.WithdrawnAt = null, fields);
             fields.AddRange(ApplyIndicatorFields(indicator, parsedIndicator, tasksByNumber, milestonesByYear, changes));
-            changes.Updated(label, fields);
+            changes.Updated(ImportItem.Indicator, parsedIndicator.Key, label, fields);
         }
 
         foreach (var indicator in indicators.Where(i => !seen.Contains(i.Key)).OrderBy(i => i.Key, StringComparer.Ordinal))
@@ -391,43 +415,45 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
                 if (indicator.WithdrawnAt is null)
                 {
                     indicator.WithdrawnAt = changes.ImportedAt;
-                    changes.Withdrawn(new Message("Import_IndicatorWithdrawn", indicator.Key, plan.Code));
+                    changes.Withdrawn(ImportItem.Indicator, indicator.Key, new Message("Import_IndicatorWithdrawn", indicator.Key, plan.Code));
                 }
 
                 continue;
             }
 
             db.Indicators.Remove(indicator);
-            changes.Change($"{plan.Code} indicator {indicator.Key}: removed");
+            changes.RowRemoved(ImportItem.Indicator, indicator.Key, $"{plan.Code} indicator {indicator.Key}: removed");
             changes.Removed++;
         }
     }
 
     /// <param name="tasksByNumber">The plan's current tasks: an indicator never links to a withdrawn one.</param>
-    private static List<string> ApplyIndicatorFields(
+    private static FieldChanges ApplyIndicatorFields(
         Indicator indicator,
         ParsedIndicator parsed,
         Dictionary<int, PlanTask> tasksByNumber,
         Dictionary<int, Milestone> milestonesByYear,
         PlanChanges changes)
     {
-        var fields = new List<string>();
-        Set(indicator.Name, parsed.Name, v => indicator.Name = v, "name changed", fields);
+        var fields = new FieldChanges();
+        Set(indicator.Name, parsed.Name, v => indicator.Name = v, ImportField.Name, "name changed", fields);
         if (indicator.Comparator != parsed.Comparator)
         {
-            fields.Add($"comparator {indicator.Comparator.ToDisplay()} → {parsed.Comparator.ToDisplay()}");
+            fields.Add(ImportField.Comparator, $"comparator {indicator.Comparator.ToDisplay()} → {parsed.Comparator.ToDisplay()}");
             indicator.Comparator = parsed.Comparator;
         }
 
         if (indicator.Target != parsed.Target)
         {
-            fields.Add($"target {Number(indicator.Target)} → {Number(parsed.Target)}");
+            fields.Add(ImportField.Target, $"target {Number(indicator.Target)} → {Number(parsed.Target)}");
             indicator.Target = parsed.Target;
         }
 
-        SetShown(indicator.Unit, parsed.Unit, v => indicator.Unit = v, "unit", fields);
-        SetShown(indicator.Year, parsed.Year, v => indicator.Year = v, "year", fields);
-        Set(indicator.SourceText, parsed.SourceText, v => indicator.SourceText = v, "source text changed", fields);
+        SetShown(indicator.Unit, parsed.Unit, v => indicator.Unit = v, ImportField.Unit, "unit", fields);
+        SetShown(indicator.Year, parsed.Year, v => indicator.Year = v, ImportField.Year, "year", fields);
+        Set(indicator.SourceText, parsed.SourceText, v => indicator.SourceText = v, ImportField.SourceText, "source text changed", fields);
+        SetShown(indicator.Baseline, parsed.Baseline, v => indicator.Baseline = v, ImportField.Baseline, "baseline", fields);
+        SetShown(indicator.BaselineYear, parsed.BaselineYear, v => indicator.BaselineYear = v, ImportField.Baseline, "baseline year", fields);
 
         PlanTask? task = null;
         if (parsed.TaskNumber is { } taskNumber && !tasksByNumber.TryGetValue(taskNumber, out task))
@@ -439,7 +465,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         {
             if (indicator.Id != 0)
             {
-                fields.Add($"task {indicator.Task?.Number.ToString(CultureInfo.InvariantCulture) ?? "(none)"} → {task?.Number.ToString(CultureInfo.InvariantCulture) ?? "(none)"}");
+                fields.Add(ImportField.Task, $"task {indicator.Task?.Number.ToString(CultureInfo.InvariantCulture) ?? "(none)"} → {task?.Number.ToString(CultureInfo.InvariantCulture) ?? "(none)"}");
             }
 
             indicator.Task = task;
@@ -459,7 +485,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         {
             if (indicator.Id != 0)
             {
-                fields.Add($"milestone {indicator.Milestone?.Year.ToString(CultureInfo.InvariantCulture) ?? "(none)"} → {milestone?.Year.ToString(CultureInfo.InvariantCulture) ?? "(none)"}");
+                fields.Add(ImportField.Milestone, $"milestone {indicator.Milestone?.Year.ToString(CultureInfo.InvariantCulture) ?? "(none)"} → {milestone?.Year.ToString(CultureInfo.InvariantCulture) ?? "(none)"}");
             }
 
             indicator.Milestone = milestone;
@@ -476,32 +502,36 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         new() { Milestone = milestone, Number = parsed.Number, Title = parsed.Title, Text = parsed.Text };
 
     /// <summary>Clears the withdrawn mark of a row that is back in the document.</summary>
-    private static void Reinstate(DateTimeOffset? withdrawnAt, Action clear, List<string> fields)
+    private static void Reinstate(DateTimeOffset? withdrawnAt, Action clear, FieldChanges fields)
     {
         if (withdrawnAt is not null)
         {
             clear();
-            fields.Add("back in the document");
+            fields.Add(ImportField.BackInDocument, "back in the document");
         }
     }
 
-    private static void Set(string current, string value, Action<string> assign, string change, List<string> fields)
+    private static void Set(string current, string value, Action<string> assign, ImportField field, string change, FieldChanges fields)
     {
         if (!string.Equals(current, value, StringComparison.Ordinal))
         {
             assign(value);
-            fields.Add(change);
+            fields.Add(field, change);
         }
     }
 
-    private static void SetShown<T>(T current, T value, Action<T> assign, string name, List<string> fields)
+    private static void SetShown<T>(T current, T value, Action<T> assign, ImportField field, string name, FieldChanges fields)
     {
         if (!EqualityComparer<T>.Default.Equals(current, value))
         {
             assign(value);
-            fields.Add($"{name} {Shown(current)} → {Shown(value)}");
+            fields.Add(field, $"{name} {Shown(current)} → {Shown(value)}");
         }
     }
+
+    private static string Key(int number) => number.ToString(CultureInfo.InvariantCulture);
+
+    private static string GoalKey(int year, int number) => $"{Key(year)}/{Key(number)}";
 
     private static string Shown<T>(T value) => value switch
     {
@@ -619,7 +649,25 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
     }
 
     /// <summary>Collects one plan's report lines and row counts.</summary>
-    private sealed class PlanChanges(string planCode, DateTimeOffset importedAt, List<string> changes, List<Message> warnings)
+    /// <summary>What changed in one row, as words for the report and as fields for the preview.</summary>
+    private sealed class FieldChanges : List<string>
+    {
+        public List<ImportField> Fields { get; } = [];
+
+        public void Add(ImportField field, string text)
+        {
+            Add(text);
+            Fields.Add(field);
+        }
+
+        public void AddRange(FieldChanges other)
+        {
+            base.AddRange(other);
+            Fields.AddRange(other.Fields);
+        }
+    }
+
+    private sealed class PlanChanges(string planCode, DateTimeOffset importedAt, List<string> changes, List<Message> warnings, List<ImportChange> details)
     {
         /// <summary>True once the plan itself was added: its one summary line stands for all its rows.</summary>
         private bool planIsNew;
@@ -634,36 +682,44 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
 
         public int Removed { get; set; }
 
-        public void Change(string line) => changes.Add(line);
-
         public void Warn(Message warning) => warnings.Add(warning);
 
-        public void PlanAdded(string line)
+        public void PlanAdded(string code, string line)
         {
             planIsNew = true;
             Added++;
             changes.Add(line);
+            details.Add(new ImportChange(PlanCode, ImportItem.Plan, code, ImportChangeKind.Added, []));
         }
 
         /// <summary>Counts <paramref name="rows"/> new rows; names them in the report unless the whole plan is new.</summary>
-        public void RowAdded(string line, int rows = 1)
+        public void RowAdded(ImportItem item, string key, string line, int rows = 1)
         {
             Added += rows;
             if (!planIsNew)
             {
                 changes.Add(line);
+                details.Add(new ImportChange(PlanCode, item, key, ImportChangeKind.Added, []));
             }
         }
 
+        /// <summary>A row deleted because it left the document (nothing attaches to it); the caller counts the rows.</summary>
+        public void RowRemoved(ImportItem item, string key, string line)
+        {
+            changes.Add(line);
+            details.Add(new ImportChange(PlanCode, item, key, ImportChangeKind.Removed, []));
+        }
+
         /// <summary>A row that left the document was marked withdrawn: a warning, and an updated row.</summary>
-        public void Withdrawn(Message warning)
+        public void Withdrawn(ImportItem item, string key, Message warning)
         {
             warnings.Add(warning);
+            details.Add(new ImportChange(PlanCode, item, key, ImportChangeKind.Withdrawn, []));
             UpdatedRows++;
         }
 
         /// <summary>Reports a matched row whose <paramref name="fields"/> changed; nothing when none did.</summary>
-        public void Updated(string label, List<string> fields)
+        public void Updated(ImportItem item, string key, string label, FieldChanges fields)
         {
             if (fields.Count == 0)
             {
@@ -671,6 +727,7 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
             }
 
             changes.Add($"{label}: {string.Join(", ", fields)}");
+            details.Add(new ImportChange(PlanCode, item, key, ImportChangeKind.Changed, fields.Fields.Distinct().ToList()));
             UpdatedRows++;
         }
     }

@@ -16,6 +16,9 @@ public class Indicator
     public int? Year { get; set; }
     /// <summary>The sentence the indicator was read from.</summary>
     public required string SourceText { get; set; }
+    /// <summary>Where the plan starts from: a target table's base-year value, or a figure its 现实基础 reports.</summary>
+    public decimal? Baseline { get; set; }
+    public int? BaselineYear { get; set; }
     public int? TaskId { get; set; }
     public PlanTask? Task { get; set; }
     /// <summary>Set when the indicator left the imported document but reports hold values for it (it is kept, not deleted).</summary>

@@ -9,6 +9,9 @@ public class Plan
     public required string Issuer { get; set; }
     /// <summary>Year and month of issue as "yyyy-MM" when the text gives one.</summary>
     public string? IssuedOn { get; set; }
+    /// <summary>A draft for comment (征求意见稿); the title does not carry the mark.</summary>
+    public bool IsDraft { get; set; }
+    /// <summary>The plan this one is made under (根据《…》), set on import: Chongqing's plan under the national outline.</summary>
     public int? ParentId { get; set; }
     public Plan? Parent { get; set; }
     public int StartYear { get; set; }

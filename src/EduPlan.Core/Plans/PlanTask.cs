@@ -1,6 +1,6 @@
 namespace EduPlan.Core.Plans;
 
-/// <summary>A key task (重点任务), numbered （一）（二）… through the whole plan.</summary>
+/// <summary>A key task (重点任务): （一）（二）… through the whole plan, or as the plan numbers them (see <see cref="Label"/>).</summary>
 public class PlanTask
 {
     public int Id { get; set; }
@@ -9,6 +9,8 @@ public class PlanTask
     public int SectionId { get; set; }
     public Section? Section { get; set; }
     public int Number { get; set; }
+    /// <summary>The marker as the document writes it: （一）, 【重点任务3】, 2., 一是; empty for rows imported before labels.</summary>
+    public string Label { get; set; } = "";
     /// <summary>The text up to the first 。 (without it).</summary>
     public required string Title { get; set; }
     /// <summary>The full text of the task after its number marker, title sentence included.</summary>

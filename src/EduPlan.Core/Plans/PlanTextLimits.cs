@@ -12,4 +12,6 @@ public static class PlanTextLimits
     public const int IndicatorKey = 256;
     public const int IndicatorName = 200;
     public const int Unit = 32;
+    /// <summary>A section's or task's marker as written: 【重点任务12】, （二十三）, 第十二部分.</summary>
+    public const int Label = 32;
 }

@@ -17,6 +17,7 @@ public sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicator>
         builder.Property(i => i.Target).HasPrecision(18, 4);
         builder.Property(i => i.Unit).HasMaxLength(PlanTextLimits.Unit).IsRequired();
         builder.Property(i => i.SourceText).IsRequired();
+        builder.Property(i => i.Baseline).HasPrecision(18, 4);
         builder.HasIndex(i => new { i.PlanId, i.Key }).IsUnique();
 
         builder.HasOne(i => i.Plan)

@@ -13,6 +13,7 @@ public sealed class PlanTaskConfiguration : IEntityTypeConfiguration<PlanTask>
 
         builder.Property(t => t.Title).HasMaxLength(PlanTextLimits.Title).IsRequired();
         builder.Property(t => t.Text).IsRequired();
+        builder.Property(t => t.Label).HasMaxLength(PlanTextLimits.Label).IsRequired();
         builder.HasIndex(t => new { t.PlanId, t.Number }).IsUnique();
 
         builder.HasOne(t => t.Plan)

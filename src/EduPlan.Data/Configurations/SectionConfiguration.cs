@@ -13,6 +13,8 @@ public sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
 
         builder.Property(s => s.Title).HasMaxLength(PlanTextLimits.Title).IsRequired();
         builder.Property(s => s.Text).IsRequired();
+        builder.Property(s => s.Label).HasMaxLength(PlanTextLimits.Label).IsRequired();
+        builder.Property(s => s.Part).HasMaxLength(PlanTextLimits.Title);
         builder.HasIndex(s => new { s.PlanId, s.Number }).IsUnique();
 
         builder.HasOne(s => s.Plan)
