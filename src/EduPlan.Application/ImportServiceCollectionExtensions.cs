@@ -1,19 +1,23 @@
 using EduPlan.Application.Import;
+using EduPlan.Application.Import.Preview;
+using EduPlan.Application.Import.Readers;
 using EduPlan.Core.Parsing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EduPlan.Application;
 
-/// <summary>Registers the plan-document parser and the importer (scoped, like <see cref="EduPlanDbContext"/>).</summary>
+/// <summary>Registers the plan-document parser and readers, the importer and the import preview (scoped, like the DbContext).</summary>
 public static class ImportServiceCollectionExtensions
 {
     public static IServiceCollection AddEduPlanImport(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IPlanDocumentParser, PlanDocumentParser>();
+        services.TryAddSingleton<PlanFileReader>();
         services.TryAddScoped<PlanImporter>();
         services.TryAddScoped<PlanImportService>();
+        services.TryAddScoped<PlanImportPreviews>();
         return services;
     }
 }

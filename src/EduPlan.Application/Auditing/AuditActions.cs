@@ -26,6 +26,9 @@ public static class AuditActions
     public const string OwnershipChanged = "OwnershipChanged";
     public const string OwnershipImported = "OwnershipImported";
 
+    /// <summary>Plans imported from a file through the preview (/admin/plans/import).</summary>
+    public const string PlansImported = "PlansImported";
+
     public const string ReportSubmitted = "ReportSubmitted";
     public const string ReportApproved = "ReportApproved";
     public const string ReportReturned = "ReportReturned";
@@ -47,7 +50,7 @@ public static class AuditActions
         SignIn, SignInFailed, LockedOut, SignOut, SessionExpired, PasswordChanged, PasswordChangeFailed, SignInRateLimited,
         UserCreated, UserUpdated, UserDisabled, UserEnabled, UserUnlocked, PasswordReset,
         DepartmentCreated, DepartmentUpdated, DepartmentDeleted,
-        OwnershipChanged, OwnershipImported,
+        OwnershipChanged, OwnershipImported, PlansImported,
         ReportSubmitted, ReportApproved, ReportReturned, ReportReopened,
         PeriodClosed, PeriodReopened, PeriodReset, PeriodExceptionGranted, PeriodExceptionRemoved,
         IndicatorLinked, IndicatorUnlinked,

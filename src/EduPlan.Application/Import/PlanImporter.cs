@@ -22,7 +22,15 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
     /// Imports every plan of <paramref name="documents"/> (parents before children) and saves once. On any
     /// failure nothing is written, the change tracker is cleared and the exception propagates.
     /// </summary>
-    public async Task<ImportReport> ImportAsync(IReadOnlyList<ParsedDocument> documents, CancellationToken cancellationToken = default)
+    public Task<ImportReport> ImportAsync(IReadOnlyList<ParsedDocument> documents, CancellationToken cancellationToken = default) =>
+        ImportAsync(documents, dryRun: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ImportAsync(IReadOnlyList{ParsedDocument}, CancellationToken)"/>; with <paramref name="dryRun"/> every
+    /// rule runs and the report says what would change, but nothing is saved and the change tracker is cleared (the
+    /// preview of a re-import and <c>import --dry-run</c>).
+    /// </summary>
+    public async Task<ImportReport> ImportAsync(IReadOnlyList<ParsedDocument> documents, bool dryRun, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(documents);
         cancellationToken.ThrowIfCancellationRequested();
@@ -36,7 +44,8 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
         }
 
         // Joins a transaction the caller already opened, so the caller decides when it commits.
-        var transaction = db.Database.CurrentTransaction is null
+        // A dry run writes nothing, so it takes no write lock either.
+        var transaction = !dryRun && db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
             : null;
         try
@@ -57,6 +66,12 @@ public sealed class PlanImporter(EduPlanDbContext db, TimeProvider clock)
             {
                 var context = new PlanChanges(item.Plan.Code, importedAt, changes, warnings, details);
                 summaries.Add(await ImportPlanAsync(item, stored, context, cancellationToken));
+            }
+
+            if (dryRun)
+            {
+                db.ChangeTracker.Clear();
+                return new ImportReport(summaries, changes, warnings) { Details = details };
             }
 
             await db.SaveChangesAsync(cancellationToken);

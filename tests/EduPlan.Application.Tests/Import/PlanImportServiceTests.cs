@@ -1,5 +1,6 @@
 using EduPlan.Application;
 using EduPlan.Application.Import;
+using EduPlan.Application.Import.Readers;
 using EduPlan.Core.Parsing;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
@@ -26,7 +27,7 @@ public sealed class PlanImportServiceTests : IAsyncLifetime
     }
 
     private PlanImportService CreateService(EduPlanDbContext db) =>
-        new(new PlanImporter(db, new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero))), new PlanDocumentParser());
+        new(new PlanImporter(db, new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero))), new PlanFileReader(new PlanDocumentParser()), db);
 
     private string WriteFile(string name, string text)
     {
