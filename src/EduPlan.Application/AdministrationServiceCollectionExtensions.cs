@@ -17,6 +17,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<EduPlan.Application.Ownership.OwnershipQueries>();
         services.AddScoped<EduPlan.Application.Ownership.OwnershipAdministration>();
         services.AddScoped<EduPlan.Application.Ownership.OwnershipImport>();
+        services.AddScoped<EduPlan.Application.Import.Preview.PlanImportPreviews>();
         services.AddScoped<EduPlan.Application.Users.UserQueries>();
         services.AddScoped<EduPlan.Application.Users.UserAdministration>();
         services.AddScoped<AuditQuery>();

@@ -1,5 +1,4 @@
 using EduPlan.Application.Import;
-using EduPlan.Application.Import.Preview;
 using EduPlan.Application.Import.Readers;
 using EduPlan.Core.Parsing;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EduPlan.Application;
 
-/// <summary>Registers the plan-document parser and readers, the importer and the import preview (scoped, like the DbContext).</summary>
+/// <summary>Registers the plan-document parser and readers and the importer (scoped, like the DbContext); the preview, which audits, comes with the administration use cases.</summary>
 public static class ImportServiceCollectionExtensions
 {
     public static IServiceCollection AddEduPlanImport(this IServiceCollection services)
@@ -17,7 +16,6 @@ public static class ImportServiceCollectionExtensions
         services.TryAddSingleton<PlanFileReader>();
         services.TryAddScoped<PlanImporter>();
         services.TryAddScoped<PlanImportService>();
-        services.TryAddScoped<PlanImportPreviews>();
         return services;
     }
 }

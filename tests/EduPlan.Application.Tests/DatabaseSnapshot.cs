@@ -13,9 +13,9 @@ public static class DatabaseSnapshot
             "plan", p.Id, p.Code, p.Title, p.Issuer, p.IssuedOn, p.ParentId, p.StartYear, p.EndYear, p.Preamble, p.SortOrder,
             p.ContentHash, p.SourceName, p.ImportedAt.ToString("O"), p.IsDraft)));
         rows.AddRange((await db.Sections.AsNoTracking().ToListAsync()).OrderBy(s => s.Id).Select(s => string.Join("|",
-            "section", s.Id, s.PlanId, s.Number, s.Title, s.Text, s.WithdrawnAt?.ToString("O"), s.Label, s.Part)));
+            "section", s.Id, s.PlanId, s.Number, s.Label, s.Part, s.Title, s.Text, s.WithdrawnAt?.ToString("O"))));
         rows.AddRange((await db.Tasks.AsNoTracking().ToListAsync()).OrderBy(t => t.Id).Select(t => string.Join("|",
-            "task", t.Id, t.PlanId, t.SectionId, t.Number, t.Title, t.Text, t.WithdrawnAt?.ToString("O"), t.Label)));
+            "task", t.Id, t.PlanId, t.SectionId, t.Number, t.Label, t.Title, t.Text, t.WithdrawnAt?.ToString("O"))));
         rows.AddRange((await db.Milestones.AsNoTracking().ToListAsync()).OrderBy(m => m.Id).Select(m => string.Join("|",
             "milestone", m.Id, m.PlanId, m.Year, m.Text)));
         rows.AddRange((await db.Goals.AsNoTracking().ToListAsync()).OrderBy(g => g.Id).Select(g => string.Join("|",
