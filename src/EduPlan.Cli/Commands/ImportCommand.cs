@@ -1,22 +1,28 @@
 using EduPlan.Application.Import;
 using EduPlan.Cli.Infrastructure;
+using EduPlan.Core.Messages;
+using EduPlan.Core.Parsing;
 using EduPlan.Data;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EduPlan.Cli.Commands;
 
-/// <summary><c>import FILE...</c>: parses every file, then writes all their plans in one transaction.</summary>
+/// <summary>
+/// <c>import FILE... [--dry-run]</c>: parses every file (text, .docx, PDF or the .xlsx template), applies the corrections
+/// remembered from earlier previews, then writes all their plans in one transaction — or, with --dry-run, prints the
+/// tree the preview page shows and what an import would change, and writes nothing.
+/// </summary>
 public static class ImportCommand
 {
     public static CliCommand Definition { get; } = new(
         "import",
-        "import FILE...",
-        "Parse plan documents and write their plans to the database; one refused file and nothing is written.",
+        "import FILE... [--dry-run]",
+        "Parse plan documents (text, .docx, PDF, the .xlsx template) and write their plans to the database; one refused file and nothing is written. --dry-run prints the plans as read and what would change.",
         RunAsync);
 
     private static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args)
     {
-        var arguments = CommandArguments.Parse(args);
+        var arguments = CommandArguments.Parse(args, flags: ["--dry-run"]);
         var files = arguments.Positionals;
         if (files.Count == 0)
         {
@@ -40,11 +46,60 @@ public static class ImportCommand
 
         var db = scope.ServiceProvider.GetRequiredService<EduPlanDbContext>();
         var settings = scope.ServiceProvider.GetRequiredService<DatabaseSettings>();
+        if (arguments.Has("--dry-run"))
+        {
+            return await DryRunAsync(context, importService, scope.ServiceProvider.GetRequiredService<PlanImporter>(), db, settings, documents);
+        }
+
         await DatabaseState.PrepareForWriteAsync(db, settings, context.Output, context.CancellationToken);
+        var prepared = await importService.PrepareAsync(documents, context.CancellationToken);
+        WriteNotApplied(prepared, context.Error);
 
         var importer = scope.ServiceProvider.GetRequiredService<PlanImporter>();
-        var report = await importer.ImportAsync(documents, context.CancellationToken);
+        var report = await importer.ImportAsync(prepared.Documents, context.CancellationToken);
         ImportReportWriter.Write(report, context.Output, context.Error, context.Culture);
         return ExitCodes.Success;
+    }
+
+    /// <summary>
+    /// The tree of every file as it would be imported (with remembered corrections when the database is there), then
+    /// the changes a real import would make. A database that does not exist yet is not created.
+    /// </summary>
+    private static async Task<int> DryRunAsync(
+        CliContext context, PlanImportService importService, PlanImporter importer, EduPlanDbContext db, DatabaseSettings settings, IReadOnlyList<ParsedDocument> documents)
+    {
+        var usable = await DatabaseState.IsUsableAsync(db, settings, context.CancellationToken);
+        var prepared = usable ? await importService.PrepareAsync(documents, context.CancellationToken) : new PreparedImport(documents, []);
+        foreach (var document in prepared.Documents)
+        {
+            context.Output.WriteLine($"== {document.SourceName}");
+            context.Output.Write(PlanTree.Render(document, context.Culture));
+        }
+
+        WriteNotApplied(prepared, context.Error);
+        if (!usable)
+        {
+            context.Output.WriteLine("the database is not set up yet: every plan would be added");
+        }
+        else
+        {
+            var report = await importer.ImportAsync(prepared.Documents, dryRun: true, context.CancellationToken);
+            context.Output.WriteLine(report.HasChanges ? "would change:" : "nothing would change");
+            foreach (var change in report.Changes)
+            {
+                context.Output.WriteLine($"  {change}");
+            }
+        }
+
+        context.Output.WriteLine("dry run: nothing was written");
+        return ExitCodes.Success;
+    }
+
+    private static void WriteNotApplied(PreparedImport prepared, TextWriter error)
+    {
+        foreach (var (title, correction) in prepared.NotApplied)
+        {
+            error.WriteLine($"warning: {title}: a correction made in an earlier preview no longer applies and was skipped ({correction.Correction.GetType().Name})");
+        }
     }
 }

@@ -39,6 +39,23 @@ public static class DatabaseState
         }
     }
 
+    /// <summary>
+    /// Whether the database exists and is up to date, found out without creating it: a SQLite file that is not there is
+    /// not opened (opening would create it).
+    /// </summary>
+    public static async Task<bool> IsUsableAsync(EduPlanDbContext db, DatabaseSettings settings, CancellationToken cancellationToken)
+    {
+        if (settings.Provider == DatabaseProvider.Sqlite
+            && new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource is { Length: > 0 } file
+            && file != ":memory:" && !File.Exists(file))
+        {
+            return false;
+        }
+
+        return await db.Database.CanConnectAsync(cancellationToken)
+            && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+    }
+
     /// <summary>Where the database is, without credentials: the SQLite file, or the SQL Server and database name.</summary>
     public static string Describe(EduPlanDbContext db)
     {
