@@ -39,6 +39,9 @@ public static class Policies
     /// <summary>Which tasks report which indicators (/indicators): administrators and coordinators.</summary>
     public const string ManageIndicatorLinks = nameof(ManageIndicatorLinks);
 
+    /// <summary>Importing plan files with the preview (/admin/plans/import): administrators; each draft only by its uploader.</summary>
+    public const string ImportPlans = nameof(ImportPlans);
+
     /// <summary>Who has and has not reported (/reporting/status): administrators, coordinators and viewers.</summary>
     public const string ReadReportingStatus = nameof(ReadReportingStatus);
 
@@ -55,5 +58,6 @@ public static class Policies
         .AddPolicy(ReviewReports, policy => policy.RequireRole(Roles.Coordinator))
         .AddPolicy(ManagePeriods, policy => policy.RequireRole(Roles.Coordinator))
         .AddPolicy(ManageIndicatorLinks, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator))
-        .AddPolicy(ReadReportingStatus, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator, Roles.Viewer));
+        .AddPolicy(ReadReportingStatus, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator, Roles.Viewer))
+        .AddPolicy(ImportPlans, policy => policy.RequireRole(Roles.Administrator));
 }

@@ -40,6 +40,7 @@ public static class WebServiceCollectionExtensions
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddEduPlanAdministration();
         services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, TaskOwnershipAuthorizationHandler>();
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, PlanImportDraftAuthorizationHandler>();
 
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.SectionName));

@@ -36,6 +36,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
         [Policies.ManagePeriods] = [Roles.Coordinator],
         [Policies.ManageIndicatorLinks] = [Roles.Administrator, Roles.Coordinator],
         [Policies.ReadReportingStatus] = [Roles.Administrator, Roles.Coordinator, Roles.Viewer],
+        [Policies.ImportPlans] = [Roles.Administrator],
     };
 
     /// <summary>"METHOD template" → (policy, a URL to request). Ids in sample URLs do not exist, so a POST changes nothing.</summary>
@@ -103,6 +104,17 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
         ["GET indicators"] = (Policies.ManageIndicatorLinks, "/indicators"),
         ["POST indicators/{id:int}/links"] = (Policies.ManageIndicatorLinks, "/indicators/999999/links"),
         ["POST indicators/{id:int}/links/{taskId:int}/delete"] = (Policies.ManageIndicatorLinks, "/indicators/999999/links/999999/delete"),
+        ["GET admin/plans/import"] = (Policies.ImportPlans, "/admin/plans/import"),
+        ["POST admin/plans/import"] = (Policies.ImportPlans, "/admin/plans/import"),
+        ["GET admin/plans/import/template.xlsx"] = (Policies.ImportPlans, "/admin/plans/import/template.xlsx"),
+        ["GET admin/plans/import/{id:int}"] = (Policies.ImportPlans, "/admin/plans/import/999999"),
+        ["GET admin/plans/import/{id:int}/plan.xlsx"] = (Policies.ImportPlans, "/admin/plans/import/999999/plan.xlsx?plan=0"),
+        ["POST admin/plans/import/{id:int}/plan"] = (Policies.ImportPlans, "/admin/plans/import/999999/plan"),
+        ["POST admin/plans/import/{id:int}/corrections"] = (Policies.ImportPlans, "/admin/plans/import/999999/corrections"),
+        ["POST admin/plans/import/{id:int}/corrections/undo"] = (Policies.ImportPlans, "/admin/plans/import/999999/corrections/undo"),
+        ["GET admin/plans/import/{id:int}/indicators/new"] = (Policies.ImportPlans, "/admin/plans/import/999999/indicators/new?plan=x&sentence=y"),
+        ["POST admin/plans/import/{id:int}/confirm"] = (Policies.ImportPlans, "/admin/plans/import/999999/confirm"),
+        ["POST admin/plans/import/{id:int}/discard"] = (Policies.ImportPlans, "/admin/plans/import/999999/discard"),
     };
 
     private static readonly string[] Identities = [Anonymous, NoRole, .. Roles.All];
