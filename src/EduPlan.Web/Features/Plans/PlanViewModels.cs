@@ -21,7 +21,11 @@ public sealed record PlanSummary(
     int Tasks,
     int Milestones,
     int Indicators,
-    IReadOnlyList<int> MilestoneYears);
+    IReadOnlyList<int> MilestoneYears)
+{
+    /// <summary>A draft for comment (征求意见稿).</summary>
+    public bool IsDraft { get; init; }
+}
 
 /// <summary>The plan page: header, milestones with goals and indicators, and every section with its tasks.</summary>
 public sealed record PlanDetailsViewModel(
@@ -37,7 +41,10 @@ public sealed record PlanHeader(
     string? IssuedOn,
     string? ParentCode,
     string? ParentTitle,
-    string Preamble);
+    string Preamble)
+{
+    public bool IsDraft { get; init; }
+}
 
 public sealed record MilestoneView(int Id, int Year, string Text, IReadOnlyList<GoalView> Goals)
 {
@@ -51,11 +58,20 @@ public sealed record GoalView(int Number, string Title, string Text);
 public sealed record SectionView(int Number, string Title, string Text, IReadOnlyList<TaskLink> Tasks)
 {
     public string Anchor => PlanAnchors.Section(Number);
+
+    /// <summary>The marker as written (一、, 第三章); empty for an unnumbered block or an older import.</summary>
+    public string Label { get; init; } = "";
+
+    /// <summary>The part (第一部分 总体战略) in a two-level plan.</summary>
+    public string? Part { get; init; }
 }
 
 /// <summary>A link to a key task: （九）推进学前教育优质普惠发展.</summary>
 public sealed record TaskLink(int Number, string Title)
 {
+    /// <summary>The marker as written: （九）, 【重点任务3】, 2.</summary>
+    public string Label { get; init; } = "";
+
     /// <summary>The lead department's short name, where the page shows it (the plan page); null when none is assigned.</summary>
     public string? Lead { get; init; }
 }
@@ -76,6 +92,11 @@ public sealed record TaskDetailsViewModel(
     TaskLink? Previous,
     TaskLink? Next)
 {
+    /// <summary>The task's marker as written, and its section's.</summary>
+    public string Label { get; init; } = "";
+
+    public string SectionLabel { get; init; } = "";
+
     /// <summary>For a withdrawn task, when its plan was last imported (without it); null for a current task.</summary>
     public DateTimeOffset? WithdrawnFromImportOf { get; init; }
 

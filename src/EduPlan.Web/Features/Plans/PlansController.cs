@@ -31,7 +31,8 @@ public sealed class PlansController(EduPlanDbContext db, IAuthorizationService a
                 p.Tasks.Count(t => t.WithdrawnAt == null),
                 p.Milestones.Count,
                 p.Indicators.Count,
-                p.Milestones.OrderBy(m => m.Year).Select(m => m.Year).ToList()))
+                p.Milestones.OrderBy(m => m.Year).Select(m => m.Year).ToList())
+            { IsDraft = p.IsDraft })
             .ToListAsync(cancellationToken);
 
         return View(new HomeViewModel(BuildTree(plans)));
@@ -75,8 +76,9 @@ public sealed class PlansController(EduPlanDbContext db, IAuthorizationService a
                 s.Text,
                 s.Tasks.Where(t => t.WithdrawnAt == null)
                     .OrderBy(t => t.Number)
-                    .Select(t => new TaskLink(t.Number, t.Title) { Lead = t.LeadDepartment != null ? t.LeadDepartment.ShortName : null })
-                    .ToList()))
+                    .Select(t => new TaskLink(t.Number, t.Title) { Lead = t.LeadDepartment != null ? t.LeadDepartment.ShortName : null, Label = t.Label })
+                    .ToList())
+            { Label = s.Label, Part = s.Part })
             .ToListAsync(cancellationToken);
 
         return View(new PlanDetailsViewModel(
@@ -100,6 +102,8 @@ public sealed class PlansController(EduPlanDbContext db, IAuthorizationService a
                 PlanImportedAt = t.Plan.ImportedAt,
                 SectionNumber = t.Section!.Number,
                 SectionTitle = t.Section.Title,
+                SectionLabel = t.Section.Label,
+                t.Label,
                 SectionWithdrawn = t.Section.WithdrawnAt != null,
                 t.Number,
                 t.Title,
@@ -129,7 +133,7 @@ public sealed class PlansController(EduPlanDbContext db, IAuthorizationService a
         var current = db.Tasks.AsNoTracking().Where(t => t.PlanId == task.PlanId && t.WithdrawnAt == null);
         var neighbours = await current.Where(t => t.Number < number).OrderByDescending(t => t.Number).Take(1)
             .Concat(current.Where(t => t.Number > number).OrderBy(t => t.Number).Take(1))
-            .Select(t => new TaskLink(t.Number, t.Title))
+            .Select(t => new TaskLink(t.Number, t.Title) { Label = t.Label })
             .ToListAsync(cancellationToken);
 
         // The record-level check issue 4's progress reports will use: is this reporter's department an owner of the task?
@@ -158,6 +162,8 @@ public sealed class PlansController(EduPlanDbContext db, IAuthorizationService a
             neighbours.SingleOrDefault(t => t.Number > number))
         {
             SectionWithdrawn = task.SectionWithdrawn,
+            SectionLabel = task.SectionLabel,
+            Label = task.Label,
             WithdrawnFromImportOf = task.Withdrawn ? task.PlanImportedAt : null,
             Lead = task.Lead,
             CoDepartments = task.CoDepartments,
@@ -178,7 +184,8 @@ public sealed class PlansController(EduPlanDbContext db, IAuthorizationService a
                 p.IssuedOn,
                 p.Parent != null ? p.Parent.Code : null,
                 p.Parent != null ? p.Parent.Title : null,
-                p.Preamble))
+                p.Preamble)
+            { IsDraft = p.IsDraft })
             .SingleOrDefaultAsync(cancellationToken);
 
     /// <summary>Nests each plan under its parent; a plan whose parent is missing is shown as a root.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EduPlan.Core.Reporting;
+using EduPlan.Core.Plans;
 
 namespace EduPlan.Web.Features.Shared;
 
@@ -39,6 +40,14 @@ public static class Display
     /// <summary>The same to the minute, as the reporting pages show it: "2026-09-10 14:05".</summary>
     public static string ChinaMinute(DateTime utc) =>
         ChinaCalendar.ToChina(utc).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>A section's marker as its document writes it (第三章, §2), or 三、 for rows imported before labels were kept.</summary>
+    public static string SectionMarker(string? label, int number) =>
+        string.IsNullOrEmpty(label) ? ChineseNumerals.SectionMarker(number) : label.EndsWith('、') ? label : label + " ";
+
+    /// <summary>A task's marker as its document writes it (【重点任务3】, 2.), or （三） for rows imported before labels were kept.</summary>
+    public static string TaskMarker(string? label, int number) =>
+        string.IsNullOrEmpty(label) ? ChineseNumerals.TaskMarker(number) : label.EndsWith('）') ? label : label + " ";
 
     /// <summary>A target without trailing zeros: 90, 3.5, 0.25.</summary>
     public static string Target(decimal target) => target.ToString("0.############", CultureInfo.InvariantCulture);
