@@ -145,7 +145,7 @@ internal static class Headings
         _ => "（1）",
     };
 
-    /// <summary>Part and chapter headings are short titles; "第一部分内容包括……。" is a sentence, not a heading.</summary>
+    /// <summary>Part and chapter headings are titles (a comma is fine: 第二章 塑造…，培养…); "第一部分内容包括……。" is a sentence.</summary>
     private static Match? TitleLike(Match match)
     {
         if (!match.Success)
@@ -154,7 +154,7 @@ internal static class Headings
         }
 
         var text = match.Groups["text"].ValueSpan;
-        return text.Length <= 60 && !text.ContainsAny('。', '；', '，') ? match : null;
+        return text.Length <= 60 && !text.ContainsAny('。', '；') ? match : null;
     }
 
     private static Heading Create(HeadingKind kind, Match match, string line)
