@@ -20,7 +20,21 @@ public sealed record ImportReport(IReadOnlyList<PlanImportSummary> Plans, IReadO
 /// <summary>One row an import adds, changes, withdraws (keeps, marked as no longer in the document) or removes.</summary>
 /// <param name="Key">The row's natural key within its plan: a section or task number, a milestone year, "2027/3" for a goal, an indicator key.</param>
 /// <param name="Fields">For <see cref="ImportChangeKind.Changed"/>: what changed.</param>
-public sealed record ImportChange(string PlanCode, ImportItem Item, string Key, ImportChangeKind Change, IReadOnlyList<ImportField> Fields);
+public sealed record ImportChange(string PlanCode, ImportItem Item, string Key, ImportChangeKind Change, IReadOnlyList<ImportField> Fields)
+{
+    /// <summary>"任务 9：正文有改动" / "Task 9: text changed": the item and the fields by their enum texts.</summary>
+    public Message Describe() => new(
+        Change switch
+        {
+            ImportChangeKind.Added => "PlanImport_Change_Added",
+            ImportChangeKind.Changed => "PlanImport_Change_Changed",
+            ImportChangeKind.Withdrawn => "PlanImport_Change_Withdrawn",
+            _ => "PlanImport_Change_Removed",
+        },
+        Item,
+        Key,
+        MessageList.Of(Fields));
+}
 
 public enum ImportItem
 {

@@ -65,7 +65,7 @@ public sealed class PlanDocumentParser : IPlanDocumentParser
         foreach (var report in read.Unconfirmed.Where(r => r.Candidate.Strong && !imported.Contains(r.Candidate.Info.Title))
                      .DistinctBy(r => r.Candidate.Info.Title))
         {
-            warnings.Add(new Message("PlanDoc_AnnouncedNotImported", report.Candidate.Info.Title, report.Line.Number, report.Missing));
+            warnings.Add(new Message("Parse_AnnouncedNotImported", report.Candidate.Info.Title, report.Line.Number, report.Missing));
         }
 
         var codesByTitle = AssignCodes(read.Plans, warnings);
@@ -86,17 +86,17 @@ public sealed class PlanDocumentParser : IPlanDocumentParser
             .ToList();
         if (candidates.Count == 0)
         {
-            return new PlanFormatException(sourceName, 0, new Message("PlanDoc_NoTitle"));
+            return new PlanFormatException(sourceName, 0, new Message("Parse_NoTitle", MessageList.Of(PlanPatterns.GenreWords.Select(w => $"“{w}”"))));
         }
 
         if (candidates.Count == 1)
         {
             var only = candidates[0];
-            return new PlanFormatException(sourceName, only.Line, new Message("PlanDoc_OneCandidate", Excerpt(only.Text), only.Missing), candidates);
+            return new PlanFormatException(sourceName, only.Line, new Message("Parse_OneCandidate", Excerpt(only.Text), only.Missing), candidates);
         }
 
         var list = string.Join("；", candidates.Select(c => $"{c.Line}:“{Excerpt(c.Text)}”"));
-        return new PlanFormatException(sourceName, 0, new Message("PlanDoc_Candidates", candidates.Count, list), candidates);
+        return new PlanFormatException(sourceName, 0, new Message("Parse_Candidates", candidates.Count, list), candidates);
     }
 
     /// <summary>
@@ -116,7 +116,7 @@ public sealed class PlanDocumentParser : IPlanDocumentParser
 
             var code = PlanCodes.FromTitleHash(draft.Title);
             codes[draft.Title] = code;
-            warnings.Add(new Message("PlanDoc_HashedCode", draft.Title, draft.Line, code));
+            warnings.Add(new Message("Parse_UnknownPlanCode", draft.Title, draft.Line, code));
         }
 
         return codes;

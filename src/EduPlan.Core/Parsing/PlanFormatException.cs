@@ -66,8 +66,8 @@ public sealed class PlanFormatException : Exception
         }
 
         var quote = page is { } p
-            ? new Message("PlanDoc_QuotedLineOnPage", line, p, lineText)
-            : new Message("PlanDoc_QuotedLine", line, lineText);
+            ? new Message("Parse_QuotedLineOnPage", line, p, lineText)
+            : new Message("Parse_QuotedLine", line, lineText);
         return head + " " + quote.ToString(culture);
     }
 

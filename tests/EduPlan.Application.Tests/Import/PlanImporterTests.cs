@@ -518,7 +518,7 @@ public sealed class PlanImporterTests : IAsyncLifetime
     public async Task A_hand_built_plan_without_a_content_hash_is_never_skipped_but_still_changes_nothing()
     {
         var plan = HandBuiltPlan("demo");
-        await ImportAsync(new ParsedDocument("demo.txt", [plan], [new Message("PlanDoc_NoIssuer", "示例规划", 1)]));
+        await ImportAsync(new ParsedDocument("demo.txt", [plan], [new Message("Parse_NoIssuer", "示例规划", 1)]));
         var before = await SnapshotAsync();
 
         var report = await ImportAsync(new ParsedDocument("demo.txt", [plan], []));
@@ -532,7 +532,7 @@ public sealed class PlanImporterTests : IAsyncLifetime
     [Fact]
     public async Task Parser_warnings_are_passed_on_with_the_file_name()
     {
-        var report = await ImportAsync(new ParsedDocument("/some/folder/demo.txt", [HandBuiltPlan("demo")], [new Message("PlanDoc_NoIssuer", "示例规划", 1)]));
+        var report = await ImportAsync(new ParsedDocument("/some/folder/demo.txt", [HandBuiltPlan("demo")], [new Message("Parse_NoIssuer", "示例规划", 1)]));
 
         report.Warnings.Zh().Should().Equal("demo.txt: 《示例规划》（第 1 行）：没有找到“…印发《…》”或标题下的发文机关，印发机关留空。");
         await using var db = _database.CreateContext();

@@ -18,7 +18,11 @@ public sealed record PlanRefusal(string SourceName, int Line, int? Page, string?
 }
 
 /// <summary>Who uploaded a draft: the resource of the record-level check that only they may work on it.</summary>
-public sealed record PlanImportDraftOwner(int DraftId, string OwnerId);
+public sealed record PlanImportDraftOwner(int DraftId, string OwnerId)
+{
+    /// <summary>Why another administrator may not open the draft (the 403 page's reason).</summary>
+    public static Message NotYours { get; } = new("PlanImport_NotYourDraft");
+}
 
 /// <summary>The preview of a draft: every plan as it will be imported, with its corrections, and what the import would change.</summary>
 public sealed record PlanImportPreview(

@@ -167,10 +167,10 @@ internal sealed class DocumentReader
                     if (plans.Find(p => p.Title == candidate.Info.Title) is { } earlier)
                     {
                         throw new PlanFormatException(_sourceName, line.Number,
-                            new Message("PlanDoc_TitleTwice", candidate.Info.Title, earlier.Line));
+                            new Message("Parse_PlanTwice", candidate.Info.Title, earlier.Line));
                     }
 
-                    StoredText.RequireWithin(candidate.Info.Title, PlanTextLimits.Title, new Message("PlanDoc_What_PlanTitle"), _sourceName, line.Number);
+                    StoredText.RequireWithin(candidate.Info.Title, PlanTextLimits.Title, new Message("Parse_What_PlanTitle"), _sourceName, line.Number);
                     plan = new PlanDraft(candidate.Info, line.Number);
                     plans.Add(plan);
                     sawStructure = false;
@@ -253,12 +253,12 @@ internal sealed class DocumentReader
                     continue;
                 }
 
-                return new Message("PlanDoc_Missing_Structure");
+                return new Message("Parse_Missing_Structure");
             }
 
             if (Landmarks.IsTrailer(_matching[j]) || Landmarks.IsDateline(_matching[j]))
             {
-                return new Message("PlanDoc_Missing_Structure");
+                return new Message("Parse_Missing_Structure");
             }
 
             if (_headings[j] is { } heading)
@@ -269,7 +269,7 @@ internal sealed class DocumentReader
                 {
                     if (inside)
                     {
-                        return new Message("PlanDoc_Missing_Structure");
+                        return new Message("Parse_Missing_Structure");
                     }
 
                     steps++;
@@ -278,7 +278,7 @@ internal sealed class DocumentReader
 
                 return heading.Number == 1
                     ? null
-                    : new Message("PlanDoc_Missing_FirstHeading", _lines[j].Number, Excerpt(_lines[j].Text), heading.Kind == HeadingKind.Chapter
+                    : new Message("Parse_Missing_FirstHeading", _lines[j].Number, Excerpt(_lines[j].Text), heading.Kind == HeadingKind.Chapter
                         ? "第一章"
                         : Headings.Expected(heading.Kind, 1));
             }
@@ -286,7 +286,7 @@ internal sealed class DocumentReader
             steps++;
         }
 
-        return new Message("PlanDoc_Missing_Structure");
+        return new Message("Parse_Missing_Structure");
     }
 
     /// <summary>Reads a title at line <paramref name="index"/> (possibly continued on the next line), or null.</summary>

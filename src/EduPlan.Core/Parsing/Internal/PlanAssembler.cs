@@ -14,7 +14,7 @@ internal static class PlanAssembler
         var (issuer, issuedOn) = ReadIssue(draft, sourceName);
         if (issuer.Length == 0)
         {
-            warnings.Add(new Message("PlanDoc_NoIssuer", draft.Title, draft.Line));
+            warnings.Add(new Message("Parse_NoIssuer", draft.Title, draft.Line));
         }
 
         var (parentTitle, parentCode) = ReadParent(draft, codesByTitle);
@@ -84,7 +84,7 @@ internal static class PlanAssembler
         };
         if (draft.IsDraft)
         {
-            warnings.Add(new Message("PlanDoc_Draft", draft.Title, draft.Line));
+            warnings.Add(new Message("Parse_Draft", draft.Title, draft.Line));
         }
 
         return plan with { ContentHash = PlanContentHash.Compute(plan) };
@@ -119,7 +119,7 @@ internal static class PlanAssembler
                     issuer = SourceLines.Trim(issuer[2..]).TrimStart('，', ',');
                 }
 
-                StoredText.RequireWithin(issuer, PlanTextLimits.Issuer, new Message("PlanDoc_What_Issuer"), sourceName, line.Number);
+                StoredText.RequireWithin(issuer, PlanTextLimits.Issuer, new Message("Parse_What_Issuer"), sourceName, line.Number);
             }
 
             var outsideTitle = title.Success ? before + " " + text[(title.Index + title.Length)..] : "";
@@ -158,7 +158,7 @@ internal static class PlanAssembler
 
         if (issuer.Length > 0)
         {
-            StoredText.RequireWithin(issuer, PlanTextLimits.Issuer, new Message("PlanDoc_What_Issuer"), sourceName, draft.Line);
+            StoredText.RequireWithin(issuer, PlanTextLimits.Issuer, new Message("Parse_What_Issuer"), sourceName, draft.Line);
         }
 
         return (issuer, issuedOn);
@@ -256,10 +256,10 @@ internal static class PlanAssembler
                 var goalTitle = StoredText.FirstSentence(goalText);
                 if (StoredText.IsEmpty(goalTitle))
                 {
-                    throw new PlanFormatException(sourceName, paragraph.Number, new Message("PlanDoc_GoalTitleEmpty"));
+                    throw new PlanFormatException(sourceName, paragraph.Number, new Message("Parse_GoalTitleEmpty"));
                 }
 
-                StoredText.RequireWithin(goalTitle, PlanTextLimits.Title, new Message("PlanDoc_What_GoalTitle"), sourceName, paragraph.Number);
+                StoredText.RequireWithin(goalTitle, PlanTextLimits.Title, new Message("Parse_What_GoalTitle"), sourceName, paragraph.Number);
                 goals.Add(new ParsedGoal(goals.Count + 1, goalTitle, goalText, paragraph.Number));
                 contexts.Add(new TextContext(goalText, paragraph.Number, null, year));
                 continue;
@@ -277,13 +277,13 @@ internal static class PlanAssembler
                     if (earlier >= 0)
                     {
                         throw new PlanFormatException(sourceName, paragraph.Number,
-                            new Message("PlanDoc_MilestoneTwice", draft.Title, year, milestones[earlier].Line));
+                            new Message("Parse_MilestoneTwice", draft.Title, year, milestones[earlier].Line));
                     }
 
                     if (starts.Exists(s => s.Year == year))
                     {
                         throw new PlanFormatException(sourceName, paragraph.Number,
-                            new Message("PlanDoc_MilestoneTwice", draft.Title, year, paragraph.Number));
+                            new Message("Parse_MilestoneTwice", draft.Title, year, paragraph.Number));
                     }
 
                     starts.Add((match.Index, year));
@@ -345,13 +345,13 @@ internal static class PlanAssembler
         var guessedEnd = years.End ?? (inPlan.Count > 0 ? inPlan.Max() : null);
         if (guessedEnd is not { } finalEnd)
         {
-            throw new PlanFormatException(sourceName, draft.Line, new Message("PlanDoc_NoYears", draft.Title));
+            throw new PlanFormatException(sourceName, draft.Line, new Message("Parse_NoYears", draft.Title));
         }
 
         var guessedStart = issuedYear is { } issued && issued <= finalEnd
             ? issued
             : inPlan.Count > 0 && inPlan.Min() < finalEnd ? inPlan.Min() : finalEnd;
-        warnings.Add(new Message("PlanDoc_YearsGuessed", draft.Title, draft.Line, guessedStart, finalEnd));
+        warnings.Add(new Message("Parse_YearsGuessed", draft.Title, draft.Line, guessedStart, finalEnd));
         return (guessedStart, finalEnd);
     }
 
@@ -380,8 +380,8 @@ internal static class PlanAssembler
 
             // The key is the name plus "@year" (and "#n"); the name is what the author can shorten, so it carries both limits.
             var nameLimit = Math.Min(PlanTextLimits.IndicatorName, PlanTextLimits.IndicatorKey - (key.Length - d.Name.Length));
-            StoredText.RequireWithin(d.Name, nameLimit, new Message("PlanDoc_What_IndicatorName"), sourceName, d.Line);
-            StoredText.RequireWithin(d.Unit, PlanTextLimits.Unit, new Message("PlanDoc_What_IndicatorUnit"), sourceName, d.Line);
+            StoredText.RequireWithin(d.Name, nameLimit, new Message("Parse_What_IndicatorName"), sourceName, d.Line);
+            StoredText.RequireWithin(d.Unit, PlanTextLimits.Unit, new Message("Parse_What_IndicatorUnit"), sourceName, d.Line);
 
             // A table's target year is linked to the milestone of that year, when the plan states one.
             var milestoneYear = d.MilestoneYear ?? (d.FromTable && d.TaskNumber is null && d.Year is { } y && milestoneYears.Contains(y) ? y : null);

@@ -39,6 +39,9 @@ internal static partial class PlanPatterns
     [GeneratedRegex(@"(?<![0-9])(?<end>20[0-9]{2})\s*年?$", RegexOptions.CultureInvariant)]
     public static partial Regex TrailingYear();
 
+    /// <summary>What a plan of this genre calls itself at the end of its title (<see cref="GenreEnding"/> matches these).</summary>
+    public static readonly IReadOnlyList<string> GenreWords = ["规划", "纲要", "计划", "方案"];
+
     /// <summary>What a plan of this genre calls itself at the end of its title.</summary>
     [GeneratedRegex(@"(?:规划|纲要|计划|方案)$", RegexOptions.CultureInvariant)]
     public static partial Regex GenreEnding();

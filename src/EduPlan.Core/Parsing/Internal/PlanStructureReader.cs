@@ -118,7 +118,7 @@ internal sealed class PlanStructureReader
             {
                 if (section is null)
                 {
-                    throw Refuse(line, new Message("PlanDoc_TaskBeforeSection", heading.Label, _plan.Title, Headings.StyleName(_sectionKind ?? HeadingKind.Numeral)));
+                    throw Refuse(line, new Message("Parse_TaskBeforeSection", heading.Label, _plan.Title, Headings.StyleName(_sectionKind ?? HeadingKind.Numeral)));
                 }
 
                 var number = RequireNumber(heading, line);
@@ -165,12 +165,12 @@ internal sealed class PlanStructureReader
 
         if (_plan.Sections.Count == 0)
         {
-            throw Refuse(_plan.Line, new Message("PlanDoc_NoSections", _plan.Title));
+            throw Refuse(_plan.Line, new Message("Parse_PlanWithoutSections", _plan.Title));
         }
 
         if (_plan.Sections.All(s => s.Tasks.Count == 0) && _plan.Sections.Count > 1)
         {
-            _warnings.Add(new Message("PlanDoc_NoTasks", _plan.Title, _plan.Line));
+            _warnings.Add(new Message("Parse_NoTasks", _plan.Title, _plan.Line));
         }
     }
 
@@ -321,7 +321,7 @@ internal sealed class PlanStructureReader
                 continue;
             }
 
-            StoredText.RequireWithin(title, PlanTextLimits.Title, new Message("PlanDoc_What_TaskTitle"), _sourceName, line.Number);
+            StoredText.RequireWithin(title, PlanTextLimits.Title, new Message("Parse_What_TaskTitle"), _sourceName, line.Number);
             ordinal++;
             var task = new TaskDraft(ordinal, numeral + "是", title, line.Number);
             task.Paragraphs.Add(line with { Text = text });
@@ -349,10 +349,10 @@ internal sealed class PlanStructureReader
         var title = SourceLines.Trim(heading.Text);
         if (StoredText.IsEmpty(title))
         {
-            throw Refuse(line, new Message("PlanDoc_SectionTitleEmpty", heading.Label));
+            throw Refuse(line, new Message("Parse_SectionTitleEmpty", heading.Label));
         }
 
-        StoredText.RequireWithin(title, PlanTextLimits.Title, new Message("PlanDoc_What_SectionTitle"), _sourceName, line.Number);
+        StoredText.RequireWithin(title, PlanTextLimits.Title, new Message("Parse_What_SectionTitle"), _sourceName, line.Number);
         return title;
     }
 
@@ -361,28 +361,28 @@ internal sealed class PlanStructureReader
         var text = SourceLines.Trim(heading.Text);
         if (text.Length == 0)
         {
-            throw Refuse(line, new Message("PlanDoc_TaskTitleEmpty", heading.Label));
+            throw Refuse(line, new Message("Parse_TaskEmpty", heading.Label));
         }
 
         var title = StoredText.FirstSentence(text);
         if (StoredText.IsEmpty(title))
         {
-            throw Refuse(line, new Message("PlanDoc_TaskFirstSentenceEmpty", heading.Label));
+            throw Refuse(line, new Message("Parse_TaskTitleEmpty", heading.Label));
         }
 
-        StoredText.RequireWithin(title, PlanTextLimits.Title, new Message("PlanDoc_What_TaskTitle"), _sourceName, line.Number);
+        StoredText.RequireWithin(title, PlanTextLimits.Title, new Message("Parse_What_TaskTitle"), _sourceName, line.Number);
         var task = new TaskDraft(number, heading.Label, title, line.Number);
         task.Paragraphs.Add(line with { Text = text });
         return task;
     }
 
     private int RequireNumber(Heading heading, SourceLine line) =>
-        heading.Number ?? throw Refuse(line, new Message("PlanDoc_NumeralUnreadable", heading.Label));
+        heading.Number ?? throw Refuse(line, new Message("Parse_NumberUnknown", heading.Label));
 
     /// <summary>The numbering starts again at 1 without a title: another document begins, and this plan ends.</summary>
     private void EndHere(SourceLine line, int index)
     {
-        _warnings.Add(new Message("PlanDoc_RestartEndsPlan", line.Number, Excerpt(line.Text), _plan.Title));
+        _warnings.Add(new Message("Parse_RestartEndsPlan", line.Number, Excerpt(line.Text), _plan.Title));
         _plan.Body.RemoveRange(index, _plan.Body.Count - index);
         _body.RemoveRange(index, _body.Count - index);
     }
@@ -407,9 +407,9 @@ internal sealed class PlanStructureReader
         return false;
     }
 
-    private static readonly Message PartName = new("PlanDoc_Level_Part");
-    private static readonly Message SectionName = new("PlanDoc_Level_Section");
-    private static readonly Message TaskName = new("PlanDoc_Level_Task");
+    private static readonly Message PartName = new("Parse_Level_Part");
+    private static readonly Message SectionName = new("Parse_Level_Section");
+    private static readonly Message TaskName = new("Parse_Level_Task");
 
     private PlanFormatException Refuse(SourceLine line, Message reason) => Refuse(line.Number, reason);
 
@@ -459,7 +459,7 @@ internal sealed class PlanStructureReader
 
             if (number != expected)
             {
-                var key = number < expected ? "PlanDoc_NumberRepeated" : "PlanDoc_NumberSkipped";
+                var key = number < expected ? "Parse_NumberRepeated" : "Parse_NumberSkipped";
                 throw reader.Refuse(line, new Message(key, reader._plan.Title, level,
                     Headings.Expected(heading.Kind, expected), heading.Label));
             }

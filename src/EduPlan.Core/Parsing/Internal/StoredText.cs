@@ -39,7 +39,7 @@ internal static class StoredText
         if (text.Length > limit)
         {
             var preview = text.Length > 20 ? text[..20] + "…" : text;
-            throw new PlanFormatException(sourceName, line, new Message("PlanDoc_TooLong", what, limit, text.Length, preview));
+            throw new PlanFormatException(sourceName, line, new Message("Parse_TooLong", what, limit, text.Length, preview));
         }
     }
 }

@@ -54,7 +54,7 @@ internal static partial class TargetTableReader
                 var source = Source(name, unit, header, cells, baseline, column);
                 if (ParseTarget(cell, baselineValue?.Value) is not { } target)
                 {
-                    warnings.Add(new Message("PlanDoc_TableCellNotATarget", planTitle, row.Number, name, cell));
+                    warnings.Add(new Message("Parse_TableCellNotATarget", planTitle, row.Number, name, cell));
                     continue;
                 }
 

@@ -5,6 +5,7 @@ using EduPlan.Application.Import.Readers;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Plans;
 using EduPlan.Web.Authorization;
+using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -69,7 +70,7 @@ public sealed class PlanImportController(
 
         if (result.Kind == ResultKind.Forbidden)
         {
-            return Forbid();
+            return await this.FailureAsync(result);
         }
 
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -94,7 +95,7 @@ public sealed class PlanImportController(
         {
             ResultKind.Saved => View("Preview", new PlanImportPreviewViewModel { Preview = result.Value! }),
             ResultKind.NotFound => NotFound(),
-            _ => View("Index", new PlanImportIndexViewModel(await DraftsAsync(cancellationToken), null, PlanImportDisplay.Text(result.Reason!))),
+            _ => View("Index", new PlanImportIndexViewModel(await DraftsAsync(cancellationToken), null, result.Reason!.Text())),
         };
     }
 
@@ -212,7 +213,7 @@ public sealed class PlanImportController(
         var result = await previews.CorrectAsync(id, form.Version, form.PlanTitle, correction, cancellationToken);
         if (!result.Succeeded && form.Kind == "addIndicator" && result.Value is { } preview && result.Kind == ResultKind.Refused)
         {
-            return NewIndicatorView(preview, form, PlanImportDisplay.Text(result.Reason!));
+            return NewIndicatorView(preview, form, result.Reason!.Text());
         }
 
         return result.Succeeded
@@ -291,7 +292,7 @@ public sealed class PlanImportController(
         }
 
         var current = await previews.PreviewAsync(id, cancellationToken);
-        return current.Value is null ? NotFound() : Refused(current.Value, null, PlanImportDisplay.Text(result.Reason!));
+        return current.Value is null ? NotFound() : Refused(current.Value, null, result.Reason!.Text());
     }
 
     [HttpPost("{id:int}/discard")]
@@ -315,7 +316,9 @@ public sealed class PlanImportController(
             return NotFound();
         }
 
-        return (await authorization.AuthorizeAsync(User, owner, PlanImportDraftOperations.Work)).Succeeded ? null : Forbid();
+        return (await authorization.AuthorizeAsync(User, owner, PlanImportDraftOperations.Work)).Succeeded
+            ? null
+            : await this.ForbiddenAsync(PlanImportDraftOwner.NotYours, backUrl: "/admin/plans/import");
     }
 
     private Task<List<(int Id, string SourceName, DateTime UpdatedAt)>> DraftsAsync(CancellationToken cancellationToken) =>
@@ -390,10 +393,10 @@ public sealed class PlanImportController(
         if (result.Kind == ResultKind.Conflict)
         {
             Response.StatusCode = StatusCodes.Status409Conflict;
-            return View("Preview", new PlanImportPreviewViewModel { Preview = result.Value, Error = PlanImportDisplay.Text(result.Reason!), ErrorPlan = planTitle });
+            return View("Preview", new PlanImportPreviewViewModel { Preview = result.Value, Error = result.Reason!.Text(), ErrorPlan = planTitle });
         }
 
-        return Refused(result.Value, planTitle, PlanImportDisplay.Text(result.Reason!), settings, correction);
+        return Refused(result.Value, planTitle, result.Reason!.Text(), settings, correction);
     }
 
     private ViewResult Refused(PlanImportPreview preview, string? planTitle, string error, PlanSettingsForm? settings = null, CorrectionForm? correction = null)

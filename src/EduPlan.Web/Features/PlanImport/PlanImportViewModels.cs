@@ -99,11 +99,9 @@ public sealed class CorrectionForm
 /// <summary>The add-indicator page: the sentence chosen, and a first guess at the target in it.</summary>
 public sealed record NewIndicatorViewModel(PlanImportPreview Preview, string PlanTitle, CorrectionForm Form, string? Error);
 
-/// <summary>Renders what the import feature shows: messages in the reader's language, sentences to choose from.</summary>
+/// <summary>What the import pages show beside the plan: sentences to choose from, a first guess at a target, numbers, anchors.</summary>
 public static partial class PlanImportDisplay
 {
-    public static string Text(Message message) => message.ToString(CultureInfo.CurrentUICulture);
-
     /// <summary>A text cut into sentences (ending in 。；！？), each kept with its mark: what an indicator is added from.</summary>
     public static IEnumerable<string> Sentences(string text) =>
         SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 1);
@@ -131,31 +129,6 @@ public static partial class PlanImportDisplay
         var unit = match.Groups["unit"].Value is "％" ? "%" : match.Groups["unit"].Value;
         return (clause.Trim(), match.Groups["num"].Value, unit);
     }
-
-    /// <summary>"任务 9：正文有改动" / "Task 9: text changed" — the item and field names are the enums' own texts.</summary>
-    public static string Change(ImportChange change)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        var fields = string.Join(Text(new Message("PlanImport_ListSeparator")), change.Fields.Select(f => MessageTexts.EnumText(f, culture)));
-        return Text(new Message("PlanImport_Change_" + change.Change, change.Item, change.Key, fields));
-    }
-
-    public static string Correction(PlanCorrection correction) => Text(correction switch
-    {
-        SetCode c => new Message("PlanImport_Did_Code", c.Code),
-        SetParent { ParentCode: { } parent } => new Message("PlanImport_Did_Parent", parent),
-        SetParent => new Message("PlanImport_Did_NoParent"),
-        SetTitle c => new Message("PlanImport_Did_Title", c.Title),
-        SetYears c => new Message("PlanImport_Did_Years", c.Start, c.End),
-        RenameSection c => new Message("PlanImport_Did_RenameSection", c.Number, c.Was, c.Title),
-        RenameTask c => new Message("PlanImport_Did_RenameTask", c.Number, c.Was, c.Title),
-        MergeTasks c => new Message("PlanImport_Did_Merge", c.Number, c.Was, c.NextWas),
-        SplitTask c => new Message("PlanImport_Did_Split", c.Number, c.Was, Short(c.At)),
-        DropIndicator c => new Message("PlanImport_Did_Drop", c.Key),
-        EditIndicator c => new Message("PlanImport_Did_Edit", c.Key, c.Name, c.Target, c.Unit),
-        AddIndicator c => new Message("PlanImport_Did_Add", c.Name, c.Target, c.Unit),
-        _ => new Message("PlanImport_Literal", correction.GetType().Name),
-    });
 
     public static string Number(decimal value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 

@@ -1,6 +1,6 @@
 using System.Globalization;
-using EduPlan.Core.Reporting;
 using EduPlan.Core.Plans;
+using EduPlan.Core.Reporting;
 
 namespace EduPlan.Web.Features.Shared;
 
