@@ -44,6 +44,15 @@ public sealed class PlanImportTests(BrowserFixture fixture)
         main.Should().Contain("《重庆市某某区教育事业发展“十五五”规划》").And.Contain("推进学前教育优质普惠").And.Contain("教育集团覆盖率达到80%");
         await BrowserFixture.ScreenshotAsync(page, "61-plan-import-preview");
 
+        // The same preview in English: the portal's words change, the plan's own sentences stay as written.
+        var previewUrl = page.Url;
+        await page.Locator("button.language-switch").ClickAsync();
+        await page.WaitForURLAsync(previewUrl);
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("Import preview").And.Contain("教育集团覆盖率达到80%");
+        await BrowserFixture.ScreenshotAsync(page, "61-plan-import-preview-en");
+        await page.Locator("button.language-switch").ClickAsync();
+        await page.WaitForURLAsync(previewUrl);
+
         // The code and the parent plan (the text names no parent: the district plan is made under Chongqing's).
         await page.Locator("input[name='Code']").FillAsync("district-2030");
         await page.Locator("select[name='ParentCode']").SelectOptionAsync("chongqing");
