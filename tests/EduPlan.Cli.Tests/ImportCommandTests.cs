@@ -57,7 +57,8 @@ public sealed class ImportCommandTests : IDisposable
         result.ExitCode.Should().Be(1, result.ToString());
         result.ErrorLines.Should().ContainSingle(result.ToString());
         var error = result.ErrorLines[0];
-        error.Should().Be($"error: {badPath}:{line}: The key task numbers of “{ChongqingTitle}” skip: expected （九）, found （十）.");
+        error.Should().StartWith($"error: {badPath}:{line}: In “{ChongqingTitle}” the key task numbers skip: “（九）” was expected, “（十）” found.")
+            .And.Contain($"(line {line}: “（十）推进学前教育优质普惠发展。", "the refusal quotes the line it names");
         result.Error.Should().NotContain("   at ").And.NotContain("Exception");
         result.Output.Should().NotContain("national").And.NotContain("chongqing");
         (_cli.CountPlans() ?? 0).Should().Be(0);
@@ -72,7 +73,8 @@ public sealed class ImportCommandTests : IDisposable
 
         result.ExitCode.Should().Be(1, result.ToString());
         result.ErrorLines.Should().ContainSingle().Which
-            .Should().Be($"error: {badPath}:{line}: 《{ChongqingTitle}》的重点任务编号不连续（跳号）：应为（九），实际为（十）。");
+            .Should().StartWith($"error: {badPath}:{line}: 《{ChongqingTitle}》的重点任务编号不连续（跳号）：应为“（九）”，实际为“（十）”。")
+            .And.Contain($"（第 {line} 行：“（十）推进学前教育优质普惠发展。");
     }
 
     private const string ChongqingTitle = "重庆加快建设教育强市推进教育现代化规划（2024—2035年）";
