@@ -7,6 +7,11 @@ namespace EduPlan.Web.Infrastructure;
 /// <summary>The request pipeline and the endpoints, in the order they must run.</summary>
 public static class WebApplicationExtensions
 {
+    /// <summary>True when the host filter lets every Host header through (unset, empty, or a '*' entry).</summary>
+    public static bool AllowsAnyHost(string? allowedHosts) =>
+        string.IsNullOrWhiteSpace(allowedHosts)
+        || allowedHosts.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Contains("*");
+
     public static WebApplication UseEduPlanPipeline(this WebApplication app)
     {
         // First, so that everything after it (HSTS, cookies, audit, rate limit) sees the real client and scheme.
@@ -21,6 +26,11 @@ public static class WebApplicationExtensions
         else if (!app.Environment.IsDevelopment() && !app.Environment.IsEnvironment("Testing"))
         {
             app.Logger.LogWarning("Security:RequireHttps is off: unless a TLS proxy is in front, sign-in cookies and passwords travel unencrypted");
+        }
+
+        if (app.Environment.IsProduction() && AllowsAnyHost(app.Configuration["AllowedHosts"]))
+        {
+            app.Logger.LogWarning("AllowedHosts is '*': requests with any Host header are served; list the portal's host names (for example \"eduplan.cq.gov.cn;localhost\")");
         }
 
         if (!app.Environment.IsDevelopment())

@@ -10,6 +10,7 @@ using EduPlan.Data.Identity;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Features.Account;
 using EduPlan.Web.Resources;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -90,11 +91,14 @@ public static class WebServiceCollectionExtensions
             options.SlidingExpiration = true;
             // Replaces Identity's SecurityStampValidator: one small query per request instead of a periodic rebuild.
             options.Events.OnValidatePrincipal = SessionValidator.ValidatePrincipalAsync;
-            var redirectToAccessDenied = options.Events.OnRedirectToAccessDenied;
+            // Relative locations: the handler builds absolute ones from the request's Host header, which a client chooses.
+            options.Events.OnRedirectToLogin = context => RedirectRelativeAsync(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToLogout = context => RedirectRelativeAsync(context, StatusCodes.Status200OK);
+            options.Events.OnRedirectToReturnUrl = context => RedirectRelativeAsync(context, StatusCodes.Status200OK);
             options.Events.OnRedirectToAccessDenied = async context =>
             {
                 await AuditAccessDeniedAsync(context.HttpContext);
-                await redirectToAccessDenied(context);
+                await RedirectRelativeAsync(context, StatusCodes.Status403Forbidden);
             };
         });
         // The handler times it with the app's TimeProvider, which the authentication builder gives every scheme from DI.
@@ -114,6 +118,28 @@ public static class WebServiceCollectionExtensions
         }
 
         services.AddAuthorizationBuilder().AddEduPlanPolicies();
+    }
+
+    /// <summary>
+    /// The cookie handler's redirect with the scheme and host dropped; requests from scripts get the status and the
+    /// Location header instead of a redirect, as the handler's default does.
+    /// </summary>
+    private static Task RedirectRelativeAsync(RedirectContext<CookieAuthenticationOptions> context, int statusForScripts)
+    {
+        var location = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute)
+            ? absolute.PathAndQuery + absolute.Fragment
+            : context.RedirectUri;
+        if (string.Equals(context.Request.Headers.XRequestedWith, "XMLHttpRequest", StringComparison.Ordinal))
+        {
+            context.Response.Headers.Location = location;
+            context.Response.StatusCode = statusForScripts;
+        }
+        else
+        {
+            context.Response.Redirect(location);
+        }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>
