@@ -1,8 +1,12 @@
 using System.Text;
 using EduPlan.Cli;
+using EduPlan.Data;
 
 // Plan titles are Chinese; without this a Windows console prints them as '?'.
 Console.OutputEncoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+
+// The database, backups and exports it writes are for this account only (see PrivateFiles).
+PrivateFiles.RestrictNewFiles();
 
 using var cancellation = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>

@@ -64,7 +64,7 @@ public static class DatabaseServiceCollectionExtensions
         var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
         if (!string.IsNullOrEmpty(folder))
         {
-            Directory.CreateDirectory(folder);
+            PrivateFiles.EnsureFolder(folder);
         }
     }
 }

@@ -34,6 +34,32 @@ public sealed class SqliteConcurrencyInterceptor : DbConnectionInterceptor
     // Keyed by connection string; the value says whether the file was switched (false: in memory or read-only).
     private static readonly ConcurrentDictionary<string, bool> WalFiles = new(StringComparer.Ordinal);
 
+    /// <summary>A database file SQLite would create is created first, readable by its owner only (SQLite would make it 0644).</summary>
+    public override InterceptionResult ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result)
+    {
+        CreatePrivateFile(connection);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult> ConnectionOpeningAsync(
+        DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        CreatePrivateFile(connection);
+        return ValueTask.FromResult(result);
+    }
+
+    private static void CreatePrivateFile(DbConnection connection)
+    {
+        if (connection is SqliteConnection sqlite && !WalFiles.ContainsKey(sqlite.ConnectionString) && CanUseWal(sqlite.ConnectionString))
+        {
+            var builder = new SqliteConnectionStringBuilder(sqlite.ConnectionString);
+            if (builder.Mode == SqliteOpenMode.ReadWriteCreate && !builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase))
+            {
+                PrivateFiles.EnsureOwnerOnlyFile(Path.GetFullPath(builder.DataSource));
+            }
+        }
+    }
+
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         if (connection is not SqliteConnection sqlite)

@@ -1,5 +1,8 @@
+using EduPlan.Data;
 using EduPlan.Web.Infrastructure;
 
+// The database, its logs and backups are for this account only (0600 / 0640 on Unix; see PrivateFiles).
+PrivateFiles.RestrictNewFiles();
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddEduPlanLogging();

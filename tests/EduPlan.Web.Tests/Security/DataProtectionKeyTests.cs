@@ -77,4 +77,16 @@ public sealed class RequireHttpsTests
 
         SecurityTestKit.SetCookies(response).Should().Contain(c => c.StartsWith("EduPlan.Auth=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }
+
+    [Fact]
+    public async Task With_RequireHttps_the_language_cookie_is_secure_too()
+    {
+        using var app = new EduPlanWebFactory { Settings = { ["Security:RequireHttps"] = "true" } };
+        var client = app.CreateClient(new() { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false, HandleCookies = true });
+
+        var response = await client.PostFormAsync("/account/login", "/language", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" });
+
+        SecurityTestKit.SetCookies(response).Should().ContainSingle(c => c.StartsWith(".AspNetCore.Culture=", StringComparison.Ordinal))
+            .Which.Should().Contain("secure");
+    }
 }
