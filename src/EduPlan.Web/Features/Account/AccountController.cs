@@ -202,10 +202,30 @@ public sealed partial class AccountController(
     }
 
     /// <summary>Null when the password is right and the account may sign in; otherwise the reason for the audit log.</summary>
+    /// <summary>
+    /// Checks a password with the failure count kept in the database, not in this request's copy of the user: each
+    /// attempt first reserves one of the allowed failures with one atomic update (count + 1 where count &lt; limit), so
+    /// however many guesses arrive at once, no more than the limit are ever checked. A correct password gives its
+    /// reservation back (count 0); the failure that reaches the limit sets the lockout, once. The count stays at the
+    /// limit while the account is locked and is cleared by the first attempt after the lockout ends.
+    /// </summary>
     private async Task<(string? Failure, bool LockedNow)> CheckPasswordAsync(ApplicationUser? user, string password)
     {
         var tooLong = password.Length > security.Value.PasswordMaxLength;
-        if (user is null || user.IsDisabled || await userManager.IsLockedOutAsync(user))
+        var limit = security.Value.MaxFailedSignIns;
+        var now = clock.GetUtcNow();
+        var lockedUntil = user?.LockoutEnd;
+        if (user is { LockoutEnabled: true } && user.AccessFailedCount >= limit && lockedUntil <= now)
+        {
+            // The lockout is over: the failures that caused it stop counting (one request does it; the others find nothing).
+            await db.Users.Where(u => u.Id == user.Id && u.AccessFailedCount >= limit && u.LockoutEnd == lockedUntil)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0));
+        }
+
+        var reserved = user is { IsDisabled: false } && !(lockedUntil > now)
+            && (!user.LockoutEnabled || await db.Users.Where(u => u.Id == user.Id && u.AccessFailedCount < limit)
+                .ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, u => u.AccessFailedCount + 1)) == 1);
+        if (!reserved)
         {
             // No password is checked for these, but the time one takes is spent all the same.
             if (!tooLong)
@@ -216,19 +236,24 @@ public sealed partial class AccountController(
             return (user is null ? "UnknownUser" : user.IsDisabled ? "Disabled" : "LockedOut", false);
         }
 
-        if (tooLong)
+        // Longer than any password that can be set, so wrong; counted like any wrong password, never hashed.
+        if (!tooLong && await userManager.CheckPasswordAsync(user!, password))
         {
-            // Longer than any password that can be set, so wrong; counted like any wrong password, never hashed.
-            return ("WrongPassword", await CountFailureAsync(user));
+            if (user!.LockoutEnabled)
+            {
+                await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(s => s.SetProperty(u => u.AccessFailedCount, 0));
+            }
+
+            return (null, false);
         }
 
-        var result = await signInManager.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
-        return result.Succeeded ? (null, false)
-            : result.IsNotAllowed ? ("Disabled", false)
-            : ("WrongPassword", result.IsLockedOut);
+        var lockedNow = user!.LockoutEnabled && await db.Users
+            .Where(u => u.Id == user.Id && u.AccessFailedCount >= limit && u.LockoutEnd == lockedUntil)
+            .ExecuteUpdateAsync(s => s.SetProperty(u => u.LockoutEnd, now.AddMinutes(security.Value.LockoutMinutes))) == 1;
+        return ("WrongPassword", lockedNow);
     }
 
-    /// <summary>Counts a failed password; true when this failure locked the account.</summary>
+    /// <summary>Counts a wrong current password on the change form (a signed-in user); true when it locked the account.</summary>
     private async Task<bool> CountFailureAsync(ApplicationUser user)
     {
         await userManager.AccessFailedAsync(user);
