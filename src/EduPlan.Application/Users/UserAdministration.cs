@@ -85,6 +85,7 @@ public sealed class UserAdministration(
         UserRules.CheckEmail(email, errors);
         if (errors.Count > 0)
         {
+            await AuditRefusedRolesAsync(AuditActions.UserCreated, new AuditTarget("User", null, userName), newUser.Roles, errors, cancellationToken);
             return Result<UserChange>.Invalid(errors);
         }
 
@@ -201,6 +202,7 @@ public sealed class UserAdministration(
 
         if (errors.Count > 0)
         {
+            await AuditRefusedRolesAsync(AuditActions.UserUpdated, AuditTarget.User(user.Id, user.UserName), changes.Roles, errors, cancellationToken);
             return Result<UserChange>.Invalid(errors);
         }
 
@@ -438,6 +440,21 @@ public sealed class UserAdministration(
     {
         await audit.WriteAsync(action, AuditOutcome.Failure, AuditTarget.User(user.Id, user.UserName), new { reason }, cancellationToken: cancellationToken);
         return Result<UserChange>.Refused(reason, new UserChange(user.Id, user.UserName));
+    }
+
+    /// <summary>
+    /// A form refused for its roles (Auditor from the portal, Administrator with Auditor, dropping one's own or the last
+    /// Administrator) is a refused privileged change: audited as a failure with the roles asked for and the reasons,
+    /// even though the user only sees it as a field error. Other field errors (a missing name) are not audited.
+    /// </summary>
+    private async Task AuditRefusedRolesAsync(
+        string action, AuditTarget target, IEnumerable<string>? requestedRoles, List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        var reasons = errors.Where(e => e.Field == UserFields.Roles).Select(e => e.Message).ToList();
+        if (reasons.Count > 0)
+        {
+            await audit.WriteAsync(action, AuditOutcome.Failure, target, new { roles = requestedRoles?.ToList() ?? [], reasons }, cancellationToken: cancellationToken);
+        }
     }
 
     private void CheckAuditorRoleFromWeb(IReadOnlyCollection<string> roles, List<FieldError> errors)

@@ -27,6 +27,42 @@ public sealed class SeparationOfDutiesTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Auditor")]
+    [InlineData("Administrator", "Auditor")]
+    public async Task A_refused_grant_of_Auditor_on_a_new_user_is_audited(params string[] roles)
+    {
+        var admin = app.CreateBrowser();
+        await admin.SignInAsAdminAsync();
+
+        await admin.PostFieldsAsync("/admin/users/new", "/admin/users/new",
+            [("Input.UserName", "would.be.auditor"), ("Input.DisplayName", "新审计员"), .. roles.Select(r => ("Input.Roles", r))]);
+
+        var attempt = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "UserCreated" && e.TargetName == "would.be.auditor"));
+        attempt.Outcome.Should().Be(AuditOutcome.Failure);
+        attempt.ActorName.Should().Be(WebTestHelpers.AdminUserName);
+        attempt.TargetName.Should().Be("would.be.auditor");
+        attempt.Details.Should().Contain("Auditor").And.Contain("审计员");
+    }
+
+    [Fact]
+    public async Task Editing_oneself_to_Auditor_is_refused_and_audited()
+    {
+        var admin = app.CreateBrowser();
+        await admin.SignInAsAdminAsync();
+        var adminId = await app.WithDbAsync(db => db.Users.Where(u => u.UserName == WebTestHelpers.AdminUserName).Select(u => u.Id).SingleAsync());
+        var form = await admin.GetPageAsync($"/admin/users/{adminId}/edit");
+        var stamp = System.Text.RegularExpressions.Regex.Match(form, "name=\"Input.ConcurrencyStamp\"[^>]*value=\"([^\"]+)\"").Groups[1].Value;
+
+        await admin.PostFieldsAsync($"/admin/users/{adminId}/edit", $"/admin/users/{adminId}/edit",
+            ("Input.DisplayName", "系统管理员"), ("Input.Roles", Roles.Administrator), ("Input.Roles", Roles.Auditor), ("Input.ConcurrencyStamp", stamp));
+
+        var attempt = await app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == "UserUpdated"));
+        attempt.Outcome.Should().Be(AuditOutcome.Failure);
+        attempt.TargetName.Should().Be(WebTestHelpers.AdminUserName);
+        (await app.WithDbAsync(db => db.UserRoles.CountAsync(r => r.UserId == adminId))).Should().Be(1, "the roles did not change");
+    }
+
+    [Theory]
     [InlineData("reset-password", "PasswordReset")]
     [InlineData("disable", "UserDisabled")]
     [InlineData("unlock", "UserUnlocked")]
