@@ -22,4 +22,16 @@ public class EduPlanIdentityErrorDescriber : IdentityErrorDescriber
         Code = nameof(PasswordContainsUserName),
         Description = "Passwords must not contain the user name.",
     };
+
+    public virtual IdentityError PasswordIsCommon() => new()
+    {
+        Code = nameof(PasswordIsCommon),
+        Description = "This password is among the most common ones in leaked password lists; choose another.",
+    };
+
+    public virtual IdentityError PasswordContainsPersonalName() => new()
+    {
+        Code = nameof(PasswordContainsPersonalName),
+        Description = "Passwords must not contain the user's display name or department.",
+    };
 }

@@ -1,17 +1,21 @@
+using EduPlan.Application.Security.CommonPasswords;
+using EduPlan.Data;
 using EduPlan.Data.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace EduPlan.Application.Security;
 
 /// <summary>
 /// EduPlan's password rules on top of Identity's length check: a maximum length, at least N of the four
-/// character kinds, and not the user name (in either case, or inside the password).
+/// character kinds, not the user name, display name or department (in either case, or inside the password), and not
+/// one of the most common leaked passwords (<see cref="CommonPasswordList"/>).
 /// </summary>
-public sealed class EduPlanPasswordValidator(IOptions<SecurityOptions> options, IdentityErrorDescriber describer)
+public sealed class EduPlanPasswordValidator(IOptions<SecurityOptions> options, IdentityErrorDescriber describer, EduPlanDbContext? db = null)
     : IPasswordValidator<ApplicationUser>
 {
-    public Task<IdentityResult> ValidateAsync(UserManager<ApplicationUser> manager, ApplicationUser user, string? password)
+    public async Task<IdentityResult> ValidateAsync(UserManager<ApplicationUser> manager, ApplicationUser user, string? password)
     {
         password ??= "";
         var rules = options.Value;
@@ -35,7 +39,22 @@ public sealed class EduPlanPasswordValidator(IOptions<SecurityOptions> options, 
             errors.Add(words.PasswordContainsUserName());
         }
 
-        return Task.FromResult(errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]));
+        if (CommonPasswordList.IsCommon(password))
+        {
+            errors.Add(words.PasswordIsCommon());
+        }
+
+        // The display name and the department's names (full and short), as others know them (ASVS 2.1.7, 6.2).
+        var department = user.DepartmentId is { } id && db is not null
+            ? await db.Departments.AsNoTracking().Where(d => d.Id == id).Select(d => new { d.Name, d.ShortName }).SingleOrDefaultAsync()
+            : null;
+        string?[] personal = [user.DisplayName, department?.Name, department?.ShortName];
+        if (personal.Any(name => name is { Length: >= 2 } && password.Contains(name.Trim(), StringComparison.OrdinalIgnoreCase)))
+        {
+            errors.Add(words.PasswordContainsPersonalName());
+        }
+
+        return errors.Count == 0 ? IdentityResult.Success : IdentityResult.Failed([.. errors]);
     }
 
     /// <summary>How many of upper case, lower case, digits and symbols (anything else) occur.</summary>

@@ -101,6 +101,8 @@ public static partial class UserRules
         nameof(EduPlanIdentityErrorDescriber.PasswordTooLong) => FieldError.Of(UserFields.Password, "User_PasswordTooLong", rules.PasswordMaxLength),
         nameof(EduPlanIdentityErrorDescriber.PasswordRequiresCharacterKinds) => FieldError.Of(UserFields.Password, "User_PasswordCharacterKinds", rules.PasswordRequiredCharacterKinds),
         nameof(EduPlanIdentityErrorDescriber.PasswordContainsUserName) => FieldError.Of(UserFields.Password, "User_PasswordContainsUserName"),
+        nameof(EduPlanIdentityErrorDescriber.PasswordIsCommon) => FieldError.Of(UserFields.Password, "User_PasswordIsCommon"),
+        nameof(EduPlanIdentityErrorDescriber.PasswordContainsPersonalName) => FieldError.Of(UserFields.Password, "User_PasswordContainsPersonalName"),
         _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => FieldError.Of(UserFields.Password, "User_PasswordRejected", error.Code),
         nameof(IdentityErrorDescriber.DuplicateUserName) => FieldError.Of(UserFields.UserName, "User_NameTaken", userName),
         nameof(IdentityErrorDescriber.InvalidUserName) => FieldError.Of(UserFields.UserName, "User_NameInvalid", UserNameMinLength, UserNameMaxLength),

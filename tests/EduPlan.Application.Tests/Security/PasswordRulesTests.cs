@@ -150,11 +150,68 @@ public sealed class PasswordRulesTests : IAsyncLifetime
             nameof(IdentityErrorDescriber.PasswordTooShort), nameof(EduPlanIdentityErrorDescriber.PasswordRequiresCharacterKinds));
     }
 
-    private async Task<IdentityResult> ValidateAsync(string userName, string password)
+    [Theory]
+    [InlineData("Password1234")]
+    [InlineData("P@ssw0rd!2035")]
+    [InlineData("Qwertyuiop123")]
+    [InlineData("1qaz2wsx3EDC")]
+    [InlineData("Iloveyou-2026")]
+    [InlineData("SUNSHINE-2035")]
+    public async Task Common_leaked_passwords_are_refused_however_they_are_dressed(string password)
+    {
+        var result = await ValidateAsync("zhangsan", password);
+
+        result.Errors.Select(e => e.Code).Should().Contain(nameof(EduPlanIdentityErrorDescriber.PasswordIsCommon));
+    }
+
+    [Theory]
+    [InlineData("Test-Root-Passw0rd")]
+    [InlineData("Chongqing-Edu-2035")]
+    [InlineData("教育强国建设规划纲要2035a")]
+    [InlineData("Love-2035-Abcdef")]
+    public async Task Passwords_that_only_contain_a_common_word_are_accepted(string password)
+    {
+        (await ValidateAsync("zhangsan", password)).Succeeded.Should().BeTrue();
+    }
+
+    [Fact]
+    public void The_list_holds_the_thirty_thousand_passwords()
+    {
+        Application.Security.CommonPasswords.CommonPasswordList.Count.Should().Be(30_000);
+        Application.Security.CommonPasswords.CommonPasswordList.IsCommon("123456").Should().BeTrue();
+    }
+
+    [Theory]
+    [InlineData("Huguoqing-2035x")]
+    [InlineData("胡国庆Abc-2035")]
+    [InlineData("市教委Abcd-2035")]
+    [InlineData("Abcd-2035-重庆市教育委员会")]
+    public async Task A_password_with_the_display_name_or_the_department_is_refused(string password)
+    {
+        var departmentId = await WithDbAsync(async db =>
+        {
+            var department = new Core.Organisation.Department { Name = "重庆市教育委员会", ShortName = "市教委", Kind = Core.Organisation.DepartmentKind.Other };
+            db.Departments.Add(department);
+            await db.SaveChangesAsync();
+            return department.Id;
+        });
+
+        var result = await ValidateAsync("zhangsan", password, new ApplicationUser { UserName = "zhangsan", DisplayName = password.StartsWith('H') ? "Huguoqing" : "胡国庆", DepartmentId = departmentId });
+
+        result.Errors.Select(e => e.Code).Should().Contain(nameof(EduPlanIdentityErrorDescriber.PasswordContainsPersonalName));
+    }
+
+    private async Task<T> WithDbAsync<T>(Func<EduPlanDbContext, Task<T>> work)
+    {
+        await using var scope = services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<EduPlanDbContext>());
+    }
+
+    private async Task<IdentityResult> ValidateAsync(string userName, string password, ApplicationUser? withUser = null)
     {
         await using var scope = services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
-        var user = new ApplicationUser { UserName = userName };
+        var user = withUser ?? new ApplicationUser { UserName = userName };
         var errors = new List<IdentityError>();
         foreach (var validator in users.PasswordValidators)
         {

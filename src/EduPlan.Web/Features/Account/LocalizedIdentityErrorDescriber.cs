@@ -38,6 +38,10 @@ public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResou
 
     public override IdentityError PasswordContainsUserName() => Error(nameof(PasswordContainsUserName));
 
+    public override IdentityError PasswordIsCommon() => Error(nameof(PasswordIsCommon));
+
+    public override IdentityError PasswordContainsPersonalName() => Error(nameof(PasswordContainsPersonalName));
+
     private IdentityError Error(string code, params object[] arguments) =>
         new() { Code = code, Description = localizer["Identity" + code, arguments] };
 }
