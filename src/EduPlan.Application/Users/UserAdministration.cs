@@ -445,17 +445,23 @@ public sealed class UserAdministration(
     /// <summary>
     /// A form refused for its roles (Auditor from the portal, Administrator with Auditor, dropping one's own or the last
     /// Administrator) is a refused privileged change: audited as a failure with the roles asked for and the reasons,
-    /// even though the user only sees it as a field error. Other field errors (a missing name) are not audited.
+    /// even though the user only sees it as a field error. Other refusals (no role, a missing name) are not audited.
     /// </summary>
     private async Task AuditRefusedRolesAsync(
         string action, AuditTarget target, IEnumerable<string>? requestedRoles, List<FieldError> errors, CancellationToken cancellationToken)
     {
-        var reasons = errors.Where(e => e.Field == UserFields.Roles).Select(e => e.Message).ToList();
+        var reasons = errors.Where(e => e.Field == UserFields.Roles && PrivilegedRefusals.Contains(e.Message.Key)).Select(e => e.Message).ToList();
         if (reasons.Count > 0)
         {
             await audit.WriteAsync(action, AuditOutcome.Failure, target, new { roles = requestedRoles?.ToList() ?? [], reasons }, cancellationToken: cancellationToken);
         }
     }
+
+    /// <summary>The refusals of a role change that touch the separation of duties or the last administrator.</summary>
+    private static readonly HashSet<string> PrivilegedRefusals =
+    [
+        "User_AuditorAccountsFromCommandLine", "User_AdministratorAndAuditor", "User_CannotDropOwnAdministrator", "User_LastAdministratorRole",
+    ];
 
     private void CheckAuditorRoleFromWeb(IReadOnlyCollection<string> roles, List<FieldError> errors)
     {

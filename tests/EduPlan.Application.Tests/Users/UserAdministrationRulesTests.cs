@@ -1,6 +1,7 @@
 using EduPlan.Application;
 using EduPlan.Application.Security;
 using EduPlan.Application.Users;
+using EduPlan.Core.Auditing;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Application.Tests.Users;
@@ -91,7 +92,14 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
         result.Value?.OneTimePassword.Should().BeNull();
         (await _h.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedUserName == newUser.UserName.Trim().ToUpperInvariant() && u.DisplayName == newUser.DisplayName)))
             .Should().Be(0, "nothing is created");
-        (await _h.AuditAsync()).Should().HaveCount(auditBefore, "a refused command writes no audit entry");
+        // A refused privileged change (here a grant of Auditor) is audited as a failure; any other refusal writes nothing.
+        var privileged = @case == "administrator and auditor";
+        var audit = await _h.AuditAsync();
+        audit.Should().HaveCount(auditBefore + (privileged ? 1 : 0), "only a refused privileged change is audited");
+        if (privileged)
+        {
+            audit.Should().ContainSingle(e => e.Outcome == AuditOutcome.Failure && e.Action == "UserCreated" && e.TargetName == "zhang.san");
+        }
     }
 
     [Fact]
