@@ -35,6 +35,8 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<EduPlan.Application.Reporting.Queries.ReportingSummaryQuery>();
         services.AddScoped<EduPlan.Application.Reporting.Links.IndicatorLinkAdministration>();
         services.AddScoped<EduPlan.Application.Reporting.Editing.ProgressReporting>();
+        services.AddOptions<EduPlan.Application.Progress.LightsOptions>().BindConfiguration(EduPlan.Application.Progress.LightsOptions.SectionName);
+        services.AddScoped<EduPlan.Application.Progress.ProgressQuery>();
         return services;
     }
 }

@@ -25,6 +25,7 @@ public sealed class CliApp
         DepartmentsCommand.Definition,
         OwnersCommand.Definition,
         DemoCommand.Definition,
+        ReadModelCommand.Definition,
     ];
 
     /// <summary>The verbs by name; a new verb is added to <see cref="CommandList"/>.</summary>

@@ -1,6 +1,7 @@
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Plans;
+using EduPlan.Core.Progress;
 using EduPlan.Core.Reporting;
 using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
@@ -32,6 +33,12 @@ public class EduPlanDbContext(DbContextOptions<EduPlanDbContext> options)
     public DbSet<IndicatorTaskLink> IndicatorTaskLinks => Set<IndicatorTaskLink>();
     public DbSet<PlanImportDraft> PlanImportDrafts => Set<PlanImportDraft>();
     public DbSet<PlanImportMemory> PlanImportMemories => Set<PlanImportMemory>();
+    public DbSet<TaskSchedule> TaskSchedules => Set<TaskSchedule>();
+    public DbSet<TaskCurvePoint> TaskCurvePoints => Set<TaskCurvePoint>();
+    public DbSet<IndicatorBaseline> IndicatorBaselines => Set<IndicatorBaseline>();
+    public DbSet<TaskQuarterProgress> TaskQuarterProgress => Set<TaskQuarterProgress>();
+    public DbSet<IndicatorQuarterValue> IndicatorQuarterValues => Set<IndicatorQuarterValue>();
+    public DbSet<ReportSubmission> ReportSubmissions => Set<ReportSubmission>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>

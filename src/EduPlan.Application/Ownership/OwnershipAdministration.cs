@@ -1,5 +1,6 @@
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
+using EduPlan.Application.Progress;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
 using EduPlan.Data;
@@ -59,7 +60,8 @@ public sealed class OwnershipAdministration(EduPlanDbContext db, AuditLog audit,
             new { before = before.ForAudit(), after = after.ForAudit() });
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // A new lead department changes whose reports the task's light is read from.
+            await ProgressReadModel.SaveChangesAsync(db, [task.Id], cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

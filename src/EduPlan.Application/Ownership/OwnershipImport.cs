@@ -1,4 +1,5 @@
 using EduPlan.Application.Auditing;
+using EduPlan.Application.Progress;
 using EduPlan.Application.Departments;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
@@ -179,8 +180,8 @@ public sealed class OwnershipImport(EduPlanDbContext db, AuditLog audit)
 
         try
         {
-            // One SaveChanges is one transaction: every task and every audit entry, or none.
-            await db.SaveChangesAsync(cancellationToken);
+            // One transaction: every task, every audit entry and the leaders' figures of the tasks, or none.
+            await ProgressReadModel.SaveChangesAsync(db, changes.Select(c => c.Task.Id).ToList(), cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -32,6 +32,40 @@ public sealed class ReportingCalendar(EduPlanDbContext db, TimeProvider clock, I
             : Quarter.Containing(today);
     }
 
+    /// <summary>
+    /// The latest quarter whose entry has closed by default (its deadline, <see cref="GraceDays"/> after its end, has
+    /// passed): the quarter leaders look at by default. 2025Q1 before any has closed.
+    /// </summary>
+    public Quarter LatestClosedQuarter()
+    {
+        var today = Today();
+        var latest = Quarter.First;
+        for (var q = Quarter.First; q <= Quarter.Last && q.DefaultDeadline(GraceDays) < today; q = q.Next)
+        {
+            latest = q;
+            if (q == Quarter.Last)
+            {
+                break;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>The overrides of several quarters, read once, by quarter.</summary>
+    public async Task<IReadOnlyDictionary<Quarter, QuarterWindows>> LoadAsync(IReadOnlyCollection<Quarter> quarters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(quarters);
+        var years = quarters.Select(q => q.Year).Distinct().ToList();
+        var overrides = await db.ReportingPeriodOverrides.AsNoTracking()
+            .Where(o => years.Contains(o.Year))
+            .ToListAsync(cancellationToken);
+        var today = Today();
+        return quarters.Distinct().ToDictionary(
+            q => q,
+            q => new QuarterWindows(q, today, GraceDays, overrides.Where(o => o.Year == q.Year && o.QuarterNumber == q.Number).ToList()));
+    }
+
     /// <summary>The window of one quarter for one department.</summary>
     public async Task<PeriodWindow> GetWindowAsync(Quarter quarter, int departmentId, CancellationToken cancellationToken = default) =>
         (await LoadAsync(quarter, cancellationToken)).For(departmentId);
@@ -108,6 +142,32 @@ public sealed class QuarterWindows
 
     /// <summary>The departments' exceptions, by department id.</summary>
     public IReadOnlyDictionary<int, ReportingPeriodOverride> Exceptions => exceptions;
+
+    /// <summary>
+    /// The last day a department could submit on: the quarter's (default, closed early or reopened) and, when the
+    /// department had an exception, its later end date, whether or not the exception has expired by now.
+    /// </summary>
+    public DateOnly? Deadline(int? departmentId)
+    {
+        var deadline = QuarterWide.OpenUntil
+            ?? (QuarterWide.Source == PeriodWindowSource.Default ? Quarter.DefaultDeadline(graceDays) : null);
+        if (departmentId is { } id
+            && exceptions.TryGetValue(id, out var exception)
+            && exception is { Mode: PeriodOverrideMode.Open, OpenUntil: { } until }
+            && (deadline is null || until > deadline))
+        {
+            deadline = until;
+        }
+
+        return deadline;
+    }
+
+    /// <summary>Whether entry has closed for the department: not open now, and no longer waiting to open.</summary>
+    public bool IsClosedFor(int departmentId) => For(departmentId) is { IsOpen: false, OpenUntil: not null };
+
+    /// <summary>Whether a first submission at <paramref name="firstSubmittedUtc"/> came after the deadline (China dates).</summary>
+    public static bool IsLate(DateTime firstSubmittedUtc, DateOnly? deadline) =>
+        deadline is { } last && DateOnly.FromDateTime(ChinaCalendar.ToChina(firstSubmittedUtc).DateTime) > last;
 
     public PeriodWindow For(int departmentId) =>
         exceptions.TryGetValue(departmentId, out var exception)

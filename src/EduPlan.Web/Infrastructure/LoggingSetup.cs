@@ -28,7 +28,9 @@ public static class LoggingSetup
                 // EF logs every SQL command at Information; the request log already says what happened.
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                 .Enrich.FromLogContext()
-                .WriteTo.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture)
+                // The console through a background writer: Console.Out is one lock for the whole process, and a request
+                // that waits for it to log its line costs more than the page (measured in docs/performance.md).
+                .WriteTo.Async(sink => sink.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture))
                 .WriteTo.File(
                     Path.Combine(LogDirectory(services.GetRequiredService<IConfiguration>()), "eduplan-.log"),
                     rollingInterval: RollingInterval.Day,

@@ -1,6 +1,7 @@
 using System.Globalization;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
+using EduPlan.Application.Progress;
 using EduPlan.Application.Reporting.Evidence;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
@@ -252,6 +253,11 @@ public sealed class ProgressReporting(
             await using var transaction = twoSaves && db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             if (twoSaves)
             {
+                if (command.Submit)
+                {
+                    await ProgressReadModel.LockAsync(db, [task.Id], cancellationToken);
+                }
+
                 await db.SaveChangesAsync(cancellationToken);
             }
 
@@ -267,7 +273,16 @@ public sealed class ProgressReporting(
                     new { revision = revision.Number, status = report.Status.ToString(), percent = report.Percent });
             }
 
-            await db.SaveChangesAsync(cancellationToken);
+            if (command.Submit)
+            {
+                // A submission is what coordinators see in the leaders' figures (ADR 12); a draft changes none of them.
+                await ProgressReadModel.SaveChangesAsync(db, [task.Id], cancellationToken);
+            }
+            else
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
             if (transaction is not null)
             {
                 await transaction.CommitAsync(cancellationToken);

@@ -54,7 +54,7 @@ public sealed class ReportingStatusQuery(EduPlanDbContext db, ReportingCalendar 
             .Select(d =>
             {
                 var window = windows.For(d.Id);
-                var deadline = Deadline(windows, d.Id);
+                var deadline = windows.Deadline(d.Id);
                 var closed = !window.IsOpen && window.OpenUntil is not null;
                 var states = tasksByDepartment[d.Id].Distinct().Select(taskId => reports.GetValueOrDefault((taskId, d.Id))).ToList();
                 var counts = new ReportingCounts(
@@ -78,28 +78,8 @@ public sealed class ReportingStatusQuery(EduPlanDbContext db, ReportingCalendar 
             .ToList();
 
         var totals = rows.Aggregate(ReportingCounts.Zero, (sum, r) => sum + r.Counts);
-        return new ReportingStatusPage(quarter, windows.QuarterWide, Deadline(windows, null), rows, totals);
+        return new ReportingStatusPage(quarter, windows.QuarterWide, windows.Deadline(null), rows, totals);
     }
 
-    /// <summary>
-    /// The last day a department could submit on: the quarter's (default, closed early or reopened) and, when the
-    /// department had an exception, its later end date, whether or not the exception has expired by now.
-    /// </summary>
-    private DateOnly? Deadline(QuarterWindows windows, int? departmentId)
-    {
-        var deadline = windows.QuarterWide.OpenUntil
-            ?? (windows.QuarterWide.Source == PeriodWindowSource.Default ? windows.Quarter.DefaultDeadline(calendar.GraceDays) : null);
-        if (departmentId is { } id
-            && windows.Exceptions.TryGetValue(id, out var exception)
-            && exception is { Mode: PeriodOverrideMode.Open, OpenUntil: { } until }
-            && (deadline is null || until > deadline))
-        {
-            deadline = until;
-        }
-
-        return deadline;
-    }
-
-    private static bool IsLate(DateTime firstSubmittedUtc, DateOnly? deadline) =>
-        deadline is { } last && ChinaCalendar.DateOf(firstSubmittedUtc) > last;
+    private static bool IsLate(DateTime firstSubmittedUtc, DateOnly? deadline) => QuarterWindows.IsLate(firstSubmittedUtc, deadline);
 }

@@ -1,4 +1,5 @@
 using EduPlan.Application.Auditing;
+using EduPlan.Application.Progress;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
@@ -114,7 +115,8 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
         audit.Add(action, AuditOutcome.Success, Target(report), details);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            // The lights and the leaders' figures change with the report, in the same transaction.
+            await ProgressReadModel.SaveChangesAsync(db, [report.TaskId], cancellationToken);
         }
         catch (DbUpdateException)
         {
