@@ -31,12 +31,12 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<EduPlan.Application.Reporting.History.ReportReading>();
         services.AddScoped<EduPlan.Application.Reporting.Queries.MyTasksQuery>();
         services.AddScoped<EduPlan.Application.Reporting.Queries.ReportingStatusQuery>();
-        services.AddScoped<EduPlan.Application.Reporting.Queries.LatestIndicatorValues>();
         services.AddScoped<EduPlan.Application.Reporting.Queries.ReportingSummaryQuery>();
         services.AddScoped<EduPlan.Application.Reporting.Links.IndicatorLinkAdministration>();
         services.AddScoped<EduPlan.Application.Reporting.Editing.ProgressReporting>();
         services.AddOptions<EduPlan.Application.Progress.LightsOptions>().BindConfiguration(EduPlan.Application.Progress.LightsOptions.SectionName);
         services.AddScoped<EduPlan.Application.Progress.ProgressQuery>();
+        services.AddScoped<EduPlan.Application.Progress.ProgressPlanning>();
         return services;
     }
 }

@@ -40,6 +40,9 @@ public static class AuditActions
     public const string PeriodExceptionRemoved = "PeriodExceptionRemoved";
     public const string IndicatorLinked = "IndicatorLinked";
     public const string IndicatorUnlinked = "IndicatorUnlinked";
+    public const string TaskScheduleChanged = "TaskScheduleChanged";
+    public const string TaskCurvesImported = "TaskCurvesImported";
+    public const string IndicatorBaselineChanged = "IndicatorBaselineChanged";
 
     public const string AccessDenied = "AccessDenied";
     public const string AuditExported = "AuditExported";
@@ -54,6 +57,7 @@ public static class AuditActions
         ReportSubmitted, ReportApproved, ReportReturned, ReportReopened,
         PeriodClosed, PeriodReopened, PeriodReset, PeriodExceptionGranted, PeriodExceptionRemoved,
         IndicatorLinked, IndicatorUnlinked,
+        TaskScheduleChanged, TaskCurvesImported, IndicatorBaselineChanged,
         AccessDenied, AuditExported,
     ];
 }

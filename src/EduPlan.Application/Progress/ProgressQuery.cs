@@ -135,11 +135,26 @@ public sealed class ProgressQuery(EduPlanDbContext db, ReportingCalendar calenda
         return new TaskProgressDetails(current, quarter, series, indicatorSeries);
     }
 
-    /// <summary>Every current indicator of every plan with its light in <paramref name="quarter"/>, by id (the targets page).</summary>
-    public async Task<IReadOnlyDictionary<int, IndicatorProgress>> IndicatorsAsync(Quarter quarter, ReportBasis basis, CancellationToken cancellationToken = default) =>
-        (await IndicatorsAsync(db.Indicators, quarter, basis, cancellationToken)).ToDictionary(i => i.Id);
+    /// <summary>
+    /// Every current indicator of every plan with its latest approved value, whatever its quarter, judged in the latest
+    /// closed quarter or in the value's own quarter when that is later (the targets page), by id; with the department
+    /// that reported each value, by id.
+    /// </summary>
+    public async Task<(IReadOnlyDictionary<int, IndicatorProgress> Indicators, IReadOnlyDictionary<int, DepartmentReference> Departments)> LatestIndicatorsAsync(
+        CancellationToken cancellationToken = default)
+    {
+        var latestClosed = DefaultQuarter();
+        var indicators = await IndicatorsAsync(db.Indicators, Quarter.Last, ReportBasis.Approved, cancellationToken, latestClosed);
+        var departmentIds = indicators.Where(i => i.LatestDepartmentId is not null).Select(i => i.LatestDepartmentId!.Value).Distinct().ToList();
+        var departments = await db.Departments.AsNoTracking()
+            .Where(d => departmentIds.Contains(d.Id))
+            .Select(d => new DepartmentReference(d.Id, d.Name, d.ShortName, d.IsActive))
+            .ToDictionaryAsync(d => d.Id, cancellationToken);
+        return (indicators.ToDictionary(i => i.Id), departments);
+    }
 
-    private async Task<List<IndicatorProgress>> IndicatorsAsync(IQueryable<Indicator> source, Quarter quarter, ReportBasis basis, CancellationToken cancellationToken)
+    /// <param name="judgeFrom">When given, each indicator is judged in the later of this quarter and its value's (the values are those of <paramref name="quarter"/>).</param>
+    private async Task<List<IndicatorProgress>> IndicatorsAsync(IQueryable<Indicator> source, Quarter quarter, ReportBasis basis, CancellationToken cancellationToken, Quarter? judgeFrom = null)
     {
         var current = source.Where(i => i.WithdrawnAt == null && (i.TaskId == null || i.Task!.WithdrawnAt == null));
         var indicators = await (
@@ -160,12 +175,14 @@ public sealed class ProgressQuery(EduPlanDbContext db, ReportingCalendar calenda
                 var i = x.Indicator;
                 var facts = x.Value?.On(basis);
                 var trajectory = trajectories.GetValueOrDefault(i.Id);
+                var figure = facts?.ToFigure();
+                var judged = judgeFrom is { } from ? (figure is not null && figure.Quarter > from ? figure.Quarter : from) : quarter;
                 var verdict = IndicatorLightRules.Judge(
-                    new IndicatorLightInput(quarter, i.Comparator, i.Target, i.Unit, trajectory, facts?.ToFigure()), thresholds);
+                    new IndicatorLightInput(judged, i.Comparator, i.Target, i.Unit, trajectory, figure), thresholds);
                 return new IndicatorProgress(
                     i.Id, i.Name, i.Comparator, i.Target, i.Unit, i.Year, x.TaskNumber,
                     x.Baseline is null ? null : new Baseline(x.Baseline.Value, x.Baseline.Year),
-                    facts?.ToFigure(), facts?.DepartmentId, trajectory?.ExpectedAt(quarter.EndDate), verdict);
+                    figure, facts?.DepartmentId, trajectory?.ExpectedAt(judged.EndDate), verdict);
             })
             .ToList();
     }

@@ -45,6 +45,9 @@ public static class Policies
     /// <summary>Who has and has not reported (/reporting/status): administrators, coordinators and viewers.</summary>
     public const string ReadReportingStatus = nameof(ReadReportingStatus);
 
+    /// <summary>Tasks' due dates, weights and planned-progress curves, indicators' baselines (/progress): coordinators.</summary>
+    public const string PlanProgress = nameof(PlanProgress);
+
     public static AuthorizationBuilder AddEduPlanPolicies(this AuthorizationBuilder builder) => builder
         // Deny by default: an endpoint without its own policy still needs a signed-in user.
         .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
@@ -59,5 +62,6 @@ public static class Policies
         .AddPolicy(ManagePeriods, policy => policy.RequireRole(Roles.Coordinator))
         .AddPolicy(ManageIndicatorLinks, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator))
         .AddPolicy(ReadReportingStatus, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator, Roles.Viewer))
-        .AddPolicy(ImportPlans, policy => policy.RequireRole(Roles.Administrator));
+        .AddPolicy(ImportPlans, policy => policy.RequireRole(Roles.Administrator))
+        .AddPolicy(PlanProgress, policy => policy.RequireRole(Roles.Coordinator));
 }

@@ -62,6 +62,8 @@ public static class WebApplicationExtensions
     {
         app.MapHealthChecks("/healthz").AllowAnonymous();
         app.MapControllers();
+        // Describes the read API; read under the same sign-in as the API itself.
+        app.MapOpenApi().RequireAuthorization(EduPlan.Web.Authorization.Policies.ReadPlans);
         return app;
     }
 }

@@ -55,6 +55,9 @@ public static class WebServiceCollectionExtensions
         services.AddEduPlanMvc(configuration);
 
         services.AddHealthChecks().AddDbContextCheck<EduPlanDbContext>("database");
+        // The read API: RFC 7807 errors and its OpenAPI document (/openapi/v1.json).
+        services.AddProblemDetails();
+        services.AddOpenApi();
         return services;
     }
 
@@ -120,12 +123,22 @@ public static class WebServiceCollectionExtensions
         services.AddAuthorizationBuilder().AddEduPlanPolicies();
     }
 
+    /// <summary>Requests to the read API (<c>/api/…</c>), which answer with statuses and problem details rather than pages.</summary>
+    public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>
     /// The cookie handler's redirect with the scheme and host dropped; requests from scripts get the status and the
     /// Location header instead of a redirect, as the handler's default does.
     /// </summary>
     private static Task RedirectRelativeAsync(RedirectContext<CookieAuthenticationOptions> context, int statusForScripts)
     {
+        if (IsApi(context.Request))
+        {
+            // The read API answers with a status (and problem details), not with a page to go to.
+            context.Response.StatusCode = statusForScripts;
+            return Task.CompletedTask;
+        }
+
         var location = Uri.TryCreate(context.RedirectUri, UriKind.Absolute, out var absolute)
             ? absolute.PathAndQuery + absolute.Fragment
             : context.RedirectUri;

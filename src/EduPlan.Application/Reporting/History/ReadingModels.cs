@@ -123,7 +123,11 @@ public sealed record ReportDiff(
 
 /// <summary>A task's reports by quarter, newest quarter first, as far as the viewer may see them.</summary>
 /// <param name="TaskId">The task; 0 when it was named by plan and number and has no report the viewer may see.</param>
-public sealed record TaskTimeline(int TaskId, IReadOnlyList<TimelineQuarter> Quarters);
+public sealed record TaskTimeline(int TaskId, IReadOnlyList<TimelineQuarter> Quarters)
+{
+    /// <summary>How many older quarters with visible reports were left out (0 when the timeline is whole).</summary>
+    public int OlderQuarters { get; init; }
+}
 
 /// <summary>
 /// One quarter on a task's timeline: the lead department's report (when the viewer may see it) and the other

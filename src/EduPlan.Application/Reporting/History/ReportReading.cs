@@ -177,6 +177,30 @@ public sealed class ReportReading(EduPlanDbContext db)
     public Task<TaskTimeline> TaskTimelineAsync(string planCode, int taskNumber, ReportViewer viewer, CancellationToken cancellationToken = default) =>
         TimelineAsync(db.ProgressReports.Where(r => r.Task!.Plan!.Code == planCode && r.Task.Number == taskNumber), null, viewer, cancellationToken);
 
+    /// <summary>
+    /// The newest <paramref name="quarters"/> quarters of that timeline only (the task page; older ones on request), with
+    /// <see cref="TaskTimeline.OlderQuarters"/> saying how many more there are. Two queries whatever the number of quarters.
+    /// </summary>
+    public async Task<TaskTimeline> TaskTimelineAsync(string planCode, int taskNumber, ReportViewer viewer, int quarters, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(viewer);
+        var reports = db.ProgressReports.Where(r => r.Task!.Plan!.Code == planCode && r.Task.Number == taskNumber);
+        var visible = await reports.AsNoTracking()
+            .Where(ReportVisibility.ReadableBy(viewer))
+            .Select(r => (r.Year * 10) + r.QuarterNumber)
+            .Distinct()
+            .OrderByDescending(k => k)
+            .ToListAsync(cancellationToken);
+        if (visible.Count <= quarters)
+        {
+            return await TimelineAsync(reports, null, viewer, cancellationToken);
+        }
+
+        var oldest = visible[quarters - 1];
+        var timeline = await TimelineAsync(reports.Where(r => (r.Year * 10) + r.QuarterNumber >= oldest), null, viewer, cancellationToken);
+        return timeline with { OlderQuarters = visible.Count - quarters };
+    }
+
     /// <summary>One query whatever the number of quarters and departments (the task page's query budget counts it).</summary>
     private async Task<TaskTimeline> TimelineAsync(IQueryable<ProgressReport> reports, int? taskId, ReportViewer viewer, CancellationToken cancellationToken)
     {

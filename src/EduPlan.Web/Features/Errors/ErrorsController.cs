@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace EduPlan.Web.Features.Errors;
@@ -17,6 +18,11 @@ public sealed class ErrorsController : Controller
     public IActionResult Error()
     {
         Response.StatusCode = StatusCodes.Status500InternalServerError;
+        if (FromApi(HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path))
+        {
+            return Problem(statusCode: StatusCodes.Status500InternalServerError);
+        }
+
         return View("Error", StatusCodes.Status500InternalServerError);
     }
 
@@ -30,6 +36,14 @@ public sealed class ErrorsController : Controller
         }
 
         Response.StatusCode = statusCode;
+        if (FromApi(HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath))
+        {
+            // The read API's clients get RFC 7807 problem details, not a page.
+            return Problem(statusCode: statusCode);
+        }
+
         return statusCode == StatusCodes.Status404NotFound ? View("NotFound") : View("Error", statusCode);
     }
+
+    private static bool FromApi(string? path) => path is not null && path.StartsWith("/api/", StringComparison.OrdinalIgnoreCase);
 }

@@ -114,6 +114,15 @@ public sealed record TaskDetailsViewModel(
 
     /// <summary>Whether the reader may change the owners (administrators and coordinators): the page links to the form.</summary>
     public bool CanEditOwnership { get; init; }
+
+    /// <summary>The light in the latest closed quarter and the charts (ADR 12); null for a withdrawn task.</summary>
+    public EduPlan.Application.Progress.TaskProgressDetails? Progress { get; init; }
+
+    /// <summary>The timeline shows every quarter (asked for), not only the latest four.</summary>
+    public bool WholeTimeline { get; init; }
+
+    /// <summary>A coordinator may set the task's due date, curve and weight: the page links to the form.</summary>
+    public bool CanPlan { get; init; }
 }
 
 /// <summary>The fragment identifiers used on the plan page, so other pages can link into it.</summary>

@@ -1,6 +1,8 @@
 using EduPlan.Application.Departments;
+using EduPlan.Application.Progress;
 using EduPlan.Application.Security;
 using EduPlan.Core.Organisation;
+using EduPlan.Core.Progress;
 using EduPlan.Data;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
@@ -11,10 +13,25 @@ namespace EduPlan.Web.Features.Plans;
 
 /// <summary>Reading the plans: the home page tree, a plan's page and a key task's page.</summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class PlansController(EduPlanDbContext db, IAuthorizationService authorization) : Controller
+public sealed class PlansController(EduPlanDbContext db, IAuthorizationService authorization, ProgressQuery progress) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        // Leaders and coordinators start from 总览 (the plans are a click away); everyone else from the plans.
+        if (User.IsInRole(Roles.Viewer) || User.IsInRole(Roles.Coordinator))
+        {
+            return Redirect("/dashboard");
+        }
+
+        return await PlansAsync(cancellationToken);
+    }
+
+    /// <summary>The plans as a tree, for everyone (the home page of administrators, auditors and reporters).</summary>
+    [HttpGet("/plans")]
+    public Task<IActionResult> List(CancellationToken cancellationToken) => PlansAsync(cancellationToken);
+
+    private async Task<IActionResult> PlansAsync(CancellationToken cancellationToken)
     {
         var plans = await db.Plans
             .AsNoTracking()
@@ -35,7 +52,7 @@ public sealed class PlansController(EduPlanDbContext db, IAuthorizationService a
             { IsDraft = p.IsDraft })
             .ToListAsync(cancellationToken);
 
-        return View(new HomeViewModel(BuildTree(plans)));
+        return View("Index", new HomeViewModel(BuildTree(plans)));
     }
 
     [HttpGet("/plans/{code}")]
@@ -88,7 +105,7 @@ public sealed class PlansController(EduPlanDbContext db, IAuthorizationService a
     }
 
     [HttpGet("/plans/{code}/tasks/{number:int}")]
-    public async Task<IActionResult> TaskDetails(string code, int number, CancellationToken cancellationToken)
+    public async Task<IActionResult> TaskDetails(string code, int number, [FromQuery] string? timeline, CancellationToken cancellationToken)
     {
         var task = await db.Tasks
             .AsNoTracking()
@@ -148,6 +165,8 @@ public sealed class PlansController(EduPlanDbContext db, IAuthorizationService a
         }
 
         var canEditOwnership = !task.Withdrawn && (await authorization.AuthorizeAsync(User, Policies.ManageOwnership)).Succeeded;
+        // The light and the charts: approved figures only, for every reader.
+        var taskProgress = task.Withdrawn ? null : await progress.ForTaskAsync(code, number, ReportBasis.Approved, cancellationToken);
 
         return View(new TaskDetailsViewModel(
             task.PlanCode,
@@ -169,6 +188,9 @@ public sealed class PlansController(EduPlanDbContext db, IAuthorizationService a
             CoDepartments = task.CoDepartments,
             OwnDepartmentPart = role,
             CanEditOwnership = canEditOwnership,
+            Progress = taskProgress,
+            WholeTimeline = timeline == "all",
+            CanPlan = !task.Withdrawn && User.IsInRole(Roles.Coordinator),
         });
     }
 

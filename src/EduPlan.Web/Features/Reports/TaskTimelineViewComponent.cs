@@ -10,10 +10,15 @@ namespace EduPlan.Web.Features.Reports;
 /// </summary>
 public sealed class TaskTimelineViewComponent(ReportReading reading) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(string planCode, int number)
+    /// <summary>Quarters shown until the reader asks for all (on the ten-year demo all of them made the page 244 KB).</summary>
+    public const int LatestQuarters = 4;
+
+    public async Task<IViewComponentResult> InvokeAsync(string planCode, int number, bool all = false)
     {
         var viewer = UserClaimsPrincipal.ReportViewer();
-        var timeline = await reading.TaskTimelineAsync(planCode, number, viewer, HttpContext.RequestAborted);
+        var timeline = all
+            ? await reading.TaskTimelineAsync(planCode, number, viewer, HttpContext.RequestAborted)
+            : await reading.TaskTimelineAsync(planCode, number, viewer, LatestQuarters, HttpContext.RequestAborted);
         return View("~/Features/Reports/TaskTimeline.cshtml", new TaskTimelineViewModel(timeline, viewer.IsCoordinator || viewer.ReporterDepartmentId is not null));
     }
 }

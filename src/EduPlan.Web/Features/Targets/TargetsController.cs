@@ -1,4 +1,4 @@
-using EduPlan.Application.Reporting.Queries;
+using EduPlan.Application.Progress;
 using EduPlan.Data;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
@@ -9,7 +9,7 @@ namespace EduPlan.Web.Features.Targets;
 
 /// <summary>目标一览: the milestones and quantitative targets of all plans by year.</summary>
 [Authorize(Policy = Policies.ReadPlans)]
-public sealed class TargetsController(EduPlanDbContext db, LatestIndicatorValues latestValues) : Controller
+public sealed class TargetsController(EduPlanDbContext db, ProgressQuery progress) : Controller
 {
     [HttpGet("/targets")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -41,9 +41,14 @@ public sealed class TargetsController(EduPlanDbContext db, LatestIndicatorValues
                 i.MilestoneId == null ? null : i.Milestone!.Year))
             .ToListAsync(cancellationToken);
 
-        // Beside each target, where it stands: the latest approved value only (drafts and submitted reports are not public).
-        var latest = await latestValues.ForIndicatorsAsync(cancellationToken);
-        indicators = indicators.Select(i => i with { Latest = latest.GetValueOrDefault(i.Id) }).ToList();
+        // Beside each target, where it stands: the latest approved value only (drafts and submitted reports are not
+        // public), the value expected by now from its baseline, and its light (ADR 12).
+        var (latest, departments) = await progress.LatestIndicatorsAsync(cancellationToken);
+        indicators = indicators
+            .Select(i => latest.GetValueOrDefault(i.Id) is { } p
+                ? i with { Progress = p, LatestDepartment = p.LatestDepartmentId is { } d ? departments.GetValueOrDefault(d) : null }
+                : i)
+            .ToList();
 
         var years = milestones.Select(m => m.Year)
             .Concat(indicators.Where(i => i.Year is not null).Select(i => i.Year!.Value))

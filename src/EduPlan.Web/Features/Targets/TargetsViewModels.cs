@@ -1,4 +1,6 @@
-using EduPlan.Application.Reporting.Queries;
+using EduPlan.Application.Departments;
+using EduPlan.Application.Progress;
+using EduPlan.Core.Progress;
 using EduPlan.Core.Plans;
 
 namespace EduPlan.Web.Features.Targets;
@@ -28,9 +30,12 @@ public sealed record TargetIndicator(
     string? TaskTitle,
     int? MilestoneYear)
 {
-    /// <summary>The latest approved value, or null when none is approved yet.</summary>
-    public LatestIndicatorValue? Latest { get; init; }
+    /// <summary>The latest approved value, the expected value and the light; null for an indicator the query did not judge.</summary>
+    public IndicatorProgress? Progress { get; init; }
+
+    /// <summary>The department whose report gave the latest value.</summary>
+    public DepartmentReference? LatestDepartment { get; init; }
 
     /// <summary>Whether the latest approved value meets the target; null without one.</summary>
-    public bool? MeetsTarget => Latest?.Meets(Comparator, Target);
+    public bool? MeetsTarget => Progress?.Latest is { } latest ? IndicatorLightRules.IsMet(Comparator, latest.Value, Target) : null;
 }

@@ -28,7 +28,7 @@ public static class ReportSeeding
                 task.CoDepartments.Add(new TaskCoDepartment { TaskId = task.Id, DepartmentId = co });
             }
 
-            await db.SaveChangesAsync();
+            await EduPlan.Application.Progress.ProgressReadModel.SaveChangesAsync(db, [task.Id]);
             return task.Id;
         });
 
@@ -117,7 +117,8 @@ public static class ReportSeeding
             }
 
             db.ProgressReports.Add(report);
-            await db.SaveChangesAsync();
+            // As the portal's submit and review steps do: the leaders' read model changes with the report.
+            await EduPlan.Application.Progress.ProgressReadModel.SaveChangesAsync(db, [taskId]);
             return report.Id;
         });
 

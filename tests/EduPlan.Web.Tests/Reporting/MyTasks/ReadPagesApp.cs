@@ -117,7 +117,8 @@ public sealed partial class ReadPagesApp : EduPlanWebFactory
             }
 
             db.ProgressReports.Add(report);
-            await db.SaveChangesAsync();
+            // As the portal's own submit and review steps do: the leaders' read model changes with the report.
+            await EduPlan.Application.Progress.ProgressReadModel.SaveChangesAsync(db, [taskId]);
             return report.Id;
         });
 

@@ -1,10 +1,15 @@
-using EduPlan.Application.Reporting.Queries;
+using EduPlan.Application.Progress;
+using EduPlan.Application.Tests.Reporting;
+using EduPlan.Application.Tests.Reporting.Queries;
 using EduPlan.Core.Plans;
+using EduPlan.Core.Progress;
 using EduPlan.Core.Reporting;
+using Microsoft.Extensions.Options;
 
-namespace EduPlan.Application.Tests.Reporting.Queries;
+namespace EduPlan.Application.Tests.Progress;
 
-public sealed class LatestIndicatorValuesTests : IAsyncLifetime
+/// <summary>Which value stands beside a target (targets page, dashboard): the read model's choice among approved reports.</summary>
+public sealed class LatestIndicatorValueTests : IAsyncLifetime
 {
     private readonly ReportingDatabase data = new();
 
@@ -12,8 +17,8 @@ public sealed class LatestIndicatorValuesTests : IAsyncLifetime
 
     public Task DisposeAsync() => data.DisposeAsync();
 
-    private Task<IReadOnlyDictionary<int, LatestIndicatorValue>> LatestAsync(CommandLog? log = null) =>
-        data.Use(s => new LatestIndicatorValues(s.Db).ForIndicatorsAsync(), null, log is null ? [] : [log]);
+    private Task<IndicatorProgress> CoverageAsync() =>
+        data.Use(async s => (await new ProgressQuery(s.Db, s.Calendar, Options.Create(new LightsOptions())).LatestIndicatorsAsync()).Indicators[data.CoverageIndicatorId]);
 
     private Dictionary<int, decimal> Coverage(decimal value) => new() { [data.CoverageIndicatorId] = value };
 
@@ -28,15 +33,11 @@ public sealed class LatestIndicatorValuesTests : IAsyncLifetime
         var other = await data.OwnAsync("chongqing", 11, data.Education);
         await data.AddReportAsync(other, data.Education, new Quarter(2026, 4), ReportState.Returned, new DateTime(2026, 12, 5, 9, 0, 0), values: Coverage(97m));
 
-        var latest = await LatestAsync();
+        var coverage = await CoverageAsync();
 
-        var value = latest[data.CoverageIndicatorId];
-        value.Value.Should().Be(86.5m);
-        value.Quarter.Should().Be(new Quarter(2026, 2));
-        value.Unit.Should().Be("%");
-        value.DepartmentShortName.Should().Be("市教委");
-        value.DepartmentName.Should().Be("重庆市教育委员会");
-        latest.Should().ContainSingle("no other indicator has an approved value");
+        coverage.Latest.Should().Be(new IndicatorFigure(new Quarter(2026, 2), 86.5m));
+        coverage.LatestDepartmentId.Should().Be(data.Education);
+        coverage.Verdict.Light.Should().Be(Light.Grey, "教共体覆盖率 has no baseline yet");
     }
 
     [Fact]
@@ -45,10 +46,10 @@ public sealed class LatestIndicatorValuesTests : IAsyncLifetime
         await data.AddReportAsync(data.TaskId, data.Education, ReportingDatabase.Q3, ReportState.Approved, new DateTime(2026, 9, 1, 9, 0, 0), values: Coverage(86.5m));
         await data.AddReportAsync(data.TaskId, data.Finance, ReportingDatabase.Q3, ReportState.Approved, new DateTime(2026, 9, 2, 9, 0, 0), values: Coverage(70m));
 
-        var value = (await LatestAsync())[data.CoverageIndicatorId];
+        var coverage = await CoverageAsync();
 
-        value.Value.Should().Be(86.5m);
-        value.DepartmentId.Should().Be(data.Education);
+        coverage.Latest!.Value.Should().Be(86.5m);
+        coverage.LatestDepartmentId.Should().Be(data.Education);
     }
 
     [Fact]
@@ -64,21 +65,10 @@ public sealed class LatestIndicatorValuesTests : IAsyncLifetime
         await data.AddReportAsync(task, data.Finance, ReportingDatabase.Q3, ReportState.Approved, new DateTime(2026, 9, 1, 9, 0, 0), values: Coverage(71m), approvedChina: new DateTime(2026, 9, 9, 9, 0, 0));
         await data.AddReportAsync(task, data.Education, ReportingDatabase.Q3, ReportState.Approved, new DateTime(2026, 9, 2, 9, 0, 0), values: Coverage(72m), approvedChina: new DateTime(2026, 9, 3, 9, 0, 0));
 
-        var value = (await LatestAsync())[data.CoverageIndicatorId];
+        var coverage = await CoverageAsync();
 
-        value.Value.Should().Be(71m);
-        value.DepartmentShortName.Should().Be("市财政局");
-    }
-
-    [Fact]
-    public async Task One_query_reads_every_indicator()
-    {
-        await data.AddReportAsync(data.TaskId, data.Education, new Quarter(2026, 2), ReportState.Approved, new DateTime(2026, 7, 5, 9, 0, 0), values: Coverage(80m));
-        var log = new CommandLog();
-
-        (await LatestAsync(log)).Should().ContainKey(data.CoverageIndicatorId);
-
-        log.Selects.Should().ContainSingle();
+        coverage.Latest!.Value.Should().Be(71m);
+        coverage.LatestDepartmentId.Should().Be(data.Finance);
     }
 
     [Theory]
@@ -89,5 +79,5 @@ public sealed class LatestIndicatorValuesTests : IAsyncLifetime
     [InlineData(Comparator.LessThan, 10, 10, false)]
     [InlineData(Comparator.Equal, 100, 100, true)]
     public void A_value_meets_its_target_as_the_comparator_says(Comparator comparator, double value, double target, bool met) =>
-        TargetCheck.IsMet(comparator, (decimal)value, (decimal)target).Should().Be(met);
+        IndicatorLightRules.IsMet(comparator, (decimal)value, (decimal)target).Should().Be(met);
 }
