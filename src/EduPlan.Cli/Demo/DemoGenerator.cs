@@ -5,6 +5,7 @@ using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
 using EduPlan.Application.Import;
 using EduPlan.Application.Ownership;
+using EduPlan.Application.Progress;
 using EduPlan.Application.Reporting;
 using EduPlan.Application.Reporting.Links;
 using EduPlan.Application.Security;
@@ -26,7 +27,8 @@ namespace EduPlan.Cli.Demo;
 /// Fills a database with believable demo data: the seed plans, Chongqing's departments, task owners, indicator links,
 /// one reporter per department plus a coordinator and a viewer, and quarterly reports with their whole history.
 /// Everything goes through the portal's own use cases (and so their rules and audit entries): departments, owners,
-/// indicator links and users here, the reports in <see cref="DemoReportWriter"/>.
+/// indicator links, users and the progress plans (due dates, curves, weights, baselines: <see cref="DemoProgress"/>) here,
+/// the reports in <see cref="DemoReportWriter"/>, which keep the leaders' read model current as the portal does.
 /// </summary>
 public sealed class DemoGenerator(
     EduPlanDbContext db,
@@ -36,6 +38,7 @@ public sealed class DemoGenerator(
     OwnershipAdministration ownership,
     UserAdministration users,
     IndicatorLinkAdministration indicatorLinks,
+    ProgressPlanning planning,
     UserManager<ApplicationUser> userManager,
     DemoReportWriter reportWriter,
     DemoClock clock,
@@ -86,7 +89,8 @@ public sealed class DemoGenerator(
         var (owned, given) = await AssignOwnersAsync(departmentIds, random, cancellationToken);
         var links = await LinkIndicatorsAsync(cancellationToken);
         var (demoUsers, reporters, coordinator) = await EnsureUsersAsync(catalogue, departmentIds, password, random, cancellationToken);
-        var reports = await reportWriter.WriteAsync(settings, periods, now, reporters, coordinator, cancellationToken);
+        var demoProgress = await DemoProgress.PlanAsync(db, planning, culture, cancellationToken);
+        var reports = await reportWriter.WriteAsync(settings, periods, now, reporters, coordinator, demoProgress, cancellationToken);
 
         return new DemoSummary
         {

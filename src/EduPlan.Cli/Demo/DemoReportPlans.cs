@@ -32,7 +32,8 @@ public sealed record DemoReportPlan(
 /// <summary>
 /// The demo's random choices for a report, from the run's seed and the report's natural key, so that a report is the
 /// same whatever else the run makes: its history (<see cref="DemoTimeline"/>), its texts (<see cref="DemoTexts"/>),
-/// a percent that only rises from quarter to quarter, indicator values on their way to the target, evidence.
+/// a percent that follows the task's 序时进度 at a pace of its own (<see cref="DemoProgress"/>), indicator values on their way
+/// to the target, evidence.
 /// </summary>
 public static class DemoReportPlans
 {
@@ -40,10 +41,12 @@ public static class DemoReportPlans
     /// <param name="isOpen">The quarter open for entry today (a mix of outcomes) rather than a filled one (reviewed).</param>
     /// <param name="pendingReview">The last filled quarter with none open after it: a few submissions still wait for review.</param>
     /// <param name="ahead">A quarter filled before its time (past the last closed one): its history is moved to just before now.</param>
+    /// <param name="lastClosed">The latest closed quarter, which the demo's late departments mostly miss (<see cref="DemoProgress.MissesQuarter"/>).</param>
     public static DemoReportPlan? Make(
         int seed, DemoTask task, Department department, Quarter quarter, IAuditActor reporter, IReadOnlyDictionary<int, Indicator> indicators,
-        int graceDays, DateTime nowUtc, bool isOpen, bool pendingReview, bool ahead)
+        DemoProgress demoProgress, int graceDays, DateTime nowUtc, bool isOpen, bool pendingReview, bool ahead, Quarter? lastClosed)
     {
+        ArgumentNullException.ThrowIfNull(demoProgress);
         ArgumentNullException.ThrowIfNull(task);
         ArgumentNullException.ThrowIfNull(department);
         ArgumentNullException.ThrowIfNull(indicators);
@@ -52,12 +55,18 @@ public static class DemoReportPlans
         var steps = isOpen
             ? DemoTimeline.Open(random, quarter, nowUtc, OpenOutcome(random), twoSaves: random.NextDouble() < 0.3)
             : FilledSteps(random, quarter, graceDays, nowUtc, pendingReview, ahead);
+        if (!isOpen && DemoProgress.MissesQuarter(department.ShortName, quarter, lastClosed, random))
+        {
+            // A late department: a draft at most, never submitted before entry closed (逾期未报).
+            steps = steps.Take(1).Where(s => s.Action == ReportAction.Saved).ToList();
+        }
+
         if (steps.Count == 0)
         {
             return null;
         }
 
-        var (percent, status) = Progress(trajectory, quarter);
+        var (percent, status) = demoProgress.Progress(task.Id, trajectory, quarter);
         var isDistrict = department.Kind == DepartmentKind.District;
         var progress = DemoTexts.Progress(random, task.Title, quarter, department.ShortName, isDistrict, percent);
         var problems = DemoTexts.Problems(random, status);
@@ -67,7 +76,8 @@ public static class DemoReportPlans
         var values = new List<IndicatorValueInput>();
         foreach (var indicatorId in task.LeadDepartmentId == department.Id ? task.IndicatorIds : [])
         {
-            var value = IndicatorValue(indicators[indicatorId], quarter, random);
+            var indicator = indicators[indicatorId];
+            var value = demoProgress.IndicatorValue(indicator, quarter, random) ?? IndicatorValue(indicator, quarter, random);
             var note = random.NextDouble() < 0.3 ? $"数据来源：{department.ShortName}统计台账" : null;
             values.Add(new IndicatorValueInput(indicatorId, value.ToString(CultureInfo.InvariantCulture), note));
         }
@@ -119,24 +129,6 @@ public static class DemoReportPlans
         var approve = !(pendingReview && random.NextDouble() < 0.05);
         return DemoTimeline.Filled(random, quarter, graceDays, now,
             twoSaves: random.NextDouble() < 0.3, returnFirst: submit && random.NextDouble() < 0.07, submit: submit, approve: approve, ahead: ahead);
-    }
-
-    /// <summary>Where a department's task stands in a quarter: a percent that only rises, and a status to match.</summary>
-    private static (int Percent, ReportStatus Status) Progress(Random trajectory, Quarter quarter)
-    {
-        // One path per task and department from 2025Q1, so consecutive quarters agree; most tasks run to 2035, some finish early.
-        var fast = trajectory.NextDouble() < 0.12;
-        var percent = trajectory.Next(0, 11);
-        var status = percent == 0 ? ReportStatus.NotStarted : ReportStatus.OnTrack;
-        for (var q = Quarter.First; q < quarter; q = q.Next)
-        {
-            var roll = trajectory.NextDouble();
-            status = roll < 0.78 ? ReportStatus.OnTrack : roll < 0.9 ? ReportStatus.AtRisk : ReportStatus.Delayed;
-            var step = fast ? trajectory.Next(16, 27) : trajectory.Next(3, 9);
-            percent = Math.Min(100, percent + (status == ReportStatus.Delayed ? step / 3 : step));
-        }
-
-        return percent >= 100 ? (100, ReportStatus.Completed) : (percent, percent == 0 ? ReportStatus.NotStarted : status);
     }
 
     /// <summary>

@@ -47,7 +47,7 @@ public sealed class DemoReportWriter(
 
     public async Task<DemoReportCounts> WriteAsync(
         DemoSettings settings, DemoPeriods periods, DateTime nowUtc, IReadOnlyDictionary<int, IAuditActor> reporters, IAuditActor coordinator,
-        CancellationToken cancellationToken)
+        DemoProgress progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(periods);
@@ -105,8 +105,8 @@ public sealed class DemoReportWriter(
                             continue;
                         }
 
-                        var plan = DemoReportPlans.Make(settings.Seed, task, departmentsById[departmentId], quarter, reporter, indicators,
-                            calendar.GraceDays, nowUtc, isOpen, pendingReview: quarter == lastFilled && periods.Open is null, ahead);
+                        var plan = DemoReportPlans.Make(settings.Seed, task, departmentsById[departmentId], quarter, reporter, indicators, progress,
+                            calendar.GraceDays, nowUtc, isOpen, pendingReview: quarter == lastFilled && periods.Open is null, ahead, periods.LastClosed);
                         if (plan is null)
                         {
                             counts.Unreported++;
