@@ -37,6 +37,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
         [Policies.ManageIndicatorLinks] = [Roles.Administrator, Roles.Coordinator],
         [Policies.ReadReportingStatus] = [Roles.Administrator, Roles.Coordinator, Roles.Viewer],
         [Policies.ImportPlans] = [Roles.Administrator],
+        [Policies.PlanProgress] = [Roles.Coordinator],
     };
 
     /// <summary>"METHOD template" → (policy, a URL to request). Ids in sample URLs do not exist, so a POST changes nothing.</summary>
@@ -52,7 +53,19 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
         ["ANY error/{statusCode:int}"] = (Anonymous, "/error/404"),
         ["POST language"] = (Anonymous, "/language"),
         ["GET "] = (Policies.ReadPlans, "/"),
+        ["GET plans"] = (Policies.ReadPlans, "/plans"),
         ["GET plans/{code}"] = (Policies.ReadPlans, "/plans/chongqing"),
+        ["GET dashboard"] = (Policies.ReadPlans, "/dashboard"),
+        ["GET api/v1/plans/{code}/dashboard"] = (Policies.ReadPlans, "/api/v1/plans/chongqing/dashboard"),
+        ["GET progress"] = (Policies.PlanProgress, "/progress"),
+        ["GET progress/{planCode}"] = (Policies.PlanProgress, "/progress/chongqing"),
+        ["GET progress/{planCode}/tasks/{number:int}"] = (Policies.PlanProgress, "/progress/chongqing/tasks/9"),
+        ["POST progress/{planCode}/tasks/{number:int}"] = (Policies.PlanProgress, "/progress/chongqing/tasks/999"),
+        ["GET progress/indicators/{id:int}"] = (Policies.PlanProgress, "/progress/indicators/999999"),
+        ["POST progress/indicators/{id:int}"] = (Policies.PlanProgress, "/progress/indicators/999999"),
+        ["GET progress/curves/import"] = (Policies.PlanProgress, "/progress/curves/import"),
+        ["POST progress/curves/import"] = (Policies.PlanProgress, "/progress/curves/import"),
+        ["GET progress/curves/template.csv"] = (Policies.PlanProgress, "/progress/curves/template.csv"),
         ["GET plans/{code}/tasks/{number:int}"] = (Policies.ReadPlans, "/plans/chongqing/tasks/9"),
         ["GET search"] = (Policies.ReadPlans, "/search?q=教育"),
         ["GET targets"] = (Policies.ReadPlans, "/targets"),
@@ -184,6 +197,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
         {
             // The access-denied page itself answers 403 to say what it is.
             HttpStatusCode.Forbidden when !url.StartsWith("/account/access-denied", StringComparison.Ordinal) => Outcome.Forbidden,
+            // The read API answers 401 instead of sending the client to the sign-in page.
+            HttpStatusCode.Unauthorized => Outcome.SignIn,
             HttpStatusCode.Redirect when location.Contains("/account/access-denied", StringComparison.OrdinalIgnoreCase) => Outcome.Forbidden,
             HttpStatusCode.Redirect when location.Contains("/account/login", StringComparison.OrdinalIgnoreCase)
                 && !key.EndsWith("account/logout", StringComparison.Ordinal) => Outcome.SignIn,

@@ -49,7 +49,7 @@ public sealed class PasswordChangeTests : IAsyncLifetime
 
         using var language = await client.PostFormAsync(ChangePath, "/language", new Dictionary<string, string> { ["culture"] = "en" });
         var changed = await ChangeAsync(client, Password, NewPassword);
-        using var home = await client.GetAsync("/");
+        using var home = await client.GetAsync("/plans");
 
         form.Should().Contain("您正在使用初始密码");
         blocked.Should().BeEmpty("every other page sends the user to change the password");
@@ -70,10 +70,10 @@ public sealed class PasswordChangeTests : IAsyncLifetime
         using var client = factory.CreateBrowser();
         await client.SignInOkAsync(userName);
 
-        using var home = await client.GetAsync("/");
+        using var home = await client.GetAsync("/plans");
         var form = WebTestHelpers.Decoded(await client.GetPageAsync(ChangePath));
         var changed = await ChangeAsync(client, Password, NewPassword);
-        using var after = await client.GetAsync("/");
+        using var after = await client.GetAsync("/plans");
 
         home.StatusCode.Should().Be(HttpStatusCode.Redirect);
         home.Headers.Location!.OriginalString.Should().Be(ChangePath);
@@ -92,7 +92,7 @@ public sealed class PasswordChangeTests : IAsyncLifetime
         using var client = factory.CreateBrowser();
         await client.SignInOkAsync(userName);
 
-        using var home = await client.GetAsync("/");
+        using var home = await client.GetAsync("/plans");
 
         home.StatusCode.Should().Be(HttpStatusCode.OK);
     }
@@ -108,7 +108,7 @@ public sealed class PasswordChangeTests : IAsyncLifetime
         using var client = factory.CreateBrowser();
         await client.SignInOkAsync(userName);
 
-        using var home = await client.GetAsync("/");
+        using var home = await client.GetAsync("/plans");
 
         home.StatusCode.Should().Be(HttpStatusCode.OK);
     }

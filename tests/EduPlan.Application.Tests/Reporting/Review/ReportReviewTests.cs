@@ -214,8 +214,9 @@ public class ReportReviewTests : IAsyncLifetime
     public async Task A_change_saved_between_reading_and_writing_is_a_conflict_not_an_overwrite()
     {
         var id = await database.SubmittedAsync(database.Education);
-        // Another request moves the report on after this one has read it, just before it saves.
-        var race = new BeforeSave(() => database.Data.Database.ExecuteAsync(
+        // Another request moves the report on after this one has read it, just before this one's transaction starts
+        // (the save and the leaders' read model go in one transaction; the test database is one shared connection).
+        var race = new BeforeTransaction(() => database.Data.Database.ExecuteAsync(
             $"UPDATE ProgressReports SET Revision = Revision + 1, UpdatedByName = 'coordinator2' WHERE Id = {id}"));
 
         var result = await database.Use(s => new ReportReview(s.Db, s.Audit, s.Clock).ApproveAsync(id, 2), ReportingDatabase.Coordinator, race);
@@ -238,12 +239,13 @@ public class ReportReviewTests : IAsyncLifetime
         result.Value.Should().BeNull();
     }
 
-    /// <summary>Runs some work once, just before the first save of the context it is attached to.</summary>
-    private sealed class BeforeSave(Func<Task> work) : SaveChangesInterceptor
+    /// <summary>Runs some work once, just before the first transaction of the context it is attached to begins.</summary>
+    private sealed class BeforeTransaction(Func<Task> work) : DbTransactionInterceptor
     {
         private bool done;
 
-        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<System.Data.Common.DbTransaction>> TransactionStartingAsync(
+            System.Data.Common.DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<System.Data.Common.DbTransaction> result, CancellationToken cancellationToken = default)
         {
             if (!done)
             {

@@ -90,7 +90,8 @@ public sealed class ReviewBrowserTests(BrowserFixture fixture)
         await page.Locator("input[name='UserName']").FillAsync(userName);
         await page.Locator("input[name='Password']").FillAsync(Password);
         await page.Locator("main form button[type='submit']").First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/$"));
+        // Viewers and coordinators land on 总览 (/dashboard), everyone else on the plans.
+        await page.WaitForURLAsync(new Regex("/(dashboard)?$"));
     }
 
     private sealed record Seeded(int LeadQ3, int CoQ3, int LeadQ2);

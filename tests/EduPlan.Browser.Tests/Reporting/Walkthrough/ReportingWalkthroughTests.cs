@@ -102,7 +102,8 @@ public sealed class ReportingWalkthroughTests(BrowserFixture fixture)
         await page.Locator("input[name='UserName']").FillAsync(userName);
         await page.Locator("input[name='Password']").FillAsync(Password);
         await page.Locator("main form button[type='submit']").First.ClickAsync();
-        await page.WaitForURLAsync(new Regex("/$"));
+        // Viewers and coordinators land on 总览 (/dashboard), everyone else on the plans.
+        await page.WaitForURLAsync(new Regex("/(dashboard)?$"));
     }
 
     private sealed record Seeded(int TaskId, Quarter Quarter);

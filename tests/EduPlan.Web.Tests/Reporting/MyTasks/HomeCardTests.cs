@@ -39,7 +39,8 @@ public sealed class HomeCardTests(ReadPagesApp app) : IClassFixture<ReadPagesApp
         // Other tests of this class may have added submitted reports too (all on 2026-09-01 09:00).
         var waiting = await app.WithDbAsync(db => db.ProgressReports.CountAsync(r => r.State == ReportState.Submitted));
 
-        var html = WebTestHelpers.Decoded(await client.GetPageAsync("/"));
+        // A coordinator's home page is 总览 ("/" sends them there); the card is on it.
+        var html = WebTestHelpers.Decoded(await client.GetPageAsync("/dashboard"));
 
         waiting.Should().BeGreaterThan(0);
         html.Should().Contain($"待审核 {waiting} 份").And.Contain("href=\"/review\"").And.Contain("最早一份提交于 2026-09-01 09:00");
@@ -51,7 +52,7 @@ public sealed class HomeCardTests(ReadPagesApp app) : IClassFixture<ReadPagesApp
     {
         var client = await app.SignedInAsync("home-viewer", Roles.Viewer, "首页单位");
 
-        var html = await client.GetPageAsync("/");
+        var html = await client.GetPageAsync("/plans");
 
         html.Should().NotContain("reporting-card").And.Contain("plan-tree");
     }

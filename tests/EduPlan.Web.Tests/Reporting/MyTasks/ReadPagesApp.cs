@@ -50,7 +50,7 @@ public sealed partial class ReadPagesApp : EduPlanWebFactory
                 task.CoDepartments.Add(new TaskCoDepartment { TaskId = task.Id, DepartmentId = id });
             }
 
-            await db.SaveChangesAsync();
+            await EduPlan.Application.Progress.ProgressReadModel.SaveChangesAsync(db, [task.Id]);
             return task.Id;
         });
     }
