@@ -35,6 +35,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<EduPlan.Application.Reporting.Links.IndicatorLinkAdministration>();
         services.AddScoped<EduPlan.Application.Reporting.Editing.ProgressReporting>();
         services.AddOptions<EduPlan.Application.Progress.LightsOptions>().BindConfiguration(EduPlan.Application.Progress.LightsOptions.SectionName);
+        services.AddMemoryCache();
         services.AddScoped<EduPlan.Application.Progress.ProgressQuery>();
         services.AddScoped<EduPlan.Application.Progress.ProgressPlanning>();
         return services;

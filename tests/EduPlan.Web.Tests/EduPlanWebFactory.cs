@@ -79,6 +79,9 @@ public class EduPlanWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Logging:Directory", LogDirectory);
         // Every test client comes from the same address; a test of the limit sets its own value in Settings.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");
+        // Tests put reports straight into the database (not audited), so the lights are computed on every request;
+        // a test of the cache turns it on.
+        builder.UseSetting("Lights:CacheMinutes", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -130,7 +130,7 @@ public sealed class SignInTests(EduPlanWebFactory factory)
         using var client = factory.CreateBrowser();
         await client.SignInAsAdminAsync();
 
-        var signOut = await client.PostFormAsync("/", "/account/logout", new Dictionary<string, string>());
+        var signOut = await client.PostFormAsync("/plans", "/account/logout", new Dictionary<string, string>());
         var home = await client.GetAsync("/");
 
         signOut.StatusCode.Should().Be(HttpStatusCode.Redirect);

@@ -43,6 +43,7 @@ public static class AuditActions
     public const string TaskScheduleChanged = "TaskScheduleChanged";
     public const string TaskCurvesImported = "TaskCurvesImported";
     public const string IndicatorBaselineChanged = "IndicatorBaselineChanged";
+    public const string ReadModelRebuilt = "ReadModelRebuilt";
 
     public const string AccessDenied = "AccessDenied";
     public const string AuditExported = "AuditExported";
@@ -57,7 +58,7 @@ public static class AuditActions
         ReportSubmitted, ReportApproved, ReportReturned, ReportReopened,
         PeriodClosed, PeriodReopened, PeriodReset, PeriodExceptionGranted, PeriodExceptionRemoved,
         IndicatorLinked, IndicatorUnlinked,
-        TaskScheduleChanged, TaskCurvesImported, IndicatorBaselineChanged,
+        TaskScheduleChanged, TaskCurvesImported, IndicatorBaselineChanged, ReadModelRebuilt,
         AccessDenied, AuditExported,
     ];
 }

@@ -16,6 +16,9 @@ public sealed class LightsOptions
     /// <summary>Due within this many days and not complete is yellow (90).</summary>
     public int DueSoonDays { get; set; } = LightThresholds.Default.DueSoonDays;
 
+    /// <summary>Minutes computed lights stay in memory while nothing changes (ProgressQuery's stamp); 0 computes them on every request.</summary>
+    public int CacheMinutes { get; set; } = 10;
+
     /// <summary>The thresholds, or the reason they make no sense (said at start-up, naming the key).</summary>
     public LightThresholds ToThresholds()
     {

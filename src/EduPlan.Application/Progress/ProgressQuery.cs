@@ -5,6 +5,7 @@ using EduPlan.Core.Progress;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace EduPlan.Application.Progress;
@@ -15,7 +16,14 @@ namespace EduPlan.Application.Progress;
 /// are computed here, on every read, because they depend on today's date (entry closing), the Lights settings and
 /// the reader's basis. The dashboard, the read API, the task page and the targets page all read through this class.
 /// </summary>
-public sealed class ProgressQuery(EduPlanDbContext db, ReportingCalendar calendar, IOptions<LightsOptions> lights)
+/// <remarks>
+/// Results are kept in memory (<see cref="LightsOptions.CacheMinutes"/>) under a stamp read with one small query on every
+/// call: the newest audit entry's id and each plan's content hash. Every change that can alter a light is audited in
+/// its own transaction (ADR 8: reports' submissions and reviews, owners, schedules, baselines, periods, departments,
+/// indicator links, read model rebuilds) and an import changes a plan's hash, so a changed stamp means new figures —
+/// on every web instance, since the stamp is in the database. The China date is part of the key too.
+/// </remarks>
+public sealed class ProgressQuery(EduPlanDbContext db, ReportingCalendar calendar, IOptions<LightsOptions> lights, IMemoryCache? cache = null)
 {
     /// <summary>How many quarters the dashboard's trend shows, the chosen one included.</summary>
     public const int TrendQuarters = 8;
@@ -25,10 +33,18 @@ public sealed class ProgressQuery(EduPlanDbContext db, ReportingCalendar calenda
     /// <summary>The quarter pages show when none is chosen: the latest whose entry has closed.</summary>
     public Quarter DefaultQuarter() => calendar.LatestClosedQuarter();
 
-    /// <summary>A plan's progress in a quarter; null for an unknown plan. Ten queries whatever the data size.</summary>
-    public async Task<PlanProgress?> ForPlanAsync(ProgressRequest request, CancellationToken cancellationToken = default)
+    /// <summary>A plan's progress in a quarter; null for an unknown plan. About ten queries whatever the data size.</summary>
+    public Task<PlanProgress?> ForPlanAsync(ProgressRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        return CachedAsync(
+            $"plan:{request.PlanCode}:{request.Quarter}:{request.Basis}:{request.SectionNumber}:{request.DepartmentId}",
+            () => ComputePlanAsync(request, cancellationToken),
+            cancellationToken);
+    }
+
+    private async Task<PlanProgress?> ComputePlanAsync(ProgressRequest request, CancellationToken cancellationToken)
+    {
         var plan = await db.Plans.AsNoTracking()
             .Where(p => p.Code == request.PlanCode)
             .Select(p => new PlanHeading(p.Id, p.Code, p.Title, p.EndYear))
@@ -41,7 +57,7 @@ public sealed class ProgressQuery(EduPlanDbContext db, ReportingCalendar calenda
         var latestClosed = DefaultQuarter();
         var quarter = request.Quarter ?? latestClosed;
         var trend = Quarter.Range(Max(Quarter.First, Back(quarter, TrendQuarters - 1)), quarter).ToList();
-        var tasks = await TasksAsync(db.Tasks.Where(t => t.PlanId == plan.Id && t.WithdrawnAt == null), plan.EndYear, cancellationToken);
+        var tasks = await TasksAsync(db.Tasks.Where(t => t.PlanId == plan.Id && t.WithdrawnAt == null), cancellationToken);
         var taskIds = tasks.Select(t => t.Id).ToList();
         var first = trend[0];
         var rows = (await db.TaskQuarterProgress.AsNoTracking()
@@ -83,15 +99,12 @@ public sealed class ProgressQuery(EduPlanDbContext db, ReportingCalendar calenda
     }
 
     /// <summary>A task's light in the default quarter and its whole series; null for an unknown task.</summary>
-    public async Task<TaskProgressDetails?> ForTaskAsync(string planCode, int number, ReportBasis basis, CancellationToken cancellationToken = default)
-    {
-        var endYear = await db.Plans.AsNoTracking().Where(p => p.Code == planCode).Select(p => (int?)p.EndYear).SingleOrDefaultAsync(cancellationToken);
-        if (endYear is null)
-        {
-            return null;
-        }
+    public Task<TaskProgressDetails?> ForTaskAsync(string planCode, int number, ReportBasis basis, CancellationToken cancellationToken = default) =>
+        CachedAsync($"task:{planCode}:{number}:{basis}", () => ComputeTaskAsync(planCode, number, basis, cancellationToken), cancellationToken);
 
-        var task = (await TasksAsync(db.Tasks.Where(t => t.Plan!.Code == planCode && t.Number == number), endYear.Value, cancellationToken)).SingleOrDefault();
+    private async Task<TaskProgressDetails?> ComputeTaskAsync(string planCode, int number, ReportBasis basis, CancellationToken cancellationToken)
+    {
+        var task = (await TasksAsync(db.Tasks.Where(t => t.Plan!.Code == planCode && t.Number == number), cancellationToken)).SingleOrDefault();
         if (task is null)
         {
             return null;
@@ -114,11 +127,10 @@ public sealed class ProgressQuery(EduPlanDbContext db, ReportingCalendar calenda
             })
             .ToList();
 
-        var indicatorIds = await ReportIndicators.ForTask(db, task.Id).Select(i => i.Id).ToListAsync(cancellationToken);
-        var indicators = await IndicatorsAsync(db.Indicators.Where(i => indicatorIds.Contains(i.Id)), quarter, basis, cancellationToken);
+        var (indicators, trajectories) = await JudgeIndicatorsAsync(ReportIndicators.ForTask(db, task.Id), quarter, basis, cancellationToken);
+        var indicatorIds = indicators.Select(i => i.Id).ToList();
         var values = (await db.IndicatorQuarterValues.AsNoTracking().Where(v => indicatorIds.Contains(v.IndicatorId)).ToListAsync(cancellationToken))
             .ToLookup(v => v.IndicatorId);
-        var trajectories = await TrajectoriesAsync(db.Indicators.Where(i => indicatorIds.Contains(i.Id)), cancellationToken);
         var indicatorSeries = indicators
             .Select(i => new IndicatorSeries(i, values[i.Id]
                 .Where(v => v.Year <= series[^1].Quarter.Year)
@@ -140,8 +152,12 @@ public sealed class ProgressQuery(EduPlanDbContext db, ReportingCalendar calenda
     /// closed quarter or in the value's own quarter when that is later (the targets page), by id; with the department
     /// that reported each value, by id.
     /// </summary>
-    public async Task<(IReadOnlyDictionary<int, IndicatorProgress> Indicators, IReadOnlyDictionary<int, DepartmentReference> Departments)> LatestIndicatorsAsync(
-        CancellationToken cancellationToken = default)
+    public Task<(IReadOnlyDictionary<int, IndicatorProgress> Indicators, IReadOnlyDictionary<int, DepartmentReference> Departments)> LatestIndicatorsAsync(
+        CancellationToken cancellationToken = default) =>
+        CachedAsync("targets", () => ComputeLatestIndicatorsAsync(cancellationToken), cancellationToken);
+
+    private async Task<(IReadOnlyDictionary<int, IndicatorProgress> Indicators, IReadOnlyDictionary<int, DepartmentReference> Departments)> ComputeLatestIndicatorsAsync(
+        CancellationToken cancellationToken)
     {
         var latestClosed = DefaultQuarter();
         var indicators = await IndicatorsAsync(db.Indicators, Quarter.Last, ReportBasis.Approved, cancellationToken, latestClosed);
@@ -154,7 +170,12 @@ public sealed class ProgressQuery(EduPlanDbContext db, ReportingCalendar calenda
     }
 
     /// <param name="judgeFrom">When given, each indicator is judged in the later of this quarter and its value's (the values are those of <paramref name="quarter"/>).</param>
-    private async Task<List<IndicatorProgress>> IndicatorsAsync(IQueryable<Indicator> source, Quarter quarter, ReportBasis basis, CancellationToken cancellationToken, Quarter? judgeFrom = null)
+    private async Task<List<IndicatorProgress>> IndicatorsAsync(IQueryable<Indicator> source, Quarter quarter, ReportBasis basis, CancellationToken cancellationToken, Quarter? judgeFrom = null) =>
+        (await JudgeIndicatorsAsync(source, quarter, basis, cancellationToken, judgeFrom)).Indicators;
+
+    /// <summary>Current indicators with their baseline and value in one query, and the targets of their measures in a second (only when one has a baseline).</summary>
+    private async Task<(List<IndicatorProgress> Indicators, Dictionary<int, IndicatorTrajectory> Trajectories)> JudgeIndicatorsAsync(
+        IQueryable<Indicator> source, Quarter quarter, ReportBasis basis, CancellationToken cancellationToken, Quarter? judgeFrom = null)
     {
         var current = source.Where(i => i.WithdrawnAt == null && (i.TaskId == null || i.Task!.WithdrawnAt == null));
         var indicators = await (
@@ -167,52 +188,74 @@ public sealed class ProgressQuery(EduPlanDbContext db, ReportingCalendar calenda
                 orderby i.Plan!.SortOrder, i.Id
                 select new { Indicator = i, TaskNumber = i.TaskId == null ? (int?)null : i.Task!.Number, Baseline = b, Value = v })
             .ToListAsync(cancellationToken);
-        var trajectories = await TrajectoriesAsync(current, cancellationToken);
+        var trajectories = await TrajectoriesAsync(
+            indicators.Where(x => x.Baseline is not null).Select(x => (x.Indicator, x.Baseline!)).ToList(), cancellationToken);
         var thresholds = Thresholds;
-        return indicators
+        var judged = indicators
             .Select(x =>
             {
                 var i = x.Indicator;
                 var facts = x.Value?.On(basis);
                 var trajectory = trajectories.GetValueOrDefault(i.Id);
                 var figure = facts?.ToFigure();
-                var judged = judgeFrom is { } from ? (figure is not null && figure.Quarter > from ? figure.Quarter : from) : quarter;
+                var at = judgeFrom is { } from ? (figure is not null && figure.Quarter > from ? figure.Quarter : from) : quarter;
                 var verdict = IndicatorLightRules.Judge(
-                    new IndicatorLightInput(judged, i.Comparator, i.Target, i.Unit, trajectory, figure), thresholds);
+                    new IndicatorLightInput(at, i.Comparator, i.Target, i.Unit, trajectory, figure), thresholds);
                 return new IndicatorProgress(
                     i.Id, i.Name, i.Comparator, i.Target, i.Unit, i.Year, x.TaskNumber,
                     x.Baseline is null ? null : new Baseline(x.Baseline.Value, x.Baseline.Year),
-                    figure, facts?.DepartmentId, trajectory?.ExpectedAt(judged.EndDate), verdict);
+                    figure, facts?.DepartmentId, trajectory?.ExpectedAt(at.EndDate), verdict);
             })
             .ToList();
+        return (judged, trajectories);
     }
 
     /// <summary>
     /// The trajectory of each indicator with a baseline: from it through the targets of the same measure (indicators of
     /// the plan with the same name and unit: 2027, 2029, 2035), a standing target counting as due by the plan's end.
+    /// One query, only when some indicator has a baseline.
     /// </summary>
-    private async Task<Dictionary<int, IndicatorTrajectory>> TrajectoriesAsync(IQueryable<Indicator> source, CancellationToken cancellationToken)
+    private async Task<Dictionary<int, IndicatorTrajectory>> TrajectoriesAsync(List<(Indicator Indicator, IndicatorBaseline Baseline)> withBaseline, CancellationToken cancellationToken)
     {
-        var withBaseline = await (
-                from i in source.AsNoTracking()
-                join b in db.IndicatorBaselines on i.Id equals b.IndicatorId
-                select new { i.Id, i.PlanId, i.Name, i.Unit, b.Value, b.Year })
-            .ToListAsync(cancellationToken);
         if (withBaseline.Count == 0)
         {
             return [];
         }
 
-        var planIds = withBaseline.Select(i => i.PlanId).Distinct().ToList();
+        var planIds = withBaseline.Select(i => i.Indicator.PlanId).Distinct().ToList();
         var targets = await db.Indicators.AsNoTracking()
             .Where(i => planIds.Contains(i.PlanId) && i.WithdrawnAt == null)
-            .Select(i => new { i.Id, i.PlanId, i.Name, i.Unit, i.Target, Year = i.Year ?? i.Plan!.EndYear })
+            .Select(i => new { i.PlanId, i.Name, i.Unit, i.Target, Year = i.Year ?? i.Plan!.EndYear })
             .ToListAsync(cancellationToken);
         return withBaseline.ToDictionary(
-            i => i.Id,
-            i => new IndicatorTrajectory(
-                new Baseline(i.Value, i.Year),
-                targets.Where(t => t.PlanId == i.PlanId && t.Name == i.Name && t.Unit == i.Unit).Select(t => new TargetPoint(t.Year, t.Target))));
+            x => x.Indicator.Id,
+            x => new IndicatorTrajectory(
+                new Baseline(x.Baseline.Value, x.Baseline.Year),
+                targets.Where(t => t.PlanId == x.Indicator.PlanId && t.Name == x.Indicator.Name && t.Unit == x.Indicator.Unit).Select(t => new TargetPoint(t.Year, t.Target))));
+    }
+
+    /// <summary>The cached result under the current stamp, or a new one (the stamp is read before computing, never after).</summary>
+    private async Task<T> CachedAsync<T>(string key, Func<Task<T>> compute, CancellationToken cancellationToken)
+    {
+        var minutes = lights.Value.CacheMinutes;
+        if (cache is null || minutes <= 0)
+        {
+            return await compute();
+        }
+
+        var stamp = await db.Plans.AsNoTracking()
+            .OrderBy(p => p.Id)
+            .Select(p => new { p.ContentHash, Audit = db.AuditEntries.Max(a => (long?)a.Id) })
+            .ToListAsync(cancellationToken);
+        var full = $"progress:{key}:{calendar.Today()}:{stamp.FirstOrDefault()?.Audit}:{string.Join(",", stamp.Select(s => s.ContentHash))}";
+        if (cache.TryGetValue(full, out T? hit))
+        {
+            return hit!;
+        }
+
+        var value = await compute();
+        cache.Set(full, value, TimeSpan.FromMinutes(minutes));
+        return value;
     }
 
     private LightVerdict Verdict(TaskRow task, TaskQuarterProgress? row, Quarter quarter, QuarterWindows windows, ReportBasis basis) =>
@@ -239,7 +282,7 @@ public sealed class ProgressQuery(EduPlanDbContext db, ReportingCalendar calenda
     }
 
     /// <summary>Tasks with their lead, schedule and curve: two queries.</summary>
-    private async Task<List<TaskRow>> TasksAsync(IQueryable<PlanTask> source, int planEndYear, CancellationToken cancellationToken)
+    private async Task<List<TaskRow>> TasksAsync(IQueryable<PlanTask> source, CancellationToken cancellationToken)
     {
         var tasks = await (
                 from t in source.AsNoTracking()
@@ -251,6 +294,7 @@ public sealed class ProgressQuery(EduPlanDbContext db, ReportingCalendar calenda
                     t.Id,
                     t.Number,
                     t.Title,
+                    t.Plan!.EndYear,
                     SectionNumber = t.Section!.Number,
                     Lead = t.LeadDepartment == null
                         ? null
@@ -266,7 +310,7 @@ public sealed class ProgressQuery(EduPlanDbContext db, ReportingCalendar calenda
         return tasks
             .Select(t => new TaskRow(
                 t.Id, t.Number, t.Title, t.SectionNumber, t.Lead,
-                new PlannedProgress(t.Start ?? PlannedProgress.DefaultStart, t.Due ?? new DateOnly(planEndYear, 12, 31), curves[t.Id].ToList()),
+                new PlannedProgress(t.Start ?? PlannedProgress.DefaultStart, t.Due ?? new DateOnly(t.EndYear, 12, 31), curves[t.Id].ToList()),
                 t.Weight))
             .ToList();
     }

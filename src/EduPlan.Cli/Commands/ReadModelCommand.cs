@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
+using EduPlan.Application.Auditing;
 using EduPlan.Application.Progress;
+using EduPlan.Core.Auditing;
 using EduPlan.Cli.Infrastructure;
 using EduPlan.Data;
 
@@ -25,6 +27,9 @@ public static class ReadModelCommand
         var watch = Stopwatch.StartNew();
         await using var scope = await CommandScope.OpenAsync(context, write: true);
         var size = await ProgressReadModel.RebuildAsync(scope.Get<EduPlanDbContext>(), context.CancellationToken);
+        // On record, and the web app's cached lights (keyed by the newest audit entry) are recomputed.
+        await scope.Get<AuditLog>().WriteAsync(AuditActions.ReadModelRebuilt, AuditOutcome.Success, null,
+            new { taskQuarters = size.TaskQuarters, indicatorQuarters = size.IndicatorQuarters, submissions = size.Submissions }, cancellationToken: context.CancellationToken);
         context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"read model rebuilt in {watch.Elapsed.TotalSeconds:0.0} s: {size.TaskQuarters} task-quarter rows, {size.IndicatorQuarters} indicator-quarter rows, {size.Submissions} first submissions"));
         return ExitCodes.Success;

@@ -1,3 +1,5 @@
+using EduPlan.Application.Progress;
+using EduPlan.Core.Reporting;
 using System.Security.Cryptography;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Import;
@@ -41,6 +43,14 @@ public sealed partial class DatabaseBootstrapper(
         if (!await db.Plans.AnyAsync(cancellationToken))
         {
             await ImportSeedsAsync(services.GetRequiredService<PlanImportService>(), cancellationToken);
+        }
+
+        // A database that holds submitted reports but no read model was upgraded from before it (ADR 12): fill it once.
+        if (!await db.ReportSubmissions.AnyAsync(cancellationToken)
+            && await db.ProgressReports.AnyAsync(r => r.State != ReportState.Draft, cancellationToken))
+        {
+            var size = await ProgressReadModel.RebuildAsync(db, cancellationToken);
+            LogReadModelRebuilt(size.TaskQuarters, size.IndicatorQuarters, size.Submissions);
         }
 
         await services.GetRequiredService<UserAdministration>().EnsureRolesAsync(cancellationToken);
@@ -162,4 +172,7 @@ public sealed partial class DatabaseBootstrapper(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Created administrator {UserName} (generated password: {Generated})")]
     private partial void LogAdminCreated(string userName, bool generated);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Built the progress read model from the existing reports: {TaskQuarters} task-quarter rows, {IndicatorQuarters} indicator-quarter rows, {Submissions} first submissions")]
+    private partial void LogReadModelRebuilt(int taskQuarters, int indicatorQuarters, int submissions);
 }

@@ -187,7 +187,7 @@ public sealed class DepartmentPagesTests : IClassFixture<EduPlanWebFactory>
         (await client.IsForbiddenAsync("/admin/departments")).Should().BeTrue();
         (await client.IsForbiddenAsync("/admin/departments/new")).Should().BeTrue();
         (await client.IsForbiddenAsync($"/admin/departments/{id}/edit")).Should().BeTrue();
-        var token = await client.GetAntiforgeryTokenAsync("/");
+        var token = await client.GetAntiforgeryTokenAsync("/plans");
         (await client.IsForbiddenAsync(new HttpRequestMessage(HttpMethod.Post, $"/admin/departments/{id}/delete")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["version"] = "0", ["__RequestVerificationToken"] = token }),

@@ -118,7 +118,7 @@ public sealed class OwnershipPagesTests : IClassFixture<EduPlanWebFactory>
             (await client.IsForbiddenAsync(path)).Should().BeTrue(path);
         }
 
-        var token = await client.GetAntiforgeryTokenAsync("/");
+        var token = await client.GetAntiforgeryTokenAsync("/plans");
         var post = new HttpRequestMessage(HttpMethod.Post, "/ownership/chongqing/tasks/21")
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>

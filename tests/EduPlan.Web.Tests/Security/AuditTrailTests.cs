@@ -53,7 +53,7 @@ public sealed class AuditTrailTests : IAsyncLifetime
             ["NewPassword"] = NewPassword,
             ["ConfirmPassword"] = NewPassword,
         })).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await client.PostFormAsync("/", "/account/logout", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await client.PostFormAsync("/plans", "/account/logout", new Dictionary<string, string>())).StatusCode.Should().Be(HttpStatusCode.Redirect);
         for (var attempt = 1; attempt <= 5; attempt++)
         {
             await client.SignInAsync(UserName, WrongPassword);

@@ -20,7 +20,7 @@ public sealed class SessionEndTests : IDisposable
         using var client = factory.CreateBrowser();
         var cookie = AuthCookie(await client.SignInOkAsync(UserName))!;
 
-        var signedOut = await client.PostFormAsync("/", "/account/logout", new Dictionary<string, string>());
+        var signedOut = await client.PostFormAsync("/plans", "/account/logout", new Dictionary<string, string>());
 
         signedOut.StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await factory.IsReplayRefusedAsync(cookie)).Should().BeTrue("a cookie copied before sign-out must not outlive it");

@@ -29,7 +29,7 @@ public sealed class UserAccessTests(EduPlanWebFactory factory) : IClassFixture<E
         using var client = factory.CreateBrowser();
         (await client.SignInAsync(name, UsersTestKit.Password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         // A valid token of this user (from the sign-out form), so a refusal cannot be the antiforgery check's doing.
-        var token = await client.GetAntiforgeryTokenAsync("/");
+        var token = await client.GetAntiforgeryTokenAsync("/plans");
 
         foreach (var path in GetPaths.Select(p => p.Replace("{id}", target.Id)))
         {

@@ -18,7 +18,6 @@ namespace EduPlan.Web.Features.Dashboard;
 /// </summary>
 [ApiController]
 [Authorize(Policy = Policies.ReadPlans)]
-[Produces("application/json")]
 public sealed class DashboardApiController(ProgressQuery progress) : ControllerBase
 {
     /// <summary>A plan's lights in a quarter: counts, every current task, sections, departments, indicators and the trend.</summary>
@@ -26,7 +25,7 @@ public sealed class DashboardApiController(ProgressQuery progress) : ControllerB
     /// <param name="quarter">A quarter such as 2026Q3 (2025Q1–2035Q4); default: the latest whose entry has closed.</param>
     /// <param name="basis"><c>approved</c> (default); <c>submitted</c> includes submitted reports, for coordinators only.</param>
     [HttpGet("/api/v1/plans/{code}/dashboard")]
-    [ProducesResponseType<DashboardDto>(StatusCodes.Status200OK)]
+    [ProducesResponseType<DashboardDto>(StatusCodes.Status200OK, "application/json")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status403Forbidden, "application/problem+json")]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, "application/problem+json")]
