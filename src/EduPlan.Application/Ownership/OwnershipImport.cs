@@ -1,6 +1,6 @@
 using EduPlan.Application.Auditing;
-using EduPlan.Application.Progress;
 using EduPlan.Application.Departments;
+using EduPlan.Application.Progress;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Ownership;

@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Progress;
-using EduPlan.Core.Auditing;
 using EduPlan.Cli.Infrastructure;
+using EduPlan.Core.Auditing;
 using EduPlan.Data;
 
 namespace EduPlan.Cli.Commands;

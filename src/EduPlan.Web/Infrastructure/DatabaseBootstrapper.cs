@@ -1,11 +1,11 @@
-using EduPlan.Application.Progress;
-using EduPlan.Core.Reporting;
 using System.Security.Cryptography;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Import;
+using EduPlan.Application.Progress;
 using EduPlan.Application.Security;
 using EduPlan.Application.Users;
 using EduPlan.Core.Auditing;
+using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using EduPlan.Data.Identity;
 using EduPlan.Web.Authorization;

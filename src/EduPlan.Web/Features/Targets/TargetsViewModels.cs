@@ -1,7 +1,7 @@
 using EduPlan.Application.Departments;
 using EduPlan.Application.Progress;
-using EduPlan.Core.Progress;
 using EduPlan.Core.Plans;
+using EduPlan.Core.Progress;
 
 namespace EduPlan.Web.Features.Targets;
 
