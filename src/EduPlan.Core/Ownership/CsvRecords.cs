@@ -1,4 +1,5 @@
 using System.Text;
+using EduPlan.Core.Csv;
 using EduPlan.Core.Messages;
 
 namespace EduPlan.Core.Ownership;
@@ -12,6 +13,32 @@ internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields, Message
 /// </summary>
 internal static class CsvRecords
 {
+    /// <summary>
+    /// The records that hold anything, each with its cells trimmed and the empty cells at its end dropped (Excel writes
+    /// <c>,,,</c>), and with whether it is the first such record (a header, perhaps). With <paramref name="unguard"/>,
+    /// without the ' that <see cref="CsvWriter"/> puts before a formula-like cell.
+    /// </summary>
+    public static IEnumerable<(CsvRecord Record, List<string> Cells, bool IsFirst)> ReadCells(string text, bool unguard = false)
+    {
+        var first = true;
+        foreach (var record in Read(text))
+        {
+            var cells = record.Fields.Select(f => unguard ? CsvWriter.Unguard(f.Trim()) : f.Trim()).ToList();
+            if (cells.All(c => c.Length == 0))
+            {
+                continue;
+            }
+
+            while (cells[^1].Length == 0)
+            {
+                cells.RemoveAt(cells.Count - 1);
+            }
+
+            yield return (record, cells, first);
+            first = false;
+        }
+    }
+
     public static IEnumerable<CsvRecord> Read(string text)
     {
         var line = 1;

@@ -63,24 +63,10 @@ public static class OwnershipCsv
         var rows = new List<OwnershipCsvRow>();
         var errors = new List<OwnershipCsvError>();
         int? headerLine = null;
-        var first = true;
 
-        foreach (var record in CsvRecords.Read(text))
+        // Trimmed, and without the ' that guards a formula-like cell in a file this class wrote.
+        foreach (var (record, cells, isFirst) in CsvRecords.ReadCells(text, unguard: true))
         {
-            // Trimmed, and without the ' that guards a formula-like cell in a file this class wrote.
-            var cells = record.Fields.Select(f => CsvWriter.Unguard(f.Trim())).ToList();
-            if (cells.All(c => c.Length == 0))
-            {
-                continue;
-            }
-
-            while (cells[^1].Length == 0)
-            {
-                cells.RemoveAt(cells.Count - 1);
-            }
-
-            var isFirst = first;
-            first = false;
             if (isFirst && LooksLikeHeader(cells))
             {
                 headerLine = record.Line;

@@ -44,22 +44,8 @@ public static class CurveCsv
 
         var rows = new List<CurveCsvRow>();
         var errors = new List<CurveCsvError>();
-        var first = true;
-        foreach (var record in CsvRecords.Read(text))
+        foreach (var (record, cells, isFirst) in CsvRecords.ReadCells(text))
         {
-            var cells = record.Fields.Select(f => f.Trim()).ToList();
-            if (cells.All(c => c.Length == 0))
-            {
-                continue;
-            }
-
-            while (cells[^1].Length == 0)
-            {
-                cells.RemoveAt(cells.Count - 1);
-            }
-
-            var isFirst = first;
-            first = false;
             if (isFirst && cells.Count > 1 && OwnershipCsv.ParseTaskNumber(cells[1]) is null
                 && cells.Any(c => c.Contains("规划", StringComparison.Ordinal) || c.Contains("季度", StringComparison.Ordinal)
                     || c.Contains("plan", StringComparison.OrdinalIgnoreCase)))

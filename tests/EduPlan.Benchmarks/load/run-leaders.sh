@@ -35,12 +35,9 @@ trap 'kill $web_pid 2>/dev/null || true' EXIT
 popd >/dev/null
 for _ in $(seq 90); do curl -fs "$base/healthz" >/dev/null && break; sleep 1; done
 
-jar=$work/leader.jar
-rm -f "$jar"
-token=$(curl -s -c "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "UserName=leader" --data-urlencode "Password=$password" \
-  --data-urlencode "__RequestVerificationToken=$token" "$base/account/login"
-cookie=$(sed 's/^#HttpOnly_//' "$jar" | awk '!/^#/ && NF>=7 {printf "%s%s=%s", sep, $6, $7; sep="; "}')
+source "$(dirname "$0")/common.sh"
+sign_in leader
+cookie=$(cookie_header leader)
 
 # The same bytes as a static file of the same process (wwwroot is served by UseStaticFiles, without the request log).
 mkdir -p "$work/web/wwwroot/bench"

@@ -31,16 +31,8 @@ trap 'kill $web_pid 2>/dev/null || true' EXIT
 popd >/dev/null
 for _ in $(seq 60); do curl -fs "$base/healthz" >/dev/null && break; sleep 1; done
 
-# Signs in, leaves the cookies in $work/$1.jar.
-sign_in() {
-  local jar=$work/$1.jar token
-  rm -f "$jar"
-  token=$(curl -s -c "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "UserName=$1" --data-urlencode "Password=$password" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/account/login"
-}
-# curl writes HttpOnly cookies as "#HttpOnly_host ..." lines; they are the ones that matter.
-cookie_header() { sed 's/^#HttpOnly_//' "$work/$1.jar" | awk '!/^#/ && NF>=7 {printf "%s%s=%s", sep, $6, $7; sep="; "}'; }
+# sign_in and cookie_header.
+source "$(dirname "$0")/common.sh"
 # Fails unless the page answers 200 to this cookie and contains the text (a redirect to sign-in would be measured otherwise).
 check_page() {
   local status
