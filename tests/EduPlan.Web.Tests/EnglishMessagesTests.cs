@@ -289,7 +289,7 @@ public sealed partial class EnglishMessagesTests : IAsyncLifetime
     {
         var response = await client.PostFormAsync("/targets", "/language", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" });
         response.StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await client.GetPageAsync("/")).Should().Contain("<html lang=\"en\">");
+        (await client.GetPageAsync("/targets")).Should().Contain("<html lang=\"en\">");
         return client;
     }
 

@@ -32,7 +32,7 @@ public sealed partial class PageSecurityTests(EduPlanWebFactory factory) : IAsyn
         var html = await response.Content.ReadAsStringAsync();
 
         html.Should().Contain("<html lang=\"zh-CN\">");
-        html.Should().Contain("首页").And.Contain("目标一览").And.Contain("退出");
+        html.Should().Contain("总览").And.Contain("目标一览").And.Contain("退出");
         var assets = AssetReference().Matches(html).Select(m => m.Groups[1].Value).ToList();
         assets.Should().NotBeEmpty();
         assets.Should().OnlyContain(url => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal));

@@ -14,12 +14,12 @@ namespace EduPlan.Cli.Demo;
 /// The demo's leaders' view (ADR 12): a few due dates, curves and weights set through the coordinators' use case, the
 /// goal indicators' baselines, and reports whose percentages follow each task's 序时进度 at a pace of their own —
 /// mostly on pace, some behind, a few far behind — so that 总览 shows a believable mix of lights rather than
-/// everything green; a few departments miss the latest closed quarter (逾期未报).
+/// everything green; two departments miss half their reports on the latest closed quarter (逾期未报).
 /// </summary>
 public sealed class DemoProgress
 {
     /// <summary>Departments that miss most of their reports on the latest closed quarter.</summary>
-    public static readonly IReadOnlyList<string> LateDepartments = ["市人力社保局", "市委编办", "荣昌区教委"];
+    public static readonly IReadOnlyList<string> LateDepartments = ["市人力社保局", "荣昌区教委"];
 
     /// <summary>Due dates set by "the coordinator": tasks tied to 2027 goals, one due late 2026, one already past due.</summary>
     private static readonly (string Plan, int Number, DateOnly Due)[] DueDates =
@@ -189,6 +189,6 @@ public sealed class DemoProgress
     public static bool MissesQuarter(string departmentShortName, Quarter quarter, Quarter? latestClosed, Random random)
     {
         ArgumentNullException.ThrowIfNull(random);
-        return latestClosed == quarter && LateDepartments.Contains(departmentShortName) && random.NextDouble() < 0.8;
+        return latestClosed == quarter && LateDepartments.Contains(departmentShortName) && random.NextDouble() < 0.5;
     }
 }

@@ -127,14 +127,14 @@ public sealed class UserEditTests(EduPlanWebFactory factory) : IClassFixture<Edu
         using var _ = admin;
         using var victim = factory.CreateBrowser();
         (await victim.SignInAsync("soon.disabled", UsersTestKit.Password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
-        (await victim.GetAsync("/")).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await victim.GetAsync("/plans")).StatusCode.Should().Be(HttpStatusCode.OK);
 
         var disable = await admin.PostFieldsAsync(UsersTestKit.EditPath(id), $"/admin/users/{id}/disable");
 
         disable.StatusCode.Should().Be(HttpStatusCode.Redirect);
         disable.RedirectPath().Should().Be(UsersTestKit.EditPath(id));
         (await admin.GetPageAsync(UsersTestKit.EditPath(id))).Should().Contain("已停用用户 soon.disabled");
-        var replay = await victim.GetAsync("/");
+        var replay = await victim.GetAsync("/plans");
         replay.StatusCode.Should().Be(HttpStatusCode.Redirect, "the old cookie no longer opens the portal");
         replay.RedirectPath().Should().Be("/account/login");
         (await factory.CreateBrowser().SignInAsync("soon.disabled", UsersTestKit.Password)).StatusCode.Should().Be(HttpStatusCode.OK, "a disabled user cannot sign in");
