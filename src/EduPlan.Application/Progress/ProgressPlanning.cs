@@ -32,7 +32,7 @@ public sealed record CurveImportResult(string SourceName, IReadOnlyList<CurveCsv
 }
 
 /// <summary>
-/// A coordinator's planning of progress (ADR 12): a task's planned start and due date (完成时限), weight and
+/// A coordinator's planning of progress (ADR 15): a task's planned start and due date (完成时限), weight and
 /// planned-progress curve (形象进度), by form or CSV file, and an indicator's baseline (基期值). Each change is checked
 /// against the version the form was read at and audited with before and after. Lights are computed from these on
 /// every read, so nothing else needs recomputing.

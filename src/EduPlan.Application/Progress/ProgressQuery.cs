@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace EduPlan.Application.Progress;
 
 /// <summary>
-/// The leaders' view (ADR 12): lights of tasks, sections, departments and indicators in a quarter, read from the read
+/// The leaders' view (ADR 15): lights of tasks, sections, departments and indicators in a quarter, read from the read
 /// model and the plan's settings with a fixed number of queries whatever the number of reports; the lights themselves
 /// are computed here, on every read, because they depend on today's date (entry closing), the Lights settings and
 /// the reader's basis. The dashboard, the read API, the task page and the targets page all read through this class.

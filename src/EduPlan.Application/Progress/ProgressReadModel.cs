@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EduPlan.Application.Progress;
 
 /// <summary>
-/// Keeps the progress read model (ADR 12: <see cref="TaskQuarterProgress"/>, <see cref="IndicatorQuarterValue"/>,
+/// Keeps the progress read model (ADR 15: <see cref="TaskQuarterProgress"/>, <see cref="IndicatorQuarterValue"/>,
 /// <see cref="ReportSubmission"/>) equal to what the reports say, in the same transaction as the change: a use case
 /// that submits, approves, returns or reopens a report, or changes a task's lead, saves through
 /// <see cref="SaveChangesAsync"/> instead of <c>db.SaveChangesAsync</c> (as <see cref="Reporting.ReportRevisions"/> is the one

@@ -8,7 +8,7 @@ using EduPlan.Data;
 
 namespace EduPlan.Cli.Commands;
 
-/// <summary><c>readmodel rebuild</c>: recomputes the leaders' figures (ADR 12) from the reports, in one transaction.</summary>
+/// <summary><c>readmodel rebuild</c>: recomputes the leaders' figures (ADR 15) from the reports, in one transaction.</summary>
 public static class ReadModelCommand
 {
     public static CliCommand Definition { get; } = new(

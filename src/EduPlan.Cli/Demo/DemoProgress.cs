@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace EduPlan.Cli.Demo;
 
 /// <summary>
-/// The demo's leaders' view (ADR 12): a few due dates, curves and weights set through the coordinators' use case, the
+/// The demo's leaders' view (ADR 15): a few due dates, curves and weights set through the coordinators' use case, the
 /// goal indicators' baselines, and reports whose percentages follow each task's 序时进度 at a pace of their own —
 /// mostly on pace, some behind, a few far behind — so that 总览 shows a believable mix of lights rather than
 /// everything green; two departments miss half their reports on the latest closed quarter (逾期未报).

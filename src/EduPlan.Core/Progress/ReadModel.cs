@@ -3,7 +3,7 @@ using EduPlan.Core.Reporting;
 namespace EduPlan.Core.Progress;
 
 /// <summary>
-/// Read model (ADR 12): what a task's lead department had reported by the end of a quarter, one row per task and
+/// Read model (ADR 15): what a task's lead department had reported by the end of a quarter, one row per task and
 /// quarter from 2025Q1 to 2035Q4 once the lead has submitted anything. Kept current in the same transaction as every
 /// change that alters it, so pages never aggregate reports; recomputed by <c>eduplan readmodel rebuild</c>.
 /// </summary>

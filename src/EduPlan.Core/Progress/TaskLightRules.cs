@@ -31,7 +31,7 @@ public sealed record TaskLightInput(
     ReportBasis Basis = ReportBasis.Approved);
 
 /// <summary>
-/// The light of a key task in a quarter (ADR 12), from its lead department's report against 序时进度:
+/// The light of a key task in a quarter (ADR 15), from its lead department's report against 序时进度:
 /// 完成 for 已完成 with evidence; 红 when more than <see cref="LightThresholds.RedBelowPoints"/> behind, 进度滞后, past
 /// its due date, or not reported after entry closed (逾期未报); 黄 when more than
 /// <see cref="LightThresholds.YellowBelowPoints"/> behind, 存在风险, or due within <see cref="LightThresholds.DueSoonDays"/>

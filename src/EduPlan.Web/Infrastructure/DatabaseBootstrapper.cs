@@ -45,7 +45,7 @@ public sealed partial class DatabaseBootstrapper(
             await ImportSeedsAsync(services.GetRequiredService<PlanImportService>(), cancellationToken);
         }
 
-        // A database that holds submitted reports but no read model was upgraded from before it (ADR 12): fill it once.
+        // A database that holds submitted reports but no read model was upgraded from before it (ADR 15): fill it once.
         if (!await db.ReportSubmissions.AnyAsync(cancellationToken)
             && await db.ProgressReports.AnyAsync(r => r.State != ReportState.Draft, cancellationToken))
         {

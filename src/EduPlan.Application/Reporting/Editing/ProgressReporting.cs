@@ -275,7 +275,7 @@ public sealed class ProgressReporting(
 
             if (command.Submit)
             {
-                // A submission is what coordinators see in the leaders' figures (ADR 12); a draft changes none of them.
+                // A submission is what coordinators see in the leaders' figures (ADR 15); a draft changes none of them.
                 await ProgressReadModel.SaveChangesAsync(db, [task.Id], cancellationToken);
             }
             else

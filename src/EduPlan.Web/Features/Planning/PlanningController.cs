@@ -16,7 +16,7 @@ namespace EduPlan.Web.Features.Planning;
 
 /// <summary>
 /// 进度计划 (<c>/progress</c>): a coordinator sets tasks' due dates, weights and planned-progress curves (by form or
-/// CSV file) and indicators' baselines, from which 序时进度 and the lights are computed (ADR 12).
+/// CSV file) and indicators' baselines, from which 序时进度 and the lights are computed (ADR 15).
 /// </summary>
 [Authorize(Policy = Policies.PlanProgress)]
 public sealed class PlanningController(ProgressPlanning planning, EduPlanDbContext db, IStringLocalizer<SharedResources> localizer) : Controller

@@ -115,7 +115,7 @@ public sealed record TaskDetailsViewModel(
     /// <summary>Whether the reader may change the owners (administrators and coordinators): the page links to the form.</summary>
     public bool CanEditOwnership { get; init; }
 
-    /// <summary>The light in the latest closed quarter and the charts (ADR 12); null for a withdrawn task.</summary>
+    /// <summary>The light in the latest closed quarter and the charts (ADR 15); null for a withdrawn task.</summary>
     public EduPlan.Application.Progress.TaskProgressDetails? Progress { get; init; }
 
     /// <summary>The timeline shows every quarter (asked for), not only the latest four.</summary>

@@ -42,7 +42,7 @@ public sealed class TargetsController(EduPlanDbContext db, ProgressQuery progres
             .ToListAsync(cancellationToken);
 
         // Beside each target, where it stands: the latest approved value only (drafts and submitted reports are not
-        // public), the value expected by now from its baseline, and its light (ADR 12).
+        // public), the value expected by now from its baseline, and its light (ADR 15).
         var (latest, departments) = await progress.LatestIndicatorsAsync(cancellationToken);
         indicators = indicators
             .Select(i => latest.GetValueOrDefault(i.Id) is { } p
