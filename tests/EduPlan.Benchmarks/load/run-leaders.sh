@@ -27,15 +27,9 @@ if [ "${SKIP_DEMO:-}" != 1 ]; then
 fi
 
 rm -rf "$work/logs"
-pushd "$work/web" >/dev/null
-ASPNETCORE_ENVIRONMENT=Production Bootstrap__AdminPassword="Load-Root-Passw0rd" Logging__Directory="$work/logs" \
-  ./EduPlan.Web --urls "$base" >"$work/web.out" 2>&1 </dev/null &
-web_pid=$!
-trap 'kill $web_pid 2>/dev/null || true' EXIT
-popd >/dev/null
-for _ in $(seq 90); do curl -fs "$base/healthz" >/dev/null && break; sleep 1; done
-
+# start_portal, sign_in and cookie_header.
 source "$(dirname "$0")/common.sh"
+start_portal 90
 sign_in leader
 cookie=$(cookie_header leader)
 

@@ -23,16 +23,9 @@ sqlite3 "$db" "DELETE FROM ReportingPeriodOverrides WHERE Year=2026 AND QuarterN
   INSERT INTO ReportingPeriodOverrides (Year, QuarterNumber, DepartmentId, Mode, OpenUntil, Reason, ChangedAt, ChangedByName)
   VALUES (2026, 4, NULL, 'Open', '2027-12-31', 'load test', '2026-12-01 00:00:00', 'load');"
 
-pushd "$work/web" >/dev/null
-ASPNETCORE_ENVIRONMENT=Production Bootstrap__AdminPassword="Load-Root-Passw0rd" Logging__Directory="$work/logs" \
-  ./EduPlan.Web --urls "$base" >"$work/web.out" 2>&1 </dev/null &
-web_pid=$!
-trap 'kill $web_pid 2>/dev/null || true' EXIT
-popd >/dev/null
-for _ in $(seq 60); do curl -fs "$base/healthz" >/dev/null && break; sleep 1; done
-
-# sign_in and cookie_header.
+# start_portal, sign_in and cookie_header.
 source "$(dirname "$0")/common.sh"
+start_portal 60
 # Fails unless the page answers 200 to this cookie and contains the text (a redirect to sign-in would be measured otherwise).
 check_page() {
   local status
