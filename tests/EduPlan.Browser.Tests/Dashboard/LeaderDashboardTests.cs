@@ -80,6 +80,15 @@ public sealed class LeaderDashboardTests(BrowserFixture fixture)
             await page.GotoAsync("/dashboard?culture=en");
             var english = await page.Locator("main").InnerTextAsync();
             english.Should().Contain("Seriously behind").And.Contain("Overview");
+            english.Should().Contain("delayed; ").And.NotContain("；", "a light's reasons are joined as English joins sentences");
+            if (name == "desktop")
+            {
+                // The longer English words make no table wider than its panel at 1366 px (on a phone they scroll).
+                var cut = await page.EvaluateAsync<int>(
+                    "() => [...document.querySelectorAll('.dashboard-panel .table-responsive')].filter(e => e.scrollWidth > e.clientWidth + 1).length");
+                cut.Should().Be(0);
+            }
+
             await BrowserFixture.ScreenshotAsync(page, $"62-dashboard-en-{name}");
             await context.CloseAsync();
         }

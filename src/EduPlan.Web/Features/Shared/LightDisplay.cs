@@ -46,6 +46,9 @@ public static class LightDisplay
     /// <summary>A message in the reader's language.</summary>
     public static string Text(Message message) => message.ToString(CultureInfo.CurrentUICulture);
 
+    /// <summary>A light's reasons as one text, joined as the request's language joins sentences (； / "; ").</summary>
+    public static string Reasons(IEnumerable<Message> reasons) => MessageList.Of(reasons, MessageList.Semicolon).Text();
+
     /// <summary>A signed gap in points: +5, −12, 0; empty without one.</summary>
     public static string Gap(decimal? gap) => gap switch
     {
