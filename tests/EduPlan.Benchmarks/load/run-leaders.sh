@@ -11,7 +11,7 @@ port=${PORT:-5092}
 rounds=${ROUNDS:-2}
 duration=${DURATION:-15s}
 base=http://127.0.0.1:$port
-password=${DEMO_PASSWORD:-Demo-Leaders-Passw0rd}
+password=${DEMO_PASSWORD:-Quarterly-Bench-2035x}
 db=$work/leaders.db
 mkdir -p "$work"
 
