@@ -22,7 +22,7 @@ public static class Usage
         WriteEntry(writer, $"{CliApp.LanguageOption} en|zh", "language of messages such as validation errors (default en)");
         writer.WriteLine();
         writer.WriteLine("configuration (appsettings.json next to eduplan, then environment variables):");
-        WriteEntry(writer, "Database__Provider", "Sqlite (default) or SqlServer");
+        WriteEntry(writer, "Database__Provider", "Sqlite (default), SqlServer or PostgreSql");
         WriteEntry(writer, "ConnectionStrings__EduPlan", $"default: {DatabaseSettings.DefaultSqliteConnectionString}");
         WriteEntry(writer, $"{CliApp.DebugVariable}=1", "print stack traces of unexpected errors");
         writer.WriteLine();

@@ -13,9 +13,11 @@ public static class DatabaseMigrations
 
     public const string DummySqliteConnectionString = "Data Source=:memory:";
 
+    public const string DummyPostgreSqlConnectionString = "Host=localhost;Database=eduplan;Username=eduplan";
+
     /// <summary>
-    /// The whole migration history of <paramref name="provider"/> as one script. For SQL Server it is idempotent:
-    /// it can be run against a database at any migration (each step checks __EFMigrationsHistory first).
+    /// The whole migration history of <paramref name="provider"/> as one script. For SQL Server and PostgreSQL it is
+    /// idempotent: it can be run against a database at any migration (each step checks __EFMigrationsHistory first).
     /// EF Core cannot write idempotent scripts for SQLite, so for SQLite it is the script that builds the
     /// schema from an empty database, headed by a comment saying so. Needs no database.
     /// </summary>
@@ -49,6 +51,7 @@ public static class DatabaseMigrations
         {
             DatabaseProvider.Sqlite => DummySqliteConnectionString,
             DatabaseProvider.SqlServer => DummySqlServerConnectionString,
+            DatabaseProvider.PostgreSql => DummyPostgreSqlConnectionString,
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
         };
         var options = new DbContextOptionsBuilder<EduPlanDbContext>()

@@ -1,6 +1,8 @@
+using EduPlan.Data.PostgreSql;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,6 +13,7 @@ public static class DatabaseServiceCollectionExtensions
 {
     public const string SqliteMigrationsAssembly = "EduPlan.Data.Sqlite";
     public const string SqlServerMigrationsAssembly = "EduPlan.Data.SqlServer";
+    public const string PostgreSqlMigrationsAssembly = "EduPlan.Data.PostgreSql";
 
     public static IServiceCollection AddEduPlanDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -37,6 +40,10 @@ public static class DatabaseServiceCollectionExtensions
                 break;
             case DatabaseProvider.SqlServer:
                 options.UseSqlServer(settings.ConnectionString, sql => sql.MigrationsAssembly(SqlServerMigrationsAssembly));
+                break;
+            case DatabaseProvider.PostgreSql:
+                options.UseNpgsql(settings.ConnectionString, npgsql => npgsql.MigrationsAssembly(PostgreSqlMigrationsAssembly));
+                options.ReplaceService<IModelCustomizer, PostgreSqlModelCustomizer>();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(settings), settings.Provider, "Unknown database provider.");

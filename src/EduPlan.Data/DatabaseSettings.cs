@@ -7,6 +7,7 @@ public enum DatabaseProvider
 {
     Sqlite,
     SqlServer,
+    PostgreSql,
 }
 
 /// <summary>
@@ -31,10 +32,10 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            if (provider == DatabaseProvider.SqlServer)
+            if (provider != DatabaseProvider.Sqlite)
             {
                 throw new InvalidOperationException(
-                    "Database:Provider is SqlServer but ConnectionStrings:EduPlan is not set.");
+                    $"Database:Provider is {provider} but ConnectionStrings:EduPlan is not set.");
             }
 
             connectionString = DefaultSqliteConnectionString;
@@ -54,8 +55,11 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
         return TryParseProvider(text, out var provider)
             ? provider
-            : throw new InvalidOperationException($"Database:Provider '{text}' is not supported; use Sqlite or SqlServer.");
+            : throw new InvalidOperationException($"Database:Provider '{text}' is not supported; use {SupportedNames}.");
     }
+
+    /// <summary>"Sqlite, SqlServer or PostgreSql", for messages.</summary>
+    public const string SupportedNames = "Sqlite, SqlServer or PostgreSql";
 
     /// <summary>Accepts the provider names only (any case); unlike Enum.TryParse, not "1" or "5".</summary>
     public static bool TryParseProvider(string text, out DatabaseProvider provider)

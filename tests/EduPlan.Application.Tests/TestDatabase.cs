@@ -1,44 +1,131 @@
+using System.Data.Common;
 using EduPlan.Data;
+using EduPlan.Tests;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace EduPlan.Application.Tests;
 
-/// <summary>A private in-memory SQLite database, created by the real SQLite migrations and alive while the connection is open.</summary>
+/// <summary>
+/// A private database created by the real migrations of the provider the run is on (<see cref="TestDatabases.Provider"/>):
+/// in-memory SQLite, alive while its connection is open, or a database of its own on the test PostgreSQL server,
+/// dropped on dispose.
+/// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
-    private readonly SqliteConnection _connection;
+    private readonly SqliteConnection? _sqlite;
+    private readonly PostgresDatabase? _postgres;
 
-    private TestDatabase(SqliteConnection connection) => _connection = connection;
+    private TestDatabase(SqliteConnection? sqlite, PostgresDatabase? postgres)
+    {
+        _sqlite = sqlite;
+        _postgres = postgres;
+    }
 
-    public SqliteConnection Connection => _connection;
+    public DatabaseProvider Provider => _postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql;
 
     public static async Task<TestDatabase> CreateAsync()
     {
+        if (TestDatabases.OnPostgres)
+        {
+            return new TestDatabase(null, await PostgresDatabase.CreateMigratedAsync());
+        }
+
         var connection = new SqliteConnection("DataSource=:memory:");
         await connection.OpenAsync();
-        var database = new TestDatabase(connection);
+        var database = new TestDatabase(connection, null);
         await using var db = database.CreateContext();
         await DatabaseMigrations.MigrateAsync(db);
         return database;
     }
 
+    /// <summary>Points <paramref name="options"/> at this database with its provider's migrations.</summary>
+    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) => _postgres is not null
+        ? options.UseEduPlanDatabase(_postgres.Settings)
+        : options.UseSqlite(_sqlite!, sqlite => sqlite.MigrationsAssembly(DatabaseServiceCollectionExtensions.SqliteMigrationsAssembly));
+
     public EduPlanDbContext CreateContext(params IInterceptor[] interceptors)
     {
-        var options = new DbContextOptionsBuilder<EduPlanDbContext>()
-            .UseSqlite(_connection, sqlite => sqlite.MigrationsAssembly(DatabaseServiceCollectionExtensions.SqliteMigrationsAssembly))
-            .AddInterceptors(interceptors)
-            .Options;
-        return new EduPlanDbContext(options);
+        var options = new DbContextOptionsBuilder<EduPlanDbContext>();
+        Configure(options).AddInterceptors(interceptors);
+        return new EduPlanDbContext(options.Options);
     }
 
-    public async Task ExecuteAsync(string sql)
+    /// <summary>Runs SQL straight on the database (quote identifiers: "Tasks", as both SQLite and PostgreSQL read them); returns the rows changed.</summary>
+    public async Task<int> ExecuteAsync(string sql)
     {
-        await using var command = _connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync();
+        var (connection, owned) = await OpenAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            return await command.ExecuteNonQueryAsync();
+        }
+        finally
+        {
+            if (owned)
+            {
+                await connection.DisposeAsync();
+            }
+        }
     }
 
-    public ValueTask DisposeAsync() => _connection.DisposeAsync();
+    /// <summary>
+    /// A trigger that makes the database refuse ("refused by test") an <paramref name="operation"/> (INSERT or UPDATE) on
+    /// <paramref name="table"/> whose new row meets <paramref name="condition"/> (SQL on NEW, identifiers quoted).
+    /// </summary>
+    public Task<int> RefuseAsync(string name, string operation, string table, string condition) => ExecuteAsync(Provider == DatabaseProvider.PostgreSql
+        ? $"""
+          CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN IF {condition} THEN RAISE EXCEPTION 'refused by test'; END IF; RETURN NEW; END $$;
+          CREATE TRIGGER {name} BEFORE {operation} ON "{table}" FOR EACH ROW EXECUTE PROCEDURE {name}();
+          """
+        : $"""CREATE TRIGGER {name} BEFORE {operation} ON "{table}" WHEN {condition} BEGIN SELECT RAISE(ABORT, 'refused by test'); END;""");
+
+    /// <summary>The first column of the first row of <paramref name="sql"/>, or null.</summary>
+    public async Task<object?> ScalarAsync(string sql)
+    {
+        var (connection, owned) = await OpenAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            var value = await command.ExecuteScalarAsync();
+            return value is DBNull ? null : value;
+        }
+        finally
+        {
+            if (owned)
+            {
+                await connection.DisposeAsync();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sqlite is not null)
+        {
+            await _sqlite.DisposeAsync();
+        }
+
+        if (_postgres is not null)
+        {
+            await _postgres.DisposeAsync();
+        }
+    }
+
+    private async Task<(DbConnection Connection, bool Owned)> OpenAsync()
+    {
+        if (_sqlite is not null)
+        {
+            return (_sqlite, false);
+        }
+
+        var connection = new NpgsqlConnection(_postgres!.ConnectionString);
+        await connection.OpenAsync();
+        return (connection, true);
+    }
 }

@@ -11,8 +11,8 @@ public static class MigrateCommand
 {
     public static CliCommand Definition { get; } = new(
         "migrate",
-        "migrate [--provider Sqlite|SqlServer] [--script]",
-        "Bring the database schema up to date; with --script print the deployment SQL instead (idempotent for SqlServer; connects to nothing).",
+        "migrate [--provider Sqlite|SqlServer|PostgreSql] [--script]",
+        "Bring the database schema up to date; with --script print the deployment SQL instead (idempotent for SqlServer and PostgreSql; connects to nothing).",
         RunAsync);
 
     private static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args)
@@ -22,7 +22,7 @@ public static class MigrateCommand
         var providerText = arguments.Value("--provider");
         DatabaseProvider? providerOption = providerText is null ? null
             : DatabaseSettings.TryParseProvider(providerText, out var named) ? named
-            : throw new UsageException($"--provider '{providerText}' is not supported; use Sqlite or SqlServer");
+            : throw new UsageException($"--provider '{providerText}' is not supported; use {DatabaseSettings.SupportedNames}");
 
         if (arguments.Has("--script"))
         {
@@ -44,12 +44,12 @@ public static class MigrateCommand
         }
 
         var provider = ConfiguredProvider(configuration);
-        if (provider == DatabaseProvider.SqlServer
+        if (provider != DatabaseProvider.Sqlite
             && string.IsNullOrWhiteSpace(configuration.GetConnectionString(DatabaseSettings.ConnectionStringName)))
         {
             throw new CliException(
-                "SqlServer needs a connection string: set ConnectionStrings__EduPlan (or ConnectionStrings:EduPlan in appsettings.json); " +
-                "to deploy without connecting, run `migrate --provider SqlServer --script` and give the script to the DBA");
+                $"{provider} needs a connection string: set ConnectionStrings__EduPlan (or ConnectionStrings:EduPlan in appsettings.json); " +
+                $"to deploy without connecting, run `migrate --provider {provider} --script` and give the script to the DBA");
         }
 
         await using var services = context.CreateServices(configuration);
@@ -72,7 +72,7 @@ public static class MigrateCommand
         return ExitCodes.Success;
     }
 
-    /// <summary>Database:Provider without requiring a connection string (DatabaseSettings insists on one for SqlServer).</summary>
+    /// <summary>Database:Provider without requiring a connection string (DatabaseSettings insists on one for a server).</summary>
     private static DatabaseProvider ConfiguredProvider(IConfiguration configuration)
     {
         try

@@ -11,7 +11,7 @@ public static class DatabaseState
 
     /// <summary>
     /// Before an import: a SQLite database is brought up to date on the spot (so a first import on a new
-    /// machine just works); a SQL Server database is left to its administrator and the import is refused.
+    /// machine just works); a SQL Server or PostgreSQL database is left to its administrator and the import is refused.
     /// </summary>
     public static async Task PrepareForWriteAsync(EduPlanDbContext db, DatabaseSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
@@ -56,13 +56,17 @@ public static class DatabaseState
             && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
     }
 
-    /// <summary>Where the database is, without credentials: the SQLite file, or the SQL Server and database name.</summary>
+    /// <summary>Where the database is, without credentials: the SQLite file, or the server and database name.</summary>
     public static string Describe(EduPlanDbContext db)
     {
         DbConnection connection = db.Database.GetDbConnection();
-        return db.Database.IsSqlite()
-            ? $"SQLite database {connection.DataSource}"
-            : $"SQL Server database {connection.Database} on {connection.DataSource}";
+        if (db.Database.IsSqlite())
+        {
+            return $"SQLite database {connection.DataSource}";
+        }
+
+        var server = db.Database.IsNpgsql() ? "PostgreSQL" : "SQL Server";
+        return $"{server} database {connection.Database} on {connection.DataSource}";
     }
 
     public static string Plural(int count, string noun) => count == 1 ? $"1 {noun}" : $"{count} {noun}s";

@@ -136,7 +136,7 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
         var administration = new DepartmentAdministration(db, new AuditLog(db, AdministrationDatabase.Actor, _data.Clock), new DepartmentQueries(db));
         // The department is read (and tracked) at its version, then someone else saves before this context does.
         (await db.Departments.SingleAsync(d => d.Id == created.Id)).Version.Should().Be(created.Version);
-        await _data.Database.ExecuteAsync($"UPDATE Departments SET Name = '别人的名称', Version = Version + 1 WHERE Id = {created.Id}");
+        await _data.Database.ExecuteAsync($"""UPDATE "Departments" SET "Name" = '别人的名称', "Version" = "Version" + 1 WHERE "Id" = {created.Id}""");
 
         var result = await administration.UpdateAsync(created.Id, created.Version, new DepartmentInput("我的名称", "市财政局", created.Kind));
 

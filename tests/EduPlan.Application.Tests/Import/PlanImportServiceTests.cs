@@ -97,8 +97,7 @@ public sealed class PlanImportServiceTests : IAsyncLifetime
     public async Task The_registered_services_import_through_the_container()
     {
         var services = new ServiceCollection();
-        services.AddDbContext<EduPlanDbContext>(options => options.UseSqlite(
-            _database.Connection, sqlite => sqlite.MigrationsAssembly(DatabaseServiceCollectionExtensions.SqliteMigrationsAssembly)));
+        services.AddDbContext<EduPlanDbContext>(options => _database.Configure(options));
         services.AddEduPlanImport();
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         await using var scope = provider.CreateAsyncScope();

@@ -146,7 +146,7 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
     [Fact]
     public async Task A_withdrawn_task_cannot_be_given_owners()
     {
-        await _data.Database.ExecuteAsync("UPDATE Tasks SET WithdrawnAt = '2026-01-01 00:00:00+00:00' WHERE Number = 43 AND PlanId = (SELECT Id FROM Plans WHERE Code = 'chongqing')");
+        await _data.Database.ExecuteAsync("""UPDATE "Tasks" SET "WithdrawnAt" = '2026-01-01 00:00:00+00:00' WHERE "Number" = 43 AND "PlanId" = (SELECT "Id" FROM "Plans" WHERE "Code" = 'chongqing')""");
 
         var result = await SetAsync(43, _education, []);
 

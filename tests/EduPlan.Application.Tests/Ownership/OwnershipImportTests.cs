@@ -62,7 +62,7 @@ public sealed class OwnershipImportTests : IAsyncLifetime
     [Fact]
     public async Task One_bad_row_writes_nothing_and_every_bad_row_is_named_by_file_and_line()
     {
-        await _data.Database.ExecuteAsync("UPDATE Tasks SET WithdrawnAt = '2026-01-01 00:00:00+00:00' WHERE Number = 43 AND PlanId = (SELECT Id FROM Plans WHERE Code = 'chongqing')");
+        await _data.Database.ExecuteAsync("""UPDATE "Tasks" SET "WithdrawnAt" = '2026-01-01 00:00:00+00:00' WHERE "Number" = 43 AND "PlanId" = (SELECT "Id" FROM "Plans" WHERE "Code" = 'chongqing')""");
         var file = Header
             + "chongqing,9,市教委,市财政局\r\n"           // 2 good
             + "shanghai,1,市教委,\r\n"                  // 3 unknown plan
@@ -179,7 +179,7 @@ public sealed class OwnershipImportTests : IAsyncLifetime
         // The tasks are tracked in this context at version 0; then someone else saves task 10, so the import's
         // checks pass on what it read but its save finds a newer version in the database.
         await db.Tasks.Include(t => t.CoDepartments).Where(t => t.Plan!.Code == "chongqing").ToListAsync();
-        await _data.Database.ExecuteAsync("UPDATE Tasks SET OwnershipVersion = OwnershipVersion + 1 WHERE Number = 10 AND PlanId = (SELECT Id FROM Plans WHERE Code = 'chongqing')");
+        await _data.Database.ExecuteAsync("""UPDATE "Tasks" SET "OwnershipVersion" = "OwnershipVersion" + 1 WHERE "Number" = 10 AND "PlanId" = (SELECT "Id" FROM "Plans" WHERE "Code" = 'chongqing')""");
 
         var result = await import.ImportAsync(Utf8(Header + "chongqing,9,市教委,\r\nchongqing,10,市财政局,\r\n"), "race.csv");
 

@@ -1,11 +1,11 @@
 using EduPlan.Application.Auditing;
 using EduPlan.Core.Auditing;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Application.Tests.Persistence;
 
-/// <summary>The audit log can only grow: the DbContext and the SQLite triggers both refuse changes, and deletes before 180 days.</summary>
+/// <summary>The audit log can only grow: the DbContext and the database's triggers (SQLite, PostgreSQL) both refuse changes, and deletes before 180 days.</summary>
 public sealed class AppendOnlyAuditLogTests
 {
     [Fact]
@@ -73,9 +73,9 @@ public sealed class AppendOnlyAuditLogTests
         await using var database = await TestDatabase.CreateAsync();
         var id = await InsertAsync(database, DateTime.UtcNow.AddDays(-400), "original");
 
-        var update = () => database.ExecuteAsync($"UPDATE AuditEntries SET TargetName = 'tampered' WHERE Id = {id}");
+        var update = () => database.ExecuteAsync($"""UPDATE "AuditEntries" SET "TargetName" = 'tampered' WHERE "Id" = {id}""");
 
-        await update.Should().ThrowAsync<SqliteException>().WithMessage("*append-only*");
+        await update.Should().ThrowAsync<DbException>().WithMessage("*append-only*");
         (await TargetNameAsync(database, id)).Should().Be("original", "even an entry old enough to be purged cannot be rewritten");
     }
 
@@ -88,7 +88,7 @@ public sealed class AppendOnlyAuditLogTests
         await using (var db = database.CreateContext())
         {
             var update = () => db.AuditEntries.ExecuteUpdateAsync(s => s.SetProperty(a => a.TargetName, "tampered"));
-            await update.Should().ThrowAsync<SqliteException>().WithMessage("*append-only*");
+            await update.Should().ThrowAsync<DbException>().WithMessage("*append-only*");
         }
 
         (await TargetNameAsync(database, id)).Should().Be("original");
@@ -100,9 +100,9 @@ public sealed class AppendOnlyAuditLogTests
         await using var database = await TestDatabase.CreateAsync();
         var id = await InsertAsync(database, DateTime.UtcNow.AddDays(-179), "recent");
 
-        var delete = () => database.ExecuteAsync($"DELETE FROM AuditEntries WHERE Id = {id}");
+        var delete = () => database.ExecuteAsync($"""DELETE FROM "AuditEntries" WHERE "Id" = {id}""");
 
-        await delete.Should().ThrowAsync<SqliteException>().WithMessage("*180 days*");
+        await delete.Should().ThrowAsync<DbException>().WithMessage("*180 days*");
         (await CountAsync(database)).Should().Be(1);
     }
 
@@ -113,9 +113,7 @@ public sealed class AppendOnlyAuditLogTests
         var oldId = await InsertAsync(database, DateTime.UtcNow.AddDays(-181), "old");
         var recentId = await InsertAsync(database, DateTime.UtcNow.AddDays(-1), "recent");
 
-        await using var command = database.Connection.CreateCommand();
-        command.CommandText = $"DELETE FROM AuditEntries WHERE Id = {oldId}";
-        (await command.ExecuteNonQueryAsync()).Should().Be(1);
+        (await database.ExecuteAsync($"""DELETE FROM "AuditEntries" WHERE "Id" = {oldId}""")).Should().Be(1);
 
         (await TargetNameAsync(database, oldId)).Should().BeNull();
         (await TargetNameAsync(database, recentId)).Should().Be("recent");
@@ -131,7 +129,7 @@ public sealed class AppendOnlyAuditLogTests
         await using (var db = database.CreateContext())
         {
             var purgeAll = () => db.AuditEntries.ExecuteDeleteAsync();
-            await purgeAll.Should().ThrowAsync<SqliteException>().WithMessage("*180 days*");
+            await purgeAll.Should().ThrowAsync<DbException>().WithMessage("*180 days*");
         }
 
         (await CountAsync(database)).Should().Be(2, "the statement is rolled back as a whole");

@@ -10,6 +10,7 @@ public sealed class DatabaseSettingsTests
     [InlineData("Sqlite", DatabaseProvider.Sqlite)]
     [InlineData("sqlserver", DatabaseProvider.SqlServer)]
     [InlineData(" SqlServer ", DatabaseProvider.SqlServer)]
+    [InlineData("postgresql", DatabaseProvider.PostgreSql)]
     public void Provider_is_read_by_name_in_any_case(string? configured, DatabaseProvider expected)
     {
         DatabaseSettings.ProviderFromConfiguration(Configuration(configured)).Should().Be(expected);
@@ -23,7 +24,7 @@ public sealed class DatabaseSettingsTests
     {
         var read = () => DatabaseSettings.FromConfiguration(Configuration(configured, "Server=x;Database=y"));
 
-        read.Should().Throw<InvalidOperationException>().WithMessage($"*'{configured}'*Sqlite or SqlServer*");
+        read.Should().Throw<InvalidOperationException>().WithMessage($"*'{configured}'*Sqlite, SqlServer or PostgreSql*");
     }
 
     [Fact]
@@ -35,10 +36,12 @@ public sealed class DatabaseSettingsTests
         settings.ConnectionString.Should().EndWith(Path.Combine("EduPlan", "eduplan.db"));
     }
 
-    [Fact]
-    public void SqlServer_without_a_connection_string_is_refused()
+    [Theory]
+    [InlineData("SqlServer")]
+    [InlineData("PostgreSql")]
+    public void A_server_without_a_connection_string_is_refused(string provider)
     {
-        var read = () => DatabaseSettings.FromConfiguration(Configuration("SqlServer"));
+        var read = () => DatabaseSettings.FromConfiguration(Configuration(provider));
 
         read.Should().Throw<InvalidOperationException>().WithMessage("*ConnectionStrings:EduPlan*");
     }

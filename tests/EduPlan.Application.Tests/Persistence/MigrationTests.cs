@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.RegularExpressions;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Plans;
@@ -119,6 +120,7 @@ public sealed partial class MigrationTests
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.SqlServer)]
+    [InlineData(DatabaseProvider.PostgreSql)]
     public void Migrations_match_the_model_for(DatabaseProvider provider)
     {
         using var db = DatabaseMigrations.CreateOfflineContext(provider);
@@ -176,10 +178,10 @@ public sealed partial class MigrationTests
         await using (var db = database.CreateContext())
         {
             // Through SQL, so the database's own foreign keys are tested rather than EF's client-side cascade.
-            var deleteParent = () => db.Database.ExecuteSqlRawAsync("DELETE FROM Plans WHERE Code = 'parent'");
-            await deleteParent.Should().ThrowAsync<SqliteException>().WithMessage("*FOREIGN KEY*");
+            var deleteParent = () => db.Database.ExecuteSqlRawAsync("""DELETE FROM "Plans" WHERE "Code" = 'parent'""");
+            await deleteParent.Should().ThrowAsync<DbException>().Where(e => ViolatesForeignKey(e));
 
-            (await db.Database.ExecuteSqlRawAsync("DELETE FROM Plans WHERE Code = 'child'")).Should().Be(1);
+            (await db.Database.ExecuteSqlRawAsync("""DELETE FROM "Plans" WHERE "Code" = 'child'""")).Should().Be(1);
 
             (await db.Sections.CountAsync()).Should().Be(0);
             (await db.Tasks.CountAsync()).Should().Be(0);
@@ -201,8 +203,8 @@ public sealed partial class MigrationTests
 
         await using (var db = database.CreateContext())
         {
-            var deleteSection = () => db.Database.ExecuteSqlRawAsync("DELETE FROM Sections");
-            await deleteSection.Should().ThrowAsync<SqliteException>().WithMessage("*FOREIGN KEY*");
+            var deleteSection = () => db.Database.ExecuteSqlRawAsync("""DELETE FROM "Sections" """);
+            await deleteSection.Should().ThrowAsync<DbException>().Where(e => ViolatesForeignKey(e));
         }
     }
 
@@ -226,9 +228,9 @@ public sealed partial class MigrationTests
             db.Add(new ApplicationUser { UserName = "zhangsan", DisplayName = "张三", DepartmentId = await db.Departments.Select(d => d.Id).SingleAsync() });
             await db.SaveChangesAsync();
 
-            (await db.Database.SqlQueryRaw<string>("SELECT Kind AS Value FROM Departments").SingleAsync()).Should().Be("MunicipalDepartment");
-            var deleteDepartment = () => db.Database.ExecuteSqlRawAsync("DELETE FROM Departments");
-            await deleteDepartment.Should().ThrowAsync<SqliteException>().WithMessage("*FOREIGN KEY*");
+            (await db.Database.SqlQueryRaw<string>("""SELECT "Kind" AS "Value" FROM "Departments" """).SingleAsync()).Should().Be("MunicipalDepartment");
+            var deleteDepartment = () => db.Database.ExecuteSqlRawAsync("""DELETE FROM "Departments" """);
+            await deleteDepartment.Should().ThrowAsync<DbException>().Where(e => ViolatesForeignKey(e));
         }
     }
 
@@ -255,6 +257,9 @@ public sealed partial class MigrationTests
         });
         return plan;
     }
+
+    /// <summary>SQLite says "FOREIGN KEY constraint failed", PostgreSQL "violates foreign key constraint".</summary>
+    private static bool ViolatesForeignKey(DbException e) => e.Message.Contains("foreign key", StringComparison.OrdinalIgnoreCase);
 
     private static string ForeignKeyClause(string script, string name)
     {

@@ -26,8 +26,7 @@ public sealed class PasswordRulesTests : IAsyncLifetime
         collection.AddLogging();
         collection.AddSingleton<TimeProvider>(clock);
         collection.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-        collection.AddDbContext<EduPlanDbContext>(options => options.UseSqlite(database.Connection,
-            sqlite => sqlite.MigrationsAssembly(DatabaseServiceCollectionExtensions.SqliteMigrationsAssembly)));
+        collection.AddDbContext<EduPlanDbContext>(options => database.Configure(options));
         collection.AddEduPlanIdentityCore(new ConfigurationBuilder().Build());
         services = collection.BuildServiceProvider();
     }
@@ -137,8 +136,7 @@ public sealed class PasswordRulesTests : IAsyncLifetime
         var collection = new ServiceCollection();
         collection.AddLogging();
         collection.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
-        collection.AddDbContext<EduPlanDbContext>(options => options.UseSqlite(database.Connection,
-            sqlite => sqlite.MigrationsAssembly(DatabaseServiceCollectionExtensions.SqliteMigrationsAssembly)));
+        collection.AddDbContext<EduPlanDbContext>(options => database.Configure(options));
         collection.AddEduPlanIdentityCore(configuration);
         await using var strict = collection.BuildServiceProvider();
         await using var scope = strict.CreateAsyncScope();

@@ -60,8 +60,7 @@ public sealed class UserAdministrationHarness : IAsyncDisposable
         services.AddDataProtection();
         services.AddSingleton<TimeProvider>(clock);
         services.AddSingleton<IAuditActor>(actor);
-        services.AddDbContext<EduPlanDbContext>(options => options
-            .UseSqlite(database.Connection, sqlite => sqlite.MigrationsAssembly(DatabaseServiceCollectionExtensions.SqliteMigrationsAssembly))
+        services.AddDbContext<EduPlanDbContext>(options => database.Configure(options)
             .AddInterceptors(commands, new BeforeSave(() => harness!)));
         services.AddEduPlanIdentityCore(configuration);
         services.AddEduPlanAdministration();

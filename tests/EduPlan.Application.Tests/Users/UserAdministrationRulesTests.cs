@@ -239,7 +239,7 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
         var auditBefore = (await _h.AuditAsync()).Count;
         // Someone else's save lands between the service's stamp check and its own UPDATE.
         _h.BeforeNextSave = db => db.Database.ExecuteSqlRawAsync(
-            "UPDATE AspNetUsers SET DisplayName = '别人', ConcurrencyStamp = 'someone-else' WHERE Id = {0}", id);
+            """UPDATE "AspNetUsers" SET "DisplayName" = '别人', "ConcurrencyStamp" = 'someone-else' WHERE "Id" = {0}""", id);
 
         var result = await _h.RunAsync(admin => admin.UpdateAsync(id, read with { DisplayName = "我", Roles = [Roles.Coordinator] }));
 

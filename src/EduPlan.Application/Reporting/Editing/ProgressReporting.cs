@@ -293,6 +293,18 @@ public sealed class ProgressReporting(
             db.ChangeTracker.Clear();
             return await ConflictAsync(task.Id, department.Id, quarter, typed, fileName, cancellationToken);
         }
+        catch (DbUpdateException e) when (!creating && e is not DbUpdateConcurrencyException)
+        {
+            // Someone else's save of this report can also surface as the unique revision number of ReportRevisions,
+            // when the provider sends the revision's INSERT before the report's checked UPDATE (PostgreSQL does).
+            db.ChangeTracker.Clear();
+            if (await ReadSavedAsync(task.Id, department.Id, quarter, cancellationToken) is not { } saved || saved.Revision == command.PostedRevision)
+            {
+                throw;
+            }
+
+            return await ConflictAsync(task.Id, department.Id, quarter, typed, fileName, cancellationToken);
+        }
         catch (DbUpdateException) when (creating)
         {
             // Two people created the same report at once: the unique index let only the first in.

@@ -23,11 +23,15 @@ public sealed class IndicatorLinkAdministrationTests : IAsyncLifetime
 
     /// <summary>An indicator the parser found in a task's own text, with that task.</summary>
     private Task<(int Indicator, int Task, string Name)> FoundInTaskAsync() =>
-        data.QueryAsync(async db => await db.Indicators
-            .Where(i => i.TaskId != null && i.Plan!.Code == "chongqing")
-            .OrderBy(i => i.Id)
-            .Select(i => ValueTuple.Create(i.Id, i.TaskId!.Value, i.Name))
-            .FirstAsync());
+        data.QueryAsync(async db =>
+        {
+            var found = await db.Indicators
+                .Where(i => i.TaskId != null && i.Plan!.Code == "chongqing")
+                .OrderBy(i => i.Id)
+                .Select(i => new { i.Id, TaskId = i.TaskId!.Value, i.Name })
+                .FirstAsync();
+            return (found.Id, found.TaskId, found.Name);
+        });
 
     [Fact]
     public async Task The_list_shows_each_indicator_with_its_target_source_and_the_tasks_that_report_it()

@@ -217,7 +217,7 @@ public class ReportReviewTests : IAsyncLifetime
         // Another request moves the report on after this one has read it, just before this one's transaction starts
         // (the save and the leaders' read model go in one transaction; the test database is one shared connection).
         var race = new BeforeTransaction(() => database.Data.Database.ExecuteAsync(
-            $"UPDATE ProgressReports SET Revision = Revision + 1, UpdatedByName = 'coordinator2' WHERE Id = {id}"));
+            $"""UPDATE "ProgressReports" SET "Revision" = "Revision" + 1, "UpdatedByName" = 'coordinator2' WHERE "Id" = {id}"""));
 
         var result = await database.Use(s => new ReportReview(s.Db, s.Audit, s.Clock).ApproveAsync(id, 2), ReportingDatabase.Coordinator, race);
 
