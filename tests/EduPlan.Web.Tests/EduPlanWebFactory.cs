@@ -1,6 +1,7 @@
 using EduPlan.Core.Organisation;
 using EduPlan.Data;
 using EduPlan.Data.Identity;
+using EduPlan.Tests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -14,8 +15,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace EduPlan.Web.Tests;
 
 /// <summary>
-/// Starts the real app in memory on a fresh SQLite file in a temp folder, with a known administrator
-/// password, logs in that folder and the "Testing" environment; deletes the folder when disposed.
+/// Starts the real app in memory on a fresh database — a SQLite file in a temp folder, or on the PostgreSQL run
+/// (<see cref="TestDatabases.OnPostgres"/>) an empty database of its own named after that folder — with a known
+/// administrator password, logs in that folder and the "Testing" environment; deletes both when disposed.
 /// </summary>
 public class EduPlanWebFactory : WebApplicationFactory<Program>
 {
@@ -40,6 +42,11 @@ public class EduPlanWebFactory : WebApplicationFactory<Program>
     }
 
     public string DatabasePath => Path.Combine(Folder, "test.db");
+
+    /// <summary>Database:Provider and ConnectionStrings:EduPlan the app is started with (the CLI is pointed at the same).</summary>
+    public DatabaseSettings Database => TestDatabases.OnPostgres
+        ? PostgresDatabase.Named(Folder).Settings
+        : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={DatabasePath}");
 
     public string LogDirectory => Path.Combine(Folder, "logs");
 
@@ -72,8 +79,9 @@ public class EduPlanWebFactory : WebApplicationFactory<Program>
         // and environment variables are applied over it, and which wins over both.
         Directory.CreateDirectory(Folder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:EduPlan", $"Data Source={DatabasePath}");
+        var database = Database;
+        builder.UseSetting("Database:Provider", database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:EduPlan", database.ConnectionString);
         builder.UseSetting("Seeds:Path", Path.Combine(AppContext.BaseDirectory, "seeds"));
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword ?? "");
         builder.UseSetting("Logging:Directory", LogDirectory);
@@ -147,8 +155,14 @@ public class EduPlanWebFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Deletes the folder, and on the PostgreSQL run the database named after it.</summary>
     public static void DeleteFolder(string folder)
     {
+        if (TestDatabases.OnPostgres)
+        {
+            PostgresDatabase.DropNamed(folder);
+        }
+
         // Pooled connections keep the file open; let them go before deleting.
         SqliteConnection.ClearAllPools();
         try

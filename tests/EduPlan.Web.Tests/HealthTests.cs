@@ -1,4 +1,5 @@
 using System.Net;
+using EduPlan.Tests;
 using Microsoft.Data.Sqlite;
 
 namespace EduPlan.Web.Tests;
@@ -13,12 +14,20 @@ public sealed class HealthTests
         using var client = factory.CreateBrowser();
         (await client.GetAsync("/healthz")).StatusCode.Should().Be(HttpStatusCode.OK);
 
-        // Put a folder where the database file was: SQLite can no longer open it.
-        SqliteConnection.ClearAllPools();
-        File.Delete(factory.DatabasePath);
-        File.Delete(factory.DatabasePath + "-wal");
-        File.Delete(factory.DatabasePath + "-shm");
-        Directory.CreateDirectory(factory.DatabasePath);
+        if (TestDatabases.OnPostgres)
+        {
+            // The database is dropped under the running app (its sessions ended).
+            PostgresDatabase.DropNamed(factory.Folder);
+        }
+        else
+        {
+            // Put a folder where the database file was: SQLite can no longer open it.
+            SqliteConnection.ClearAllPools();
+            File.Delete(factory.DatabasePath);
+            File.Delete(factory.DatabasePath + "-wal");
+            File.Delete(factory.DatabasePath + "-shm");
+            Directory.CreateDirectory(factory.DatabasePath);
+        }
 
         var response = await client.GetAsync("/healthz");
 
@@ -26,5 +35,6 @@ public sealed class HealthTests
         var body = await response.Content.ReadAsStringAsync();
         body.Should().Be("Unhealthy");
         body.Should().NotContain(factory.DatabasePath);
+        body.Should().NotContain("eduplan_k_");
     }
 }

@@ -108,15 +108,34 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     /// <summary>The same database under a fixed name derived from <paramref name="key"/> (for a test that restarts the app on one folder); created when missing.</summary>
     public static PostgresDatabase Named(string key)
     {
-        var hash = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..20].ToLowerInvariant();
-        var database = new PostgresDatabase("eduplan_k_" + hash);
-        if (Admin<long>($"SELECT COUNT(*) FROM pg_database WHERE datname = '{database.Name}'") == 0)
+        var database = new PostgresDatabase(NameFor(key));
+        lock (Created)
         {
-            Admin($"CREATE DATABASE \"{database.Name}\"");
+            if (Created.Add(database.Name) && Admin<long>($"SELECT COUNT(*) FROM pg_database WHERE datname = '{database.Name}'") == 0)
+            {
+                Admin($"CREATE DATABASE \"{database.Name}\"");
+            }
         }
 
         return database;
     }
+
+    /// <summary>Drops the database <see cref="Named"/> made for <paramref name="key"/>.</summary>
+    public static void DropNamed(string key)
+    {
+        var name = NameFor(key);
+        lock (Created)
+        {
+            Created.Remove(name);
+        }
+
+        Drop(name);
+    }
+
+    private static readonly HashSet<string> Created = [];
+
+    private static string NameFor(string key) =>
+        "eduplan_k_" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(key)))[..20].ToLowerInvariant();
 
     public void Dispose() => Drop(Name);
 

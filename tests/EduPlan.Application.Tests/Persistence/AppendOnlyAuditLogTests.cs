@@ -1,6 +1,6 @@
+using System.Data.Common;
 using EduPlan.Application.Auditing;
 using EduPlan.Core.Auditing;
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Application.Tests.Persistence;

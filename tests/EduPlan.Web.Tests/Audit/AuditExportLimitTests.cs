@@ -1,5 +1,6 @@
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Security;
+using EduPlan.Tests;
 using EduPlan.Web.Features.Audit;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,12 +14,18 @@ public sealed class AuditExportLimitTests(AuditApp app) : IClassFixture<AuditApp
     {
         const int entries = AuditController.MaxExportRows + 1;
         // Inserted by SQL in one statement: 100 001 rows through EF would take most of a minute.
-        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync($"""
-            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {entries})
-            INSERT INTO AuditEntries (OccurredAt, Action, Outcome, ActorName, ClientAddress, TargetType, TargetId, TargetName)
-            SELECT strftime('%Y-%m-%d %H:%M:%S', '2026-01-01', '+' || i || ' seconds'), 'SignIn', 'Success', 'bulk', '10.0.0.1', 'User', i, 'bulk-' || i
-            FROM n
-            """));
+        await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(TestDatabases.OnPostgres
+            ? $"""
+              INSERT INTO "AuditEntries" ("OccurredAt", "Action", "Outcome", "ActorName", "ClientAddress", "TargetType", "TargetId", "TargetName")
+              SELECT timestamptz '2026-01-01 00:00:00+00' + i * interval '1 second', 'SignIn', 'Success', 'bulk', '10.0.0.1', 'User', i::text, 'bulk-' || i
+              FROM generate_series(1, {entries}) AS i
+              """
+            : $"""
+              WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {entries})
+              INSERT INTO AuditEntries (OccurredAt, Action, Outcome, ActorName, ClientAddress, TargetType, TargetId, TargetName)
+              SELECT strftime('%Y-%m-%d %H:%M:%S', '2026-01-01', '+' || i || ' seconds'), 'SignIn', 'Success', 'bulk', '10.0.0.1', 'User', i, 'bulk-' || i
+              FROM n
+              """));
         using var client = await app.SignedInAsAsync(Roles.Auditor);
 
         var records = await AuditExportTests.ExportAsync(client, "/audit/export?actor=bulk");
