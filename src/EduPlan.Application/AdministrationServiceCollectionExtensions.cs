@@ -38,6 +38,8 @@ public static class AdministrationServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddScoped<EduPlan.Application.Progress.ProgressQuery>();
         services.AddScoped<EduPlan.Application.Progress.ProgressPlanning>();
+        services.AddScoped<EduPlan.Application.Jobs.JobLeases>();
+        services.AddSingleton<EduPlan.Application.Jobs.TimedJobRunner>();
         return services;
     }
 }

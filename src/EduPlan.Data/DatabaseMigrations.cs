@@ -34,6 +34,26 @@ public static class DatabaseMigrations
         "-- SQLite: EF Core cannot generate idempotent scripts for SQLite; run this only on an empty database,\n" +
         "-- or let the application (or `eduplan migrate`) apply the migrations instead.\n";
 
+    /// <summary>
+    /// The migrations not yet applied. A server database without the history table has them all pending: asked
+    /// directly, EF Core would first run a query on the missing table and log its failure as an error.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> PendingAsync(EduPlanDbContext db, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        // (IHistoryRepository.ExistsAsync says true on an empty PostgreSQL database; information_schema does not.)
+        if (!db.Database.IsSqlite()
+            && await db.Database.CanConnectAsync(cancellationToken)
+            && await db.Database.SqlQueryRaw<int>(
+                """SELECT CAST(COUNT(*) AS int) AS "Value" FROM information_schema.tables WHERE table_name = '__EFMigrationsHistory'""")
+                .SingleAsync(cancellationToken) == 0)
+        {
+            return db.Database.GetMigrations().ToList();
+        }
+
+        return (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+    }
+
     /// <summary>Brings the database up to the latest migration, creating it when it does not exist.</summary>
     public static Task MigrateAsync(EduPlanDbContext db, CancellationToken cancellationToken = default)
     {

@@ -5,6 +5,7 @@ using EduPlan.Core.Progress;
 using EduPlan.Core.Reporting;
 using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
+using EduPlan.Data.Leases;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -40,6 +41,7 @@ public class EduPlanDbContext(DbContextOptions<EduPlanDbContext> options)
     public DbSet<IndicatorQuarterValue> IndicatorQuarterValues => Set<IndicatorQuarterValue>();
     public DbSet<ReportSubmission> ReportSubmissions => Set<ReportSubmission>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<JobLease> JobLeases => Set<JobLease>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(AppendOnlyAuditInterceptor.Instance);

@@ -17,33 +17,50 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     private readonly SqliteConnection? _sqlite;
     private readonly PostgresDatabase? _postgres;
+    private readonly string? _sqliteFile;
 
-    private TestDatabase(SqliteConnection? sqlite, PostgresDatabase? postgres)
+    private TestDatabase(SqliteConnection? sqlite, PostgresDatabase? postgres, string? sqliteFile)
     {
         _sqlite = sqlite;
         _postgres = postgres;
+        _sqliteFile = sqliteFile;
     }
 
     public DatabaseProvider Provider => _postgres is null ? DatabaseProvider.Sqlite : DatabaseProvider.PostgreSql;
 
-    public static async Task<TestDatabase> CreateAsync()
+    /// <param name="concurrent">
+    /// On SQLite, a file opened as the portal opens it (WAL, busy timeout), a connection per context, for tests that
+    /// use it from several threads at once; otherwise one in-memory connection that every context shares.
+    /// </param>
+    public static async Task<TestDatabase> CreateAsync(bool concurrent = false)
     {
         if (TestDatabases.OnPostgres)
         {
-            return new TestDatabase(null, await PostgresDatabase.CreateMigratedAsync());
+            return new TestDatabase(null, await PostgresDatabase.CreateMigratedAsync(), null);
         }
 
-        var connection = new SqliteConnection("DataSource=:memory:");
-        await connection.OpenAsync();
-        var database = new TestDatabase(connection, null);
+        TestDatabase database;
+        if (concurrent)
+        {
+            var file = Path.Combine(Path.GetTempPath(), "eduplan-data-tests", Guid.NewGuid().ToString("N") + ".db");
+            database = new TestDatabase(null, null, file);
+        }
+        else
+        {
+            var connection = new SqliteConnection("DataSource=:memory:");
+            await connection.OpenAsync();
+            database = new TestDatabase(connection, null, null);
+        }
+
         await using var db = database.CreateContext();
         await DatabaseMigrations.MigrateAsync(db);
         return database;
     }
 
     /// <summary>Points <paramref name="options"/> at this database with its provider's migrations.</summary>
-    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) => _postgres is not null
-        ? options.UseEduPlanDatabase(_postgres.Settings)
+    public DbContextOptionsBuilder Configure(DbContextOptionsBuilder options) =>
+        _postgres is not null ? options.UseEduPlanDatabase(_postgres.Settings)
+        : _sqliteFile is not null ? options.UseEduPlanDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={_sqliteFile}"))
         : options.UseSqlite(_sqlite!, sqlite => sqlite.MigrationsAssembly(DatabaseServiceCollectionExtensions.SqliteMigrationsAssembly));
 
     public EduPlanDbContext CreateContext(params IInterceptor[] interceptors)
@@ -115,6 +132,15 @@ public sealed class TestDatabase : IAsyncDisposable
         {
             await _postgres.DisposeAsync();
         }
+
+        if (_sqliteFile is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     private async Task<(DbConnection Connection, bool Owned)> OpenAsync()
@@ -124,7 +150,7 @@ public sealed class TestDatabase : IAsyncDisposable
             return (_sqlite, false);
         }
 
-        var connection = new NpgsqlConnection(_postgres!.ConnectionString);
+        DbConnection connection = _postgres is not null ? new NpgsqlConnection(_postgres.ConnectionString) : new SqliteConnection($"Data Source={_sqliteFile}");
         await connection.OpenAsync();
         return (connection, true);
     }

@@ -15,8 +15,8 @@ public sealed class AdministrationCommandTests : IDisposable
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Output.Should().Contain("added department 市教委 (重庆市教育委员会, Municipal department)");
-        sandbox.Scalar("SELECT Kind FROM Departments WHERE ShortName = '市教委'").Should().Be("MunicipalDepartment");
-        sandbox.Scalar("SELECT ActorName FROM AuditEntries WHERE Action = 'DepartmentCreated'")
+        sandbox.Scalar("SELECT \"Kind\" FROM \"Departments\" WHERE \"ShortName\" = '市教委'").Should().Be("MunicipalDepartment");
+        sandbox.Scalar("SELECT \"ActorName\" FROM \"AuditEntries\" WHERE \"Action\" = 'DepartmentCreated'")
             .Should().Be("cli:" + Environment.UserName);
     }
 
@@ -30,7 +30,7 @@ public sealed class AdministrationCommandTests : IDisposable
         again.ExitCode.Should().Be(1, again.ToString());
         again.Error.Should().Contain("could not add department 市教委")
             .And.Contain("ShortName: The short name “市教委” is already used by the department “重庆市教育委员会”.");
-        sandbox.Scalar("SELECT COUNT(*) FROM Departments").Should().Be(1L);
+        sandbox.Scalar("SELECT COUNT(*) FROM \"Departments\"").Should().Be(1L);
     }
 
     [Fact]
@@ -56,12 +56,12 @@ public sealed class AdministrationCommandTests : IDisposable
         result.ExitCode.Should().Be(0, result.ToString());
         var password = OneTimePassword(result.Output);
         password.Length.Should().BeGreaterThanOrEqualTo(12);
-        sandbox.Scalar("SELECT MustChangePassword FROM AspNetUsers WHERE UserName = 'li.si'").Should().Be(1L);
-        sandbox.Scalar("SELECT d.ShortName FROM AspNetUsers u JOIN Departments d ON d.Id = u.DepartmentId WHERE u.UserName = 'li.si'")
+        sandbox.Scalar("SELECT \"MustChangePassword\" FROM \"AspNetUsers\" WHERE \"UserName\" = 'li.si'").Should().Be(1L);
+        sandbox.Scalar("SELECT d.\"ShortName\" FROM \"AspNetUsers\" u JOIN \"Departments\" d ON d.\"Id\" = u.\"DepartmentId\" WHERE u.\"UserName\" = 'li.si'")
             .Should().Be("市教委");
-        sandbox.Scalar("SELECT r.Name FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId JOIN AspNetUsers u ON u.Id = ur.UserId WHERE u.UserName = 'li.si'")
+        sandbox.Scalar("SELECT r.\"Name\" FROM \"AspNetUserRoles\" ur JOIN \"AspNetRoles\" r ON r.\"Id\" = ur.\"RoleId\" JOIN \"AspNetUsers\" u ON u.\"Id\" = ur.\"UserId\" WHERE u.\"UserName\" = 'li.si'")
             .Should().Be("Reporter");
-        var details = (string?)sandbox.Scalar("SELECT Details FROM AuditEntries WHERE Action = 'UserCreated'");
+        var details = (string?)sandbox.Scalar("SELECT \"Details\" FROM \"AuditEntries\" WHERE \"Action\" = 'UserCreated'");
         details.Should().Contain("李四").And.NotContain(password);
     }
 
@@ -72,10 +72,10 @@ public sealed class AdministrationCommandTests : IDisposable
         var forbidden = await sandbox.RunAsync("users", "add", "--user", "zhao", "--name", "赵六", "--role", "Administrator", "--role", "Auditor");
 
         two.ExitCode.Should().Be(0, two.ToString());
-        sandbox.Scalar("SELECT COUNT(*) FROM AspNetUserRoles ur JOIN AspNetUsers u ON u.Id = ur.UserId WHERE u.UserName = 'wang'").Should().Be(2L);
+        sandbox.Scalar("SELECT COUNT(*) FROM \"AspNetUserRoles\" ur JOIN \"AspNetUsers\" u ON u.\"Id\" = ur.\"UserId\" WHERE u.\"UserName\" = 'wang'").Should().Be(2L);
         forbidden.ExitCode.Should().Be(1, forbidden.ToString());
         forbidden.Error.Should().Contain("Roles: The same person cannot be both Administrator and Auditor");
-        sandbox.Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'zhao'").Should().Be(0L);
+        sandbox.Scalar("SELECT COUNT(*) FROM \"AspNetUsers\" WHERE \"UserName\" = 'zhao'").Should().Be(0L);
     }
 
     [Fact]
@@ -84,9 +84,9 @@ public sealed class AdministrationCommandTests : IDisposable
         var result = await sandbox.RunAsync("users", "add", "--user", "shen.ji", "--name", "审计员", "--role", "Auditor");
 
         result.ExitCode.Should().Be(0, result.ToString());
-        sandbox.Scalar("SELECT r.Name FROM AspNetUserRoles ur JOIN AspNetRoles r ON r.Id = ur.RoleId JOIN AspNetUsers u ON u.Id = ur.UserId WHERE u.UserName = 'shen.ji'")
+        sandbox.Scalar("SELECT r.\"Name\" FROM \"AspNetUserRoles\" ur JOIN \"AspNetRoles\" r ON r.\"Id\" = ur.\"RoleId\" JOIN \"AspNetUsers\" u ON u.\"Id\" = ur.\"UserId\" WHERE u.\"UserName\" = 'shen.ji'")
             .Should().Be("Auditor");
-        sandbox.Scalar("SELECT ActorName FROM AuditEntries WHERE Action = 'UserCreated' AND TargetName = 'shen.ji'")
+        sandbox.Scalar("SELECT \"ActorName\" FROM \"AuditEntries\" WHERE \"Action\" = 'UserCreated' AND \"TargetName\" = 'shen.ji'")
             .Should().Be("cli:" + Environment.UserName);
     }
 
@@ -98,7 +98,7 @@ public sealed class AdministrationCommandTests : IDisposable
         result.ExitCode.Should().Be(1, result.ToString());
         result.Error.Should().Contain("Password: A password must contain at least 3 of these kinds");
         result.Output.Should().NotContain("alllowercaseletters");
-        sandbox.Scalar("SELECT COUNT(*) FROM AspNetUsers WHERE UserName = 'weak'").Should().Be(0L);
+        sandbox.Scalar("SELECT COUNT(*) FROM \"AspNetUsers\" WHERE \"UserName\" = 'weak'").Should().Be(0L);
     }
 
     [Fact]
@@ -142,15 +142,15 @@ public sealed class AdministrationCommandTests : IDisposable
     public async Task Users_disable_ends_sign_in_and_is_audited_and_an_unknown_name_is_an_error()
     {
         await sandbox.RunAsync("users", "add", "--user", "leaver", "--name", "离职者", "--role", "Viewer");
-        var stampBefore = sandbox.Scalar("SELECT SecurityStamp FROM AspNetUsers WHERE UserName = 'leaver'");
+        var stampBefore = sandbox.Scalar("SELECT \"SecurityStamp\" FROM \"AspNetUsers\" WHERE \"UserName\" = 'leaver'");
 
         var disabled = await sandbox.RunAsync("users", "disable", "leaver");
         var unknown = await sandbox.RunAsync("users", "disable", "nobody");
 
         disabled.ExitCode.Should().Be(0, disabled.ToString());
-        sandbox.Scalar("SELECT IsDisabled FROM AspNetUsers WHERE UserName = 'leaver'").Should().Be(1L);
-        sandbox.Scalar("SELECT SecurityStamp FROM AspNetUsers WHERE UserName = 'leaver'").Should().NotBe(stampBefore, "open sessions must end");
-        sandbox.Scalar("SELECT COUNT(*) FROM AuditEntries WHERE Action = 'UserDisabled' AND TargetName = 'leaver'").Should().Be(1L);
+        sandbox.Scalar("SELECT \"IsDisabled\" FROM \"AspNetUsers\" WHERE \"UserName\" = 'leaver'").Should().Be(1L);
+        sandbox.Scalar("SELECT \"SecurityStamp\" FROM \"AspNetUsers\" WHERE \"UserName\" = 'leaver'").Should().NotBe(stampBefore, "open sessions must end");
+        sandbox.Scalar("SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"Action\" = 'UserDisabled' AND \"TargetName\" = 'leaver'").Should().Be(1L);
         unknown.ExitCode.Should().Be(1);
         unknown.Error.Should().Contain("no user named 'nobody'");
     }
@@ -164,8 +164,10 @@ public sealed class AdministrationCommandTests : IDisposable
 
         reset.ExitCode.Should().Be(0, reset.ToString());
         OneTimePassword(reset.Output).Should().NotBe(OneTimePassword(added.Output));
-        sandbox.Scalar("SELECT COUNT(*) FROM AuditEntries WHERE Action = 'PasswordReset'").Should().Be(1L);
-        var details = (string?)sandbox.Scalar("SELECT group_concat(coalesce(Details, ''), '|') FROM AuditEntries");
+        sandbox.Scalar("SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"Action\" = 'PasswordReset'").Should().Be(1L);
+        var details = (string?)sandbox.Scalar(sandbox.OnPostgres
+            ? "SELECT string_agg(coalesce(\"Details\", ''), '|') FROM \"AuditEntries\""
+            : "SELECT group_concat(coalesce(\"Details\", ''), '|') FROM \"AuditEntries\"");
         details.Should().NotContain(OneTimePassword(reset.Output));
     }
 
@@ -183,11 +185,11 @@ public sealed class AdministrationCommandTests : IDisposable
 
         applied.ExitCode.Should().Be(0, applied.ToString());
         applied.Output.Should().Contain("chongqing #9").And.Contain("changed 1 task");
-        sandbox.Scalar("SELECT d.ShortName FROM Tasks t JOIN Plans p ON p.Id = t.PlanId JOIN Departments d ON d.Id = t.LeadDepartmentId WHERE p.Code = 'chongqing' AND t.Number = 9")
+        sandbox.Scalar("SELECT d.\"ShortName\" FROM \"Tasks\" t JOIN \"Plans\" p ON p.\"Id\" = t.\"PlanId\" JOIN \"Departments\" d ON d.\"Id\" = t.\"LeadDepartmentId\" WHERE p.\"Code\" = 'chongqing' AND t.\"Number\" = 9")
             .Should().Be("市教委");
         refused.ExitCode.Should().Be(1, refused.ToString());
         refused.Error.Should().Contain($"error: {bad}:2: The plan chongqing has no task 99 (it has 43).");
-        sandbox.Scalar("SELECT COUNT(*) FROM Tasks t JOIN Plans p ON p.Id = t.PlanId WHERE p.Code = 'chongqing' AND t.Number = 10 AND t.LeadDepartmentId IS NOT NULL")
+        sandbox.Scalar("SELECT COUNT(*) FROM \"Tasks\" t JOIN \"Plans\" p ON p.\"Id\" = t.\"PlanId\" WHERE p.\"Code\" = 'chongqing' AND t.\"Number\" = 10 AND t.\"LeadDepartmentId\" IS NOT NULL")
             .Should().Be(0L, "the good row of a refused file is not applied either");
     }
 
@@ -203,7 +205,7 @@ public sealed class AdministrationCommandTests : IDisposable
         result.ExitCode.Should().Be(0, result.ToString());
         result.Output.Should().Contain("chongqing #9: lead: none; co-departments: none → lead: 重庆市教育委员会; co-departments: none");
         result.Output.Should().Contain("would change 1 task");
-        sandbox.Scalar("SELECT COUNT(*) FROM Tasks WHERE LeadDepartmentId IS NOT NULL").Should().Be(0L);
+        sandbox.Scalar("SELECT COUNT(*) FROM \"Tasks\" WHERE \"LeadDepartmentId\" IS NOT NULL").Should().Be(0L);
     }
 
     [Fact]

@@ -1,26 +1,48 @@
+using System.Data.Common;
 using System.Text;
 using EduPlan.Cli;
+using EduPlan.Data;
+using EduPlan.Tests;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace EduPlan.Cli.Tests;
 
-/// <summary>A temporary folder with its own SQLite database, and a way to run the CLI in-process against it.</summary>
+/// <summary>
+/// A temporary folder with its own database, and a way to run the CLI in-process against it. The database is a SQLite
+/// file in the folder (not yet created), or on the PostgreSQL run (<see cref="TestDatabases.OnPostgres"/>) a database
+/// of its own, migrated as its administrator would have done (the CLI migrates only SQLite files by itself).
+/// </summary>
 public sealed class CliSandbox : IDisposable
 {
+    private readonly PostgresDatabase? postgres;
+
     public const string SeedLineToBreak = "（九）推进学前教育优质普惠发展";
 
-    public CliSandbox()
+    /// <param name="migrated">On PostgreSQL: false gives an empty database (no schema), as a new SQLite file is.</param>
+    public CliSandbox(bool migrated = true)
     {
         Folder = Path.Combine(Path.GetTempPath(), "eduplan-cli-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         DatabasePath = Path.Combine(Folder, "eduplan.db");
+        if (TestDatabases.OnPostgres)
+        {
+            postgres = migrated ? Task.Run(PostgresDatabase.CreateMigratedAsync).GetAwaiter().GetResult() : PostgresDatabase.CreateEmpty();
+        }
+
+        Settings = postgres?.Settings ?? new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={DatabasePath}");
         Overrides = new Dictionary<string, string?>
         {
             // Wins over any Database__Provider / ConnectionStrings__EduPlan set on the machine running the tests.
-            ["Database:Provider"] = "Sqlite",
-            ["ConnectionStrings:EduPlan"] = $"Data Source={DatabasePath}",
+            ["Database:Provider"] = Settings.Provider.ToString(),
+            ["ConnectionStrings:EduPlan"] = Settings.ConnectionString,
         };
     }
+
+    /// <summary>The database the sandbox's CLI runs on.</summary>
+    public DatabaseSettings Settings { get; }
+
+    public bool OnPostgres => postgres is not null;
 
     public string Folder { get; }
 
@@ -64,35 +86,48 @@ public sealed class CliSandbox : IDisposable
         return path;
     }
 
+    /// <summary>Why a test of the CLI creating its own database runs on SQLite only.</summary>
+    public const string OnlySqliteMigratesItself =
+        "the CLI creates and migrates a SQLite file on first write; a server database is migrated by its administrator (see PostgreSqlCommandTests)";
+
+    /// <summary>
+    /// Whether the CLI left anything in the database: on SQLite, whether the file exists at all; on PostgreSQL (migrated
+    /// beforehand), whether any plan, department, user, role or audit entry was written.
+    /// </summary>
+    public bool AnythingWritten() => OnPostgres
+        ? (long)Scalar("""
+            SELECT (SELECT COUNT(*) FROM "Plans") + (SELECT COUNT(*) FROM "Departments") + (SELECT COUNT(*) FROM "AspNetUsers")
+                 + (SELECT COUNT(*) FROM "AspNetRoles") + (SELECT COUNT(*) FROM "AuditEntries")
+            """)! > 0
+        : File.Exists(DatabasePath);
+
     /// <summary>The number of rows in Plans, or null when the database or the table does not exist.</summary>
     public long? CountPlans()
     {
-        if (!File.Exists(DatabasePath))
+        if (!OnPostgres && !File.Exists(DatabasePath))
         {
             return null;
         }
 
-        using var connection = OpenDatabase();
-        using var tableExists = connection.CreateCommand();
-        tableExists.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'Plans'";
-        if ((long)tableExists.ExecuteScalar()! == 0)
-        {
-            return null;
-        }
-
-        using var count = connection.CreateCommand();
-        count.CommandText = "SELECT COUNT(*) FROM Plans";
-        return (long)count.ExecuteScalar()!;
+        return TableNames().Contains("Plans") ? (long)Scalar("""SELECT COUNT(*) FROM "Plans" """)! : null;
     }
 
-    /// <summary>The first column of the first row of <paramref name="sql"/>, read from the database file.</summary>
+    /// <summary>
+    /// The first column of the first row of <paramref name="sql"/> (identifiers quoted: "Plans"), as SQLite gives it:
+    /// a PostgreSQL boolean as 1 or 0, a time as "yyyy-MM-dd HH:mm:ss".
+    /// </summary>
     public object? Scalar(string sql)
     {
         using var connection = OpenDatabase();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
-        var value = command.ExecuteScalar();
-        return value is DBNull ? null : value;
+        return command.ExecuteScalar() switch
+        {
+            DBNull => null,
+            bool flag => flag ? 1L : 0L,
+            DateTime time => time.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+            var value => value,
+        };
     }
 
     /// <summary>Runs <paramref name="sql"/> on the database file (tests that spoil data on purpose); returns the rows changed.</summary>
@@ -117,7 +152,9 @@ public sealed class CliSandbox : IDisposable
     {
         using var connection = OpenDatabase();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table'";
+        command.CommandText = OnPostgres
+            ? "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+            : "SELECT name FROM sqlite_master WHERE type = 'table'";
         using var reader = command.ExecuteReader();
         var names = new List<string>();
         while (reader.Read())
@@ -130,6 +167,7 @@ public sealed class CliSandbox : IDisposable
 
     public void Dispose()
     {
+        postgres?.Dispose();
         // Pooled connections keep the file open; Windows would refuse to delete it.
         SqliteConnection.ClearAllPools();
         try
@@ -142,9 +180,11 @@ public sealed class CliSandbox : IDisposable
         }
     }
 
-    private SqliteConnection OpenDatabase()
+    private DbConnection OpenDatabase()
     {
-        var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        DbConnection connection = postgres is not null
+            ? new NpgsqlConnection(postgres.ConnectionString)
+            : new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
         connection.Open();
         return connection;
     }

@@ -9,6 +9,7 @@ public sealed class ErrorHandlingTests : IDisposable
         // The database "folder" is a regular file, so opening the database fails in an unplanned way.
         var notAFolder = Path.Combine(_cli.Folder, "not-a-folder");
         File.WriteAllText(notAFolder, "");
+        _cli.Overrides["Database:Provider"] = "Sqlite";
         _cli.Overrides["ConnectionStrings:EduPlan"] = $"Data Source={Path.Combine(notAFolder, "eduplan.db")}";
     }
 

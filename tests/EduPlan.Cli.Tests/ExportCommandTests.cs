@@ -154,7 +154,7 @@ public sealed class ExportCommandTests(ImportedSeed seed) : IClassFixture<Import
     [Fact]
     public async Task Export_from_a_database_without_the_schema_asks_for_migrate()
     {
-        using var empty = new CliSandbox();
+        using var empty = new CliSandbox(migrated: false);
 
         var result = await empty.RunAsync("export", "--format", "json");
 

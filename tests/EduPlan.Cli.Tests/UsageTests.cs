@@ -39,7 +39,7 @@ public sealed class UsageTests : IDisposable
         result.Error.Should().StartWith("error: unknown command 'frobnicate'")
             .And.Contain("import FILE...").And.Contain("export --format json").And.Contain("migrate");
         result.Output.Should().BeEmpty();
-        File.Exists(_cli.DatabasePath).Should().BeFalse();
+        _cli.AnythingWritten().Should().BeFalse();
     }
 
     [Fact]

@@ -55,7 +55,7 @@ public static class MigrateCommand
         await using var services = context.CreateServices(configuration);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<EduPlanDbContext>();
-        var pending = (await db.Database.GetPendingMigrationsAsync(context.CancellationToken)).ToList();
+        var pending = await DatabaseMigrations.PendingAsync(db, context.CancellationToken);
         if (pending.Count == 0)
         {
             context.Output.WriteLine($"{DatabaseState.Describe(db)} is up to date");

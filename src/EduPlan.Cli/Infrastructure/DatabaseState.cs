@@ -15,7 +15,7 @@ public static class DatabaseState
     /// </summary>
     public static async Task PrepareForWriteAsync(EduPlanDbContext db, DatabaseSettings settings, TextWriter output, CancellationToken cancellationToken)
     {
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+        var pending = await DatabaseMigrations.PendingAsync(db, cancellationToken);
         if (pending.Count == 0)
         {
             return;
@@ -33,7 +33,7 @@ public static class DatabaseState
     /// <summary>Before a read: refuses a database whose schema is behind the code rather than failing on a missing column.</summary>
     public static async Task EnsureUpToDateAsync(EduPlanDbContext db, CancellationToken cancellationToken)
     {
-        if ((await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any())
+        if ((await DatabaseMigrations.PendingAsync(db, cancellationToken)).Count > 0)
         {
             throw new CliException(NotUpToDateMessage);
         }

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Import;
+using EduPlan.Application.Jobs;
 using EduPlan.Application.Progress;
 using EduPlan.Application.Security;
 using EduPlan.Application.Users;
@@ -36,29 +37,50 @@ public sealed partial class DatabaseBootstrapper(
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<EduPlanDbContext>();
 
-        var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+        // Several instances may start at once on one database: EF Core's migration lock lets one migrate while the
+        // others wait, and the start-up lease below lets one import the seeds and create the roles and the
+        // administrator while the others wait and then find them there.
+        var pending = (await DatabaseMigrations.PendingAsync(db, cancellationToken)).Count;
         await DatabaseMigrations.MigrateAsync(db, cancellationToken);
         LogMigrated(pending);
 
-        if (!await db.Plans.AnyAsync(cancellationToken))
+        var leases = services.GetRequiredService<JobLeases>();
+        var lease = await leases.AcquireAsync(StartupLease, StartupLeaseDuration, TimeSpan.FromMilliseconds(200), StartupLeaseDuration * 2, cancellationToken);
+        var done = false;
+        try
         {
-            await ImportSeedsAsync(services.GetRequiredService<PlanImportService>(), cancellationToken);
-        }
+            if (!await db.Plans.AnyAsync(cancellationToken))
+            {
+                await ImportSeedsAsync(services.GetRequiredService<PlanImportService>(), cancellationToken);
+            }
 
-        // A database that holds submitted reports but no read model was upgraded from before it (ADR 15): fill it once.
-        if (!await db.ReportSubmissions.AnyAsync(cancellationToken)
-            && await db.ProgressReports.AnyAsync(r => r.State != ReportState.Draft, cancellationToken))
+            // A database that holds submitted reports but no read model was upgraded from before it (ADR 15): fill it once,
+            // under the start-up lease so that two instances starting together do not both rebuild it.
+            if (!await db.ReportSubmissions.AnyAsync(cancellationToken)
+                && await db.ProgressReports.AnyAsync(r => r.State != ReportState.Draft, cancellationToken))
+            {
+                var size = await ProgressReadModel.RebuildAsync(db, cancellationToken);
+                LogReadModelRebuilt(size.TaskQuarters, size.IndicatorQuarters, size.Submissions);
+            }
+
+            await services.GetRequiredService<UserAdministration>().EnsureRolesAsync(cancellationToken);
+            await EnsureAdministratorAsync(
+                services.GetRequiredService<UserManager<ApplicationUser>>(),
+                services.GetRequiredService<AuditLog>(),
+                services.GetRequiredService<IOptions<SecurityOptions>>().Value);
+            done = true;
+        }
+        finally
         {
-            var size = await ProgressReadModel.RebuildAsync(db, cancellationToken);
-            LogReadModelRebuilt(size.TaskQuarters, size.IndicatorQuarters, size.Submissions);
+            await leases.ReleaseAsync(lease, done, CancellationToken.None);
         }
-
-        await services.GetRequiredService<UserAdministration>().EnsureRolesAsync(cancellationToken);
-        await EnsureAdministratorAsync(
-            services.GetRequiredService<UserManager<ApplicationUser>>(),
-            services.GetRequiredService<AuditLog>(),
-            services.GetRequiredService<IOptions<SecurityOptions>>().Value);
     }
+
+    /// <summary>The lease the start-up's seed import and first accounts are made under.</summary>
+    public const string StartupLease = "startup";
+
+    /// <summary>Long enough for the seed import on a slow server; an instance that dies holding it delays the others this long at most.</summary>
+    private static readonly TimeSpan StartupLeaseDuration = TimeSpan.FromMinutes(2);
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

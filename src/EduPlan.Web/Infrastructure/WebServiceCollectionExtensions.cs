@@ -46,6 +46,8 @@ public static class WebServiceCollectionExtensions
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.SectionName));
         services.Configure<SeedOptions>(configuration.GetSection(SeedOptions.SectionName));
         services.AddHostedService<DatabaseBootstrapper>();
+        // After the bootstrapper: hosted services start in order, so the schema is there before the first check.
+        services.AddHostedService<TimedJobsService>();
 
         services.AddEduPlanIdentity(configuration);
         services.AddEduPlanSignInRateLimit();

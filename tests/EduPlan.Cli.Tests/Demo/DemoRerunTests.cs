@@ -16,14 +16,14 @@ public sealed class DemoRerunTests : IDisposable
     {
         (await sandbox.RunAsync("demo", "--today", DemoRun.Today)).ExitCode.Should().Be(0);
         var before = await DemoRun.DumpAsync(sandbox);
-        var users = sandbox.Scalar("SELECT COUNT(*) FROM AspNetUsers");
+        var users = sandbox.Scalar("SELECT COUNT(*) FROM \"AspNetUsers\"");
 
         var again = await sandbox.RunAsync("demo", "--today", DemoRun.Today);
 
         again.ExitCode.Should().Be(1, again.ToString());
         again.Error.Should().Contain($"the database already holds {before.Count} progress reports").And.Contain("--force");
         (await DemoRun.DumpAsync(sandbox)).Should().Equal(before);
-        sandbox.Scalar("SELECT COUNT(*) FROM AspNetUsers").Should().Be(users);
+        sandbox.Scalar("SELECT COUNT(*) FROM \"AspNetUsers\"").Should().Be(users);
     }
 
     [Fact]
@@ -31,7 +31,7 @@ public sealed class DemoRerunTests : IDisposable
     {
         (await sandbox.RunAsync("demo", "--today", "2026-04-20", "--seed", "3")).ExitCode.Should().Be(0);
         var before = await DemoRun.DumpAsync(sandbox);
-        var hash = sandbox.Scalar("SELECT PasswordHash FROM AspNetUsers WHERE UserName = 'jiaowei'");
+        var hash = sandbox.Scalar("SELECT \"PasswordHash\" FROM \"AspNetUsers\" WHERE \"UserName\" = 'jiaowei'");
 
         var later = await sandbox.RunAsync("demo", "--today", DemoRun.Today, "--seed", "3", "--force");
 
@@ -40,9 +40,9 @@ public sealed class DemoRerunTests : IDisposable
         var after = await DemoRun.DumpAsync(sandbox);
         after.Should().Contain(before, "reports already there are not touched");
         after.Count.Should().BeGreaterThan(before.Count);
-        sandbox.Scalar("SELECT COUNT(*) FROM ProgressReports WHERE Year = 2026 AND QuarterNumber = 3").Should().NotBe(0L);
-        sandbox.Scalar("SELECT PasswordHash FROM AspNetUsers WHERE UserName = 'jiaowei'").Should().Be(hash);
-        sandbox.Scalar("SELECT COUNT(*) FROM Departments").Should().Be(16L);
+        sandbox.Scalar("SELECT COUNT(*) FROM \"ProgressReports\" WHERE \"Year\" = 2026 AND \"QuarterNumber\" = 3").Should().NotBe(0L);
+        sandbox.Scalar("SELECT \"PasswordHash\" FROM \"AspNetUsers\" WHERE \"UserName\" = 'jiaowei'").Should().Be(hash);
+        sandbox.Scalar("SELECT COUNT(*) FROM \"Departments\"").Should().Be(16L);
     }
 
     [Fact]
@@ -78,10 +78,10 @@ public sealed class DemoRerunTests : IDisposable
             .ToListAsync());
         quarters.Select(q => new Quarter(q.Year, q.QuarterNumber)).Order().Should().Equal(Quarter.Range(Quarter.First, new Quarter(2026, 4)));
         quarters.Should().OnlyContain(q => q.Approved > q.All * 0.9, "with --through every quarter is a reviewed one");
-        sandbox.Scalar("SELECT MAX(At) FROM ReportRevisions").Should().BeOfType<string>().Which.Should().StartWith("2026-09-10", "a quarter filled ahead of time happened just before now");
-        sandbox.Scalar("SELECT COUNT(*) FROM AuditEntries WHERE Action = 'PeriodReopened' AND TargetId = '2026Q4'").Should().Be(1L,
+        sandbox.Scalar("SELECT MAX(\"At\") FROM \"ReportRevisions\"").Should().BeOfType<string>().Which.Should().StartWith("2026-09-10", "a quarter filled ahead of time happened just before now");
+        sandbox.Scalar("SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"Action\" = 'PeriodReopened' AND \"TargetId\" = '2026Q4'").Should().Be(1L,
             "the coordinator opened the quarter early, as the portal requires for a report written before its window");
-        sandbox.Scalar("SELECT COUNT(*) FROM ReportingPeriodOverrides").Should().Be(0L, "and gave it back its default dates afterwards");
+        sandbox.Scalar("SELECT COUNT(*) FROM \"ReportingPeriodOverrides\"").Should().Be(0L, "and gave it back its default dates afterwards");
         (await DemoRulesCheck.ViolationsAsync(sandbox)).Should().BeEmpty();
     }
 
@@ -92,8 +92,8 @@ public sealed class DemoRerunTests : IDisposable
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.Error.Should().Contain("--password does not meet the password rules").And.Contain("A password needs at least 12 characters.");
-        sandbox.Scalar("SELECT COUNT(*) FROM Departments").Should().Be(0L);
-        sandbox.Scalar("SELECT COUNT(*) FROM AspNetUsers").Should().Be(0L);
+        sandbox.Scalar("SELECT COUNT(*) FROM \"Departments\"").Should().Be(0L);
+        sandbox.Scalar("SELECT COUNT(*) FROM \"AspNetUsers\"").Should().Be(0L);
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public sealed class DemoRerunTests : IDisposable
 
         result.ExitCode.Should().Be(2, result.ToString());
         result.Error.Should().Contain(message).And.Contain("usage: eduplan demo");
-        File.Exists(sandbox.DatabasePath).Should().BeFalse();
+        sandbox.AnythingWritten().Should().BeFalse();
     }
 
     [Fact]
