@@ -44,9 +44,12 @@ public class EduPlanWebFactory : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(Folder, "test.db");
 
     /// <summary>Database:Provider and ConnectionStrings:EduPlan the app is started with (the CLI is pointed at the same).</summary>
-    public DatabaseSettings Database => TestDatabases.OnPostgres
-        ? PostgresDatabase.Named(Folder).Settings
-        : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={DatabasePath}");
+    public DatabaseSettings Database => DatabaseFor(Folder);
+
+    /// <summary>The database of the app started on <paramref name="folder"/>: its SQLite file, or the PostgreSQL database named after it.</summary>
+    public static DatabaseSettings DatabaseFor(string folder) => TestDatabases.OnPostgres
+        ? PostgresDatabase.Named(folder).Settings
+        : new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(folder, "test.db")}");
 
     public string LogDirectory => Path.Combine(Folder, "logs");
 
