@@ -46,7 +46,7 @@ public static class EvidenceSamples
     {
         var entries = new Dictionary<string, string>
         {
-            ["[Content_Types].xml"] = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+            ["[Content_Types].xml"] = ContentTypes("/word/document.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"),
             ["_rels/.rels"] = "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"/>",
             ["word/document.xml"] = "<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>教共体覆盖率</w:t></w:r></w:p></w:body></w:document>",
         };
@@ -60,10 +60,16 @@ public static class EvidenceSamples
 
     public static byte[] Xlsx() => Zip(new Dictionary<string, string>
     {
-        ["[Content_Types].xml"] = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>",
+        ["[Content_Types].xml"] = ContentTypes("/xl/workbook.xml", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"),
         ["_rels/.rels"] = "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"/>",
         ["xl/workbook.xml"] = "<?xml version=\"1.0\"?><workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"/>",
     });
+
+    /// <summary>[Content_Types].xml as Office writes it: the defaults and the main part's type.</summary>
+    public static string ContentTypes(string mainPart, string mainType) =>
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">" +
+        "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>" +
+        $"<Override PartName=\"{mainPart}\" ContentType=\"{mainType}\"/></Types>";
 
     /// <summary>An ordinary zip of a text file.</summary>
     public static byte[] PlainZip() => Zip(new Dictionary<string, string> { ["readme.txt"] = "hello" });

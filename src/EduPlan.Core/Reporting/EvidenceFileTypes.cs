@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using EduPlan.Core.Messages;
 
 namespace EduPlan.Core.Reporting;
@@ -54,7 +53,14 @@ public static class EvidenceFileTypes
         }
 
         var extension = Path.GetExtension(fileName).ToLowerInvariant();
-        var detected = Detect(content, extension);
+        // A zip is looked into (within bounds): a zip bomb, an XML bomb or a part list that lies is refused with its reason.
+        var office = content.AsSpan().StartsWith(ZipMagic) ? OfficeArchive.Inspect(fileName, content) : (OfficeArchive.Inspection?)null;
+        if (office is { Refusal: { } refusal })
+        {
+            return new(null, refusal);
+        }
+
+        var detected = office is { } inspected ? inspected.Type : Detect(content, extension);
         if (detected is null)
         {
             return new(null, NotAllowed(fileName));
@@ -101,47 +107,6 @@ public static class EvidenceFileTypes
             };
         }
 
-        if (head.StartsWith(ZipMagic))
-        {
-            return DetectOpenXml(content);
-        }
-
         return null;
-    }
-
-    private static EvidenceFileType? DetectOpenXml(byte[] content)
-    {
-        try
-        {
-            // Only the central directory is read (the entry names); nothing is decompressed.
-            using var zip = new ZipArchive(new MemoryStream(content, writable: false), ZipArchiveMode.Read);
-            var names = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.OrdinalIgnoreCase);
-            if (!names.Contains("[Content_Types].xml"))
-            {
-                return null;
-            }
-
-            // A .docx/.xlsx never carries macros; one that does is a renamed .docm/.xlsm.
-            if (names.Any(n => n.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)))
-            {
-                return null;
-            }
-
-            if (names.Contains("word/document.xml"))
-            {
-                return Docx;
-            }
-
-            if (names.Contains("xl/workbook.xml"))
-            {
-                return Xlsx;
-            }
-
-            return null;
-        }
-        catch (InvalidDataException)
-        {
-            return null;
-        }
     }
 }
