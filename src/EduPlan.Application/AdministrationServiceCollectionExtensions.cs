@@ -40,6 +40,8 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<EduPlan.Application.Progress.ProgressPlanning>();
         services.AddScoped<EduPlan.Application.Jobs.JobLeases>();
         services.AddSingleton<EduPlan.Application.Jobs.TimedJobRunner>();
+        services.AddSingleton<EduPlan.Application.Backup.DatabaseCopy>();
+        services.AddSingleton<EduPlan.Application.Backup.DatabaseBackup>();
         return services;
     }
 }

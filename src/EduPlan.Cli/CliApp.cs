@@ -26,6 +26,8 @@ public sealed class CliApp
         OwnersCommand.Definition,
         DemoCommand.Definition,
         ReadModelCommand.Definition,
+        BackupCommand.Definition,
+        CopyCommand.Definition,
     ];
 
     /// <summary>The verbs by name; a new verb is added to <see cref="CommandList"/>.</summary>

@@ -21,16 +21,27 @@ public sealed class CliSandbox : IDisposable
 
     /// <param name="migrated">On PostgreSQL: false gives an empty database (no schema), as a new SQLite file is.</param>
     public CliSandbox(bool migrated = true)
+        : this(null, migrated)
+    {
+    }
+
+    /// <summary>A sandbox whose CLI runs on <paramref name="database"/> (owned by the caller).</summary>
+    public CliSandbox(DatabaseSettings database)
+        : this(database, migrated: false)
+    {
+    }
+
+    private CliSandbox(DatabaseSettings? database, bool migrated)
     {
         Folder = Path.Combine(Path.GetTempPath(), "eduplan-cli-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         DatabasePath = Path.Combine(Folder, "eduplan.db");
-        if (TestDatabases.OnPostgres)
+        if (database is null && TestDatabases.OnPostgres)
         {
             postgres = migrated ? Task.Run(PostgresDatabase.CreateMigratedAsync).GetAwaiter().GetResult() : PostgresDatabase.CreateEmpty();
         }
 
-        Settings = postgres?.Settings ?? new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={DatabasePath}");
+        Settings = database ?? postgres?.Settings ?? new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={DatabasePath}");
         Overrides = new Dictionary<string, string?>
         {
             // Wins over any Database__Provider / ConnectionStrings__EduPlan set on the machine running the tests.
@@ -42,7 +53,7 @@ public sealed class CliSandbox : IDisposable
     /// <summary>The database the sandbox's CLI runs on.</summary>
     public DatabaseSettings Settings { get; }
 
-    public bool OnPostgres => postgres is not null;
+    public bool OnPostgres => Settings.Provider == DatabaseProvider.PostgreSql;
 
     public string Folder { get; }
 
@@ -104,7 +115,7 @@ public sealed class CliSandbox : IDisposable
     /// <summary>The number of rows in Plans, or null when the database or the table does not exist.</summary>
     public long? CountPlans()
     {
-        if (!OnPostgres && !File.Exists(DatabasePath))
+        if (!OnPostgres && !File.Exists(new SqliteConnectionStringBuilder(Settings.ConnectionString).DataSource))
         {
             return null;
         }
@@ -182,9 +193,9 @@ public sealed class CliSandbox : IDisposable
 
     private DbConnection OpenDatabase()
     {
-        DbConnection connection = postgres is not null
-            ? new NpgsqlConnection(postgres.ConnectionString)
-            : new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        DbConnection connection = OnPostgres
+            ? new NpgsqlConnection(Settings.ConnectionString)
+            : new SqliteConnection(new SqliteConnectionStringBuilder(Settings.ConnectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
         connection.Open();
         return connection;
     }

@@ -34,6 +34,9 @@ public sealed class CliContext(
     /// <summary>A use case's message in <see cref="Culture"/>'s language.</summary>
     public string Text(Message message) => message.ToString(Culture);
 
+    /// <summary>Writes a message to <see cref="Output"/> in <see cref="Culture"/>'s language.</summary>
+    public void Say(Message message) => Output.WriteLine(Text(message));
+
     /// <summary>A value that reads differently in each language (a quarter, owners) in <see cref="Culture"/>'s language.</summary>
     public string Text(ILocalizable value) => value.ToMessage().ToString(Culture);
 
