@@ -27,14 +27,9 @@ q() {
   if [ "$provider" = Sqlite ]; then sqlite3 -separator $'\t' "$work/load.db" "$1"; else psql -d eduplan_load -AtX -F $'\t' -c "$1"; fi
 }
 
-sign_in() {
-  local jar=$work/$1.jar token
-  rm -f "$jar"
-  token=$(curl -s -c "$jar" "$base/account/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-  curl -s -b "$jar" -c "$jar" -o /dev/null --data-urlencode "UserName=$1" --data-urlencode "Password=$password" \
-    --data-urlencode "__RequestVerificationToken=$token" "$base/account/login"
-}
-cookie_header() { sed 's/^#HttpOnly_//' "$work/$1.jar" | awk '!/^#/ && NF>=7 {printf "%s%s=%s", sep, $6, $7; sep="; "}'; }
+# sign_in and cookie_header.
+# shellcheck source=tests/EduPlan.Benchmarks/load/common.sh
+source "$(dirname "$0")/common.sh"
 
 run_provider() {
   provider=$1

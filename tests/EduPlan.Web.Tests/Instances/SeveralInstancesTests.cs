@@ -20,9 +20,9 @@ public sealed partial class SeveralInstancesTests
     public async Task A_sign_in_on_one_instance_is_valid_on_the_other_and_a_save_on_one_is_seen_on_the_other_at_once()
     {
         await using var database = await SharedDatabase.ReadiedAsync();
-        await using var first = PortalProcess.Start(database.Settings, Path.Combine(database.Folder, "first"));
-        await using var second = PortalProcess.Start(database.Settings, Path.Combine(database.Folder, "second"));
-        await Task.WhenAll(first.WaitHealthyAsync(), second.WaitHealthyAsync());
+        var (first, second) = await StartTwoAsync(database);
+        await using var _ = first;
+        await using var __ = second;
         var cookies = new CookieContainer();
         using var onFirst = first.Browser(cookies);
         using var onSecond = second.Browser(cookies);
@@ -42,9 +42,9 @@ public sealed partial class SeveralInstancesTests
     public async Task A_conflict_across_instances_is_detected_as_within_one()
     {
         await using var database = await SharedDatabase.ReadiedAsync();
-        await using var first = PortalProcess.Start(database.Settings, Path.Combine(database.Folder, "first"));
-        await using var second = PortalProcess.Start(database.Settings, Path.Combine(database.Folder, "second"));
-        await Task.WhenAll(first.WaitHealthyAsync(), second.WaitHealthyAsync());
+        var (first, second) = await StartTwoAsync(database);
+        await using var _ = first;
+        await using var __ = second;
         using var a = first.Browser();
         using var b = second.Browser();
         (await a.SignInAsync(SharedDatabase.ReporterA, OwnershipTestKit.Password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
@@ -70,9 +70,9 @@ public sealed partial class SeveralInstancesTests
     {
         await using var database = SharedDatabase.Empty();
 
-        await using var first = PortalProcess.Start(database.Settings, Path.Combine(database.Folder, "first"));
-        await using var second = PortalProcess.Start(database.Settings, Path.Combine(database.Folder, "second"));
-        await Task.WhenAll(first.WaitHealthyAsync(), second.WaitHealthyAsync());
+        var (first, second) = await StartTwoAsync(database);
+        await using var _ = first;
+        await using var __ = second;
 
         (await database.QueryAsync(db => db.Plans.CountAsync())).Should().Be(2);
         (await database.QueryAsync(db => db.Tasks.CountAsync())).Should().Be(81);
@@ -157,6 +157,24 @@ public sealed partial class SeveralInstancesTests
         using var reader = restarted.Browser();
         (await reader.SignInAsync(SharedDatabase.ReporterA, OwnershipTestKit.Password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await reader.GetAsync(database.FormPath(database.TaskIds[0]))).StatusCode.Should().Be(HttpStatusCode.OK);
+    }
+
+    /// <summary>Two portal processes started at the same moment on the database, once both are healthy.</summary>
+    private static async Task<(PortalProcess First, PortalProcess Second)> StartTwoAsync(SharedDatabase database)
+    {
+        var first = PortalProcess.Start(database.Settings, Path.Combine(database.Folder, "first"));
+        var second = PortalProcess.Start(database.Settings, Path.Combine(database.Folder, "second"));
+        try
+        {
+            await Task.WhenAll(first.WaitHealthyAsync(), second.WaitHealthyAsync());
+            return (first, second);
+        }
+        catch
+        {
+            await first.DisposeAsync();
+            await second.DisposeAsync();
+            throw;
+        }
     }
 
     private static string ReadLogs(PortalProcess portal)
