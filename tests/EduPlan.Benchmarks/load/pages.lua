@@ -6,8 +6,9 @@ local paths = {
   "/review", "/reporting/status", "/search?q=%E6%95%99%E5%85%B1%E4%BD%93",
 }
 local next_path = 0
-local failures = 0
 local threads = {}
+-- A global, so that done() can read each thread's count with thread:get.
+failures = 0
 
 function setup(thread)
   table.insert(threads, thread)

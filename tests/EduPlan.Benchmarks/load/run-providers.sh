@@ -57,6 +57,7 @@ run_provider() {
   ASPNETCORE_ENVIRONMENT=Production Bootstrap__AdminPassword="Load-Root-Passw0rd" Logging__Directory="$work/logs" \
     ./EduPlan.Web --urls "$base" >"$work/web-$provider.out" 2>&1 </dev/null &
   web_pid=$!
+  trap 'kill $web_pid 2>/dev/null || true' EXIT
   popd >/dev/null
   until curl -fs -o /dev/null "$base/account/login"; do sleep 0.02; done
   echo "== cold start to the first page: $(( ($(date +%s%N) - started) / 1000000 )) ms"
