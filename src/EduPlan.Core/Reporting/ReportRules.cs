@@ -155,9 +155,13 @@ public static class ReportRules
     public static bool IsDrop(int? percent, ApprovedPercent? lastApproved) =>
         percent is { } value && lastApproved is { } last && value < last.Percent;
 
-    /// <summary>A text as stored: browsers post line ends as "\r\n" but count them as one character, so do we; blank is null.</summary>
+    /// <summary>
+    /// A text as stored: browsers post line ends as "\r\n" but count them as one character, so do we; blank is null.
+    /// NUL characters are dropped: they mean nothing in text, and PostgreSQL cannot store them at all.
+    /// </summary>
     public static string? Text(string? text)
     {
+        text = text?.Replace("\0", "", StringComparison.Ordinal);
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;

@@ -43,6 +43,15 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_NUL_character_typed_or_pasted_into_a_text_is_dropped_on_every_provider()
+    {
+        var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "完成\0复核")));
+
+        result.Kind.Should().Be(ResultKind.Saved, "PostgreSQL cannot store NUL; the save must not fail on it");
+        (await data.ReportAsync(data.Education))!.Progress.Should().Be("完成复核");
+    }
+
+    [Fact]
     public async Task A_draft_may_be_partial()
     {
         var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: null)));
