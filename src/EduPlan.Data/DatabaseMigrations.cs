@@ -1,6 +1,8 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace EduPlan.Data;
 
@@ -42,8 +44,13 @@ public static class DatabaseMigrations
     {
         ArgumentNullException.ThrowIfNull(db);
         // (IHistoryRepository.ExistsAsync says true on an empty PostgreSQL database; information_schema does not.)
+        if (!db.Database.IsSqlite() && !await db.GetService<IRelationalDatabaseCreator>().ExistsAsync(cancellationToken))
+        {
+            // A server database not created yet (MigrateAsync creates it).
+            return db.Database.GetMigrations().ToList();
+        }
+
         if (!db.Database.IsSqlite()
-            && await db.Database.CanConnectAsync(cancellationToken)
             && await db.Database.SqlQueryRaw<int>(
                 """SELECT CAST(COUNT(*) AS int) AS "Value" FROM information_schema.tables WHERE table_name = '__EFMigrationsHistory'""")
                 .SingleAsync(cancellationToken) == 0)
@@ -55,10 +62,27 @@ public static class DatabaseMigrations
     }
 
     /// <summary>Brings the database up to the latest migration, creating it when it does not exist.</summary>
-    public static Task MigrateAsync(EduPlanDbContext db, CancellationToken cancellationToken = default)
+    public static async Task MigrateAsync(EduPlanDbContext db, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return db.Database.MigrateAsync(cancellationToken);
+        if (!db.Database.IsSqlite())
+        {
+            // Created here rather than by MigrateAsync, which first opens the missing database and logs that as an error.
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                try
+                {
+                    await creator.CreateAsync(cancellationToken);
+                }
+                catch (DbException) when (creator.Exists())
+                {
+                    // Another instance created it in the meantime.
+                }
+            }
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
     }
 
     /// <summary>

@@ -87,7 +87,7 @@ run_provider() {
      sleep 0.5; done) &
   rss_pid=$!
   echo "== 60 s, 32 connections: 8 writers saving reports and 24 connections over the main pages"
-  wrk -t2 -c8 -d60s -s "$load/save-report.lua" "$base" -- "$work/writers.tsv" >"$work/saves-$provider.txt" &
+  wrk -t8 -c8 -d60s -s "$load/save-report.lua" "$base" -- "$work/writers.tsv" >"$work/saves-$provider.txt" &
   saves_pid=$!
   wrk -t4 -c24 -d60s -s "$load/pages.lua" -H "Cookie: $coordinator" "$base" | tail -n 6
   wait $saves_pid
