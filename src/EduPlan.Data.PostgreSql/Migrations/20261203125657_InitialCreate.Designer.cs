@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace EduPlan.Data.PostgreSql.Migrations
 {
     [DbContext(typeof(EduPlanDbContext))]
-    [Migration("20261203095415_JobLeases")]
-    partial class JobLeases
+    [Migration("20261203125657_InitialCreate")]
+    partial class InitialCreate
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
