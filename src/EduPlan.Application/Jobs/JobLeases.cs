@@ -9,7 +9,7 @@ namespace EduPlan.Application.Jobs;
 /// timed job, the first start's seed import — is done by one instance at a time, and a timed job once per period.
 /// A lease expires by itself: an instance that dies holding one blocks the others only until its LockedUntil.
 /// Every step is one conditional UPDATE, which the database applies to the row atomically on SQLite, SQL Server and
-/// PostgreSQL alike (docs/adr/0013-several-instances.md).
+/// PostgreSQL alike (docs/adr/0017-several-instances.md).
 /// </summary>
 public sealed class JobLeases(EduPlanDbContext db, TimeProvider clock)
 {

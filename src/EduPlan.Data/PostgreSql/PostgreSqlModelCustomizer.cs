@@ -10,7 +10,7 @@ namespace EduPlan.Data.PostgreSql;
 /// What the PostgreSQL model adds to the shared one, kept with the provider (registered only by its branch of
 /// <see cref="DatabaseServiceCollectionExtensions.UseEduPlanDatabase(DbContextOptionsBuilder, DatabaseSettings)"/>):
 /// the natural keys that SQL Server compares without regard to case are compared the same way here, through a
-/// case-insensitive ICU collation (docs/adr/0012-postgresql-case-insensitive-keys.md); time columns take UTC only.
+/// case-insensitive ICU collation (docs/adr/0016-postgresql-provider-and-case-insensitive-keys.md); time columns take UTC only.
 /// </summary>
 public sealed class PostgreSqlModelCustomizer(ModelCustomizerDependencies dependencies) : ModelCustomizer(dependencies)
 {
