@@ -1,3 +1,4 @@
+using EduPlan.Core.Messages;
 using EduPlan.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -12,14 +13,16 @@ namespace EduPlan.Application.Backup;
 /// </summary>
 public sealed class DatabaseBackup(DatabaseCopy copy)
 {
-    /// <summary>Writes the backup to <paramref name="file"/> (which must not exist); returns the rows copied, or null for a SQLite page copy.</summary>
-    public async Task<CopyReport?> BackupAsync(EduPlanDbContext source, string file, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Writes the backup to <paramref name="file"/>; refused when the file exists (a backup never overwrites one).
+    /// </summary>
+    public async Task<Result<BackupReport>> BackupAsync(EduPlanDbContext source, string file, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentException.ThrowIfNullOrEmpty(file);
         if (File.Exists(file))
         {
-            throw new IOException($"{file} already exists.");
+            return Result<BackupReport>.Refused(new Message("Backup_FileExists", file));
         }
 
         var folder = Path.GetDirectoryName(Path.GetFullPath(file));
@@ -35,7 +38,7 @@ public sealed class DatabaseBackup(DatabaseCopy copy)
             await using var destination = new SqliteConnection(target);
             await destination.OpenAsync(cancellationToken);
             ((SqliteConnection)source.Database.GetDbConnection()).BackupDatabase(destination);
-            return null;
+            return Result<BackupReport>.Saved(new BackupReport(file, new FileInfo(file).Length, null));
         }
 
         var options = new DbContextOptionsBuilder<EduPlanDbContext>()
@@ -43,6 +46,10 @@ public sealed class DatabaseBackup(DatabaseCopy copy)
             .Options;
         await using var backup = new EduPlanDbContext(options);
         await DatabaseMigrations.MigrateAsync(backup, cancellationToken);
-        return await copy.CopyAsync(source, backup, cancellationToken);
+        var rows = await copy.CopyAsync(source, backup, cancellationToken);
+        return Result<BackupReport>.Saved(new BackupReport(file, new FileInfo(file).Length, rows));
     }
 }
+
+/// <summary>A backup written: its file and size, and for a copy row by row (from a server) the rows of each table.</summary>
+public sealed record BackupReport(string File, long Bytes, CopyReport? Rows);

@@ -1,12 +1,13 @@
 using System.Data;
+using EduPlan.Core.Messages;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace EduPlan.Application.Backup;
 
-/// <summary>How many rows of each table were copied, in the order they were copied.</summary>
-public sealed record CopyReport(IReadOnlyList<(string Table, long Rows)> Tables)
+/// <summary>How many rows of each table were copied, in the order they were copied, and the migrations applied to the target first.</summary>
+public sealed record CopyReport(IReadOnlyList<(string Table, long Rows)> Tables, int MigrationsApplied = 0)
 {
     public long TotalRows => Tables.Sum(t => t.Rows);
 }
@@ -16,7 +17,7 @@ public sealed record CopyReport(IReadOnlyList<(string Table, long Rows)> Tables)
 /// keys kept as they are (so links, report histories and audit references stay right), parents before children,
 /// evidence bytes included. The source is read inside one snapshot transaction (a consistent copy of a database in
 /// use); the target is written in one transaction (all or nothing). Used by <c>eduplan copy</c> and, for a server
-/// database, by <c>eduplan backup</c>. See docs/adr/0014-backup-and-copy.md.
+/// database, by <c>eduplan backup</c>. See docs/adr/0018-backup-and-copy.md.
 /// </summary>
 public sealed class DatabaseCopy
 {
@@ -39,6 +40,30 @@ public sealed class DatabaseCopy
         }
 
         return tables;
+    }
+
+    /// <summary>
+    /// <c>eduplan copy</c>: migrates <paramref name="target"/> when it lacks migrations, then copies everything from
+    /// <paramref name="source"/> into it; refused, with nothing copied, when the target holds any row.
+    /// </summary>
+    public async Task<Result<CopyReport>> CopyIntoEmptyAsync(EduPlanDbContext source, EduPlanDbContext target, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(target);
+        var pending = await DatabaseMigrations.PendingAsync(target, cancellationToken);
+        if (pending.Count > 0)
+        {
+            await DatabaseMigrations.MigrateAsync(target, cancellationToken);
+        }
+
+        var filled = await NonEmptyTablesAsync(target, cancellationToken);
+        if (filled.Count > 0)
+        {
+            return Result<CopyReport>.Refused(new Message("Copy_TargetNotEmpty", MessageList.Of(filled)));
+        }
+
+        var report = await CopyAsync(source, target, cancellationToken);
+        return Result<CopyReport>.Saved(report with { MigrationsApplied = pending.Count });
     }
 
     /// <summary>Copies everything from <paramref name="source"/> into <paramref name="target"/>, which must be migrated and empty.</summary>

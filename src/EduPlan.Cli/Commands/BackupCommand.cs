@@ -19,17 +19,18 @@ public static class BackupCommand
         var arguments = CommandArguments.Parse(args, valueOptions: ["--out"]);
         arguments.RequireNoPositionals("backup");
         var file = arguments.Value("--out") ?? throw new UsageException("backup needs --out FILE");
-        if (File.Exists(file))
-        {
-            throw new CliException(context.Text(new Message("Cli_Backup_Exists", file)));
-        }
 
         await using var scope = await CommandScope.OpenAsync(context, write: false);
         var db = scope.Get<EduPlanDbContext>();
-        var report = await scope.Get<DatabaseBackup>().BackupAsync(db, file, context.CancellationToken);
-        context.Say(report is null
-            ? new Message("Cli_Backup_PageCopy", DatabaseState.Describe(db), file, new FileInfo(file).Length)
-            : new Message("Cli_Backup_RowCopy", DatabaseState.Describe(db), file, report.Tables.Count, report.TotalRows));
+        var result = await scope.Get<DatabaseBackup>().BackupAsync(db, file, context.CancellationToken);
+        if (result.Value is not { } backup)
+        {
+            throw new CliException(context.Text(new Message("Cli_Backup_Failed")) + context.Failure(result));
+        }
+
+        context.Say(backup.Rows is not { } rows
+            ? new Message("Cli_Backup_PageCopy", DatabaseState.Describe(db), file, backup.Bytes)
+            : new Message("Cli_Backup_RowCopy", DatabaseState.Describe(db), file, rows.Tables.Count, rows.TotalRows));
         return ExitCodes.Success;
     }
 }

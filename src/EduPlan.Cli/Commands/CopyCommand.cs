@@ -36,20 +36,17 @@ public static class CopyCommand
         }
 
         await using var destination = new EduPlanDbContext(new DbContextOptionsBuilder<EduPlanDbContext>().UseEduPlanDatabase(target).Options);
-        var pending = await DatabaseMigrations.PendingAsync(destination, context.CancellationToken);
-        if (pending.Count > 0)
+        var result = await scope.Get<DatabaseCopy>().CopyIntoEmptyAsync(source, destination, context.CancellationToken);
+        if (result.Value is not { } report)
         {
-            await DatabaseMigrations.MigrateAsync(destination, context.CancellationToken);
-            context.Say(new Message("Cli_Copy_Migrated", pending.Count));
+            throw new CliException(context.Text(new Message("Cli_Copy_Failed")) + context.Failure(result));
         }
 
-        var filled = await DatabaseCopy.NonEmptyTablesAsync(destination, context.CancellationToken);
-        if (filled.Count > 0)
+        if (report.MigrationsApplied > 0)
         {
-            throw new CliException(context.Text(new Message("Cli_Copy_TargetNotEmpty", string.Join(", ", filled))));
+            context.Say(new Message("Cli_Copy_Migrated", report.MigrationsApplied));
         }
 
-        var report = await scope.Get<DatabaseCopy>().CopyAsync(source, destination, context.CancellationToken);
         foreach (var (table, rows) in report.Tables)
         {
             context.Say(new Message("Cli_Copy_Table", table, rows));

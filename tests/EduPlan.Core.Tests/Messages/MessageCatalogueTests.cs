@@ -10,7 +10,8 @@ namespace EduPlan.Core.Tests.Messages;
 
 /// <summary>
 /// The message catalogue (MessageTexts.resx Chinese, MessageTexts.en.resx English) against the code that uses it: a key
-/// is a string literal shaped like "Area_Name" in src/EduPlan.Core or src/EduPlan.Application, or an enum value's
+/// is a string literal shaped like "Area_Name" in src/EduPlan.Core, src/EduPlan.Application, or "Cli_Name" in
+/// src/EduPlan.Cli (the verbs that print through Message: backup, copy), or an enum value's
 /// "{Type}_{Value}", and each one has both texts; the English texts hold no Chinese.
 /// </summary>
 public sealed partial class MessageCatalogueTests
@@ -49,11 +50,11 @@ public sealed partial class MessageCatalogueTests
 
     private static Dictionary<string, string> English => Texts("MessageTexts.en.resx");
 
-    /// <summary>Every "Area_Name" literal in the code of Core and Application, outside comments.</summary>
+    /// <summary>Every "Area_Name" literal in the code of Core, Application and the CLI, outside comments.</summary>
     private static HashSet<string> KeysInCode()
     {
         var keys = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var project in new[] { "EduPlan.Core", "EduPlan.Application" })
+        foreach (var project in new[] { "EduPlan.Core", "EduPlan.Application", "EduPlan.Cli" })
         {
             var folder = Path.Combine(Root.Value, "src", project);
             var files = Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories)
@@ -61,7 +62,9 @@ public sealed partial class MessageCatalogueTests
                     && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
             foreach (var line in files.SelectMany(File.ReadLines).Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal)))
             {
-                keys.UnionWith(KeyLiteral().Matches(line).Select(m => m.Groups[1].Value));
+                // The CLI's own keys start with "Cli_"; its other literals (environment variable names) are not keys.
+                keys.UnionWith(KeyLiteral().Matches(line).Select(m => m.Groups[1].Value)
+                    .Where(key => project != "EduPlan.Cli" || key.StartsWith("Cli_", StringComparison.Ordinal)));
             }
         }
 
