@@ -15,7 +15,9 @@ public sealed class UsageTests : IDisposable
         result.Output.Should().Contain("usage: eduplan <command>")
             .And.Contain("import FILE...")
             .And.Contain("export --format json [--plan CODE]")
-            .And.Contain("migrate [--provider Sqlite|SqlServer] [--script]")
+            .And.Contain("migrate [--provider Sqlite|SqlServer|PostgreSql] [--script]")
+            .And.Contain("backup --out FILE")
+            .And.Contain("copy --to-provider Sqlite|SqlServer|PostgreSql --to-connection")
             .And.Contain("ConnectionStrings__EduPlan")
             .And.Contain("--lang en|zh");
         result.Error.Should().BeEmpty();
