@@ -62,21 +62,7 @@ run_provider() {
   until curl -fs -o /dev/null "$base/account/login"; do sleep 0.02; done
   echo "== cold start to the first page: $(( ($(date +%s%N) - started) / 1000000 )) ms"
 
-  : >"$work/writers.tsv"
-  for user in $(q "SELECT u.\"UserName\" FROM \"AspNetUsers\" u JOIN \"AspNetUserRoles\" ur ON ur.\"UserId\"=u.\"Id\" JOIN \"AspNetRoles\" r ON r.\"Id\"=ur.\"RoleId\"
-      WHERE r.\"Name\"='Reporter' ORDER BY u.\"UserName\""); do
-    [ "$(wc -l <"$work/writers.tsv")" -ge 8 ] && break
-    dept=$(q "SELECT \"DepartmentId\" FROM \"AspNetUsers\" WHERE \"UserName\"='$user'")
-    task=$(q "SELECT t.\"Id\" FROM \"Tasks\" t WHERE (t.\"LeadDepartmentId\"=$dept OR t.\"Id\" IN (SELECT \"TaskId\" FROM \"TaskCoDepartments\" WHERE \"DepartmentId\"=$dept))
-      AND NOT EXISTS (SELECT 1 FROM \"ProgressReports\" r WHERE r.\"TaskId\"=t.\"Id\" AND r.\"DepartmentId\"=$dept AND r.\"Year\"=2026 AND r.\"QuarterNumber\"=4 AND r.\"State\" IN ('Submitted','Approved'))
-      ORDER BY t.\"Id\" LIMIT 1")
-    [ -z "$task" ] && continue
-    sign_in "$user"
-    page=$(curl -s -b "$work/$user.jar" -c "$work/$user.jar" "$base/my/tasks/$task/2026Q4")
-    token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//;s/"$//')
-    revision=$(grep -o 'name="Revision" value="[0-9]*"' <<<"$page" | head -1 | grep -o '[0-9]*')
-    printf '%s\t%s\t%s\t%s\n' "$(cookie_header "$user")" "$token" "/my/tasks/$task/2026Q4" "$revision" >>"$work/writers.tsv"
-  done
+  collect_writers
   sign_in coordinator
   coordinator=$(cookie_header coordinator)
   wrk -t2 -c8 -d5s -s "$load/pages.lua" -H "Cookie: $coordinator" "$base" >/dev/null   # warm-up (JIT)

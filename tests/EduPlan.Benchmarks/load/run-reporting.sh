@@ -34,21 +34,8 @@ check_page() {
 }
 
 # Eight writers: reporters of eight departments, each on a task of its own that it can still edit in 2026Q4.
-: >"$work/writers.tsv"
-for user in $(sqlite3 "$db" "SELECT u.UserName FROM AspNetUsers u JOIN AspNetUserRoles ur ON ur.UserId=u.Id JOIN AspNetRoles r ON r.Id=ur.RoleId
-    WHERE r.Name='Reporter' ORDER BY u.UserName"); do
-  [ "$(wc -l <"$work/writers.tsv")" -ge 8 ] && break
-  dept=$(sqlite3 "$db" "SELECT DepartmentId FROM AspNetUsers WHERE UserName='$user'")
-  task=$(sqlite3 "$db" "SELECT t.Id FROM Tasks t WHERE (t.LeadDepartmentId=$dept OR t.Id IN (SELECT TaskId FROM TaskCoDepartments WHERE DepartmentId=$dept))
-    AND NOT EXISTS (SELECT 1 FROM ProgressReports r WHERE r.TaskId=t.Id AND r.DepartmentId=$dept AND r.Year=2026 AND r.QuarterNumber=4 AND r.State IN ('Submitted','Approved'))
-    ORDER BY t.Id LIMIT 1")
-  [ -z "$task" ] && continue
-  sign_in "$user"
-  page=$(curl -s -b "$work/$user.jar" -c "$work/$user.jar" "$base/my/tasks/$task/2026Q4")
-  token=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//;s/"$//')
-  revision=$(grep -o 'name="Revision" value="[0-9]*"' <<<"$page" | head -1 | grep -o '[0-9]*')
-  printf '%s\t%s\t%s\t%s\n' "$(cookie_header "$user")" "$token" "/my/tasks/$task/2026Q4" "$revision" >>"$work/writers.tsv"
-done
+q() { sqlite3 -separator $'\t' "$db" "$1"; }
+collect_writers
 reporter=$(head -1 "$work/writers.tsv" | cut -f1)
 sign_in coordinator
 coordinator=$(cookie_header coordinator)
