@@ -141,11 +141,10 @@ public sealed class CliSandbox : IDisposable
         };
     }
 
-    /// <summary>Runs <paramref name="sql"/> on the database file (tests that spoil data on purpose); returns the rows changed.</summary>
+    /// <summary>Runs <paramref name="sql"/> (identifiers quoted) on the database (tests that spoil data on purpose); returns the rows changed.</summary>
     public int Execute(string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
+        using var connection = OpenDatabase(write: true);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteNonQuery();
@@ -191,11 +190,11 @@ public sealed class CliSandbox : IDisposable
         }
     }
 
-    private DbConnection OpenDatabase()
+    private DbConnection OpenDatabase(bool write = false)
     {
         DbConnection connection = OnPostgres
             ? new NpgsqlConnection(Settings.ConnectionString)
-            : new SqliteConnection(new SqliteConnectionStringBuilder(Settings.ConnectionString) { Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
+            : new SqliteConnection(new SqliteConnectionStringBuilder(Settings.ConnectionString) { Mode = write ? SqliteOpenMode.ReadWrite : SqliteOpenMode.ReadOnly, Pooling = false }.ConnectionString);
         connection.Open();
         return connection;
     }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace EduPlan.Cli.Tests.Demo;
 
 /// <summary>
@@ -11,7 +13,7 @@ public sealed class DemoRulesTests(DemoRun run)
     public async Task Every_report_of_the_demo_passes_the_portal_s_rules_with_its_history_and_audit_entries()
     {
         run.Result.ExitCode.Should().Be(0, run.Result.ToString());
-        ((long)run.Sandbox.Scalar("SELECT COUNT(*) FROM ProgressReports")!).Should().BeGreaterThan(1000, "the check has something to check");
+        ((long)run.Sandbox.Scalar("""SELECT COUNT(*) FROM "ProgressReports" """)!).Should().BeGreaterThan(1000, "the check has something to check");
 
         var violations = await DemoRulesCheck.ViolationsAsync(run.Sandbox);
 
@@ -24,15 +26,17 @@ public sealed class DemoRulesTests(DemoRun run)
         using var sandbox = new CliSandbox();
         (await sandbox.RunAsync("demo", "--today", DemoRun.Today, "--departments", "3", "--seed", "5")).ExitCode.Should().Be(0);
         (await DemoRulesCheck.ViolationsAsync(sandbox)).Should().BeEmpty();
-        var submitted = (long)sandbox.Scalar($"SELECT MIN(ReportId) FROM ReportRevisions WHERE Action = 'Submitted'")!;
-        var approved = (long)sandbox.Scalar($"SELECT MIN(Id) FROM ProgressReports WHERE State = 'Approved' AND Id <> {submitted}")!;
-        var audited = (long)sandbox.Scalar($"SELECT MAX(CAST(TargetId AS INTEGER)) FROM AuditEntries WHERE Action = 'ReportApproved' AND OccurredAt < '2025-06-01'")!;
+        var submitted = Convert.ToInt64(sandbox.Scalar("""SELECT MIN("ReportId") FROM "ReportRevisions" WHERE "Action" = 'Submitted'"""), CultureInfo.InvariantCulture);
+        var approved = Convert.ToInt64(sandbox.Scalar($"""SELECT MIN("Id") FROM "ProgressReports" WHERE "State" = 'Approved' AND "Id" <> {submitted}"""), CultureInfo.InvariantCulture);
+        var audited = Convert.ToInt64(sandbox.Scalar(
+            """SELECT MAX(CAST("TargetId" AS BIGINT)) FROM "AuditEntries" WHERE "Action" = 'ReportApproved' AND "OccurredAt" < '2025-06-01'"""), CultureInfo.InvariantCulture);
 
         // A submission of 150 %, an approved report changed behind its history's back, an approval no longer audited (older than 180 days).
-        sandbox.Execute($"UPDATE ReportRevisions SET Snapshot = json_set(Snapshot, '$.Percent', 150) WHERE ReportId = {submitted} AND Action = 'Submitted'")
+        var percent150 = sandbox.OnPostgres ? """jsonb_set("Snapshot"::jsonb, '{Percent}', '150')::text""" : """json_set("Snapshot", '$.Percent', 150)""";
+        sandbox.Execute($"""UPDATE "ReportRevisions" SET "Snapshot" = {percent150} WHERE "ReportId" = {submitted} AND "Action" = 'Submitted'""")
             .Should().BeGreaterThan(0);
-        sandbox.Execute($"UPDATE ProgressReports SET Progress = Progress || '（改）' WHERE Id = {approved}").Should().Be(1);
-        sandbox.Execute($"DELETE FROM AuditEntries WHERE Action = 'ReportApproved' AND TargetId = '{audited}'").Should().Be(1);
+        sandbox.Execute($"""UPDATE "ProgressReports" SET "Progress" = "Progress" || '（改）' WHERE "Id" = {approved}""").Should().Be(1);
+        sandbox.Execute($"""DELETE FROM "AuditEntries" WHERE "Action" = 'ReportApproved' AND "TargetId" = '{audited}'""").Should().Be(1);
 
         var violations = await DemoRulesCheck.ViolationsAsync(sandbox);
 
