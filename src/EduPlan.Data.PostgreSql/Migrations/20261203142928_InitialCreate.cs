@@ -105,6 +105,43 @@ namespace EduPlan.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PlanImportDrafts",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    OwnerId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    OwnerName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SourceName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    Content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    ContentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CorrectionsJson = table.Column<string>(type: "text", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanImportDrafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanImportMemories",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DocumentTitle = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CorrectionsJson = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanImportMemories", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Plans",
                 columns: table => new
                 {
@@ -114,6 +151,7 @@ namespace EduPlan.Data.PostgreSql.Migrations
                     Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Issuer = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     IssuedOn = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    IsDraft = table.Column<bool>(type: "boolean", nullable: false),
                     ParentId = table.Column<int>(type: "integer", nullable: true),
                     StartYear = table.Column<int>(type: "integer", nullable: false),
                     EndYear = table.Column<int>(type: "integer", nullable: false),
@@ -249,6 +287,8 @@ namespace EduPlan.Data.PostgreSql.Migrations
                     PlanId = table.Column<int>(type: "integer", nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
                     Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Label = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Part = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     Text = table.Column<string>(type: "text", nullable: false),
                     WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
@@ -379,6 +419,7 @@ namespace EduPlan.Data.PostgreSql.Migrations
                     PlanId = table.Column<int>(type: "integer", nullable: false),
                     SectionId = table.Column<int>(type: "integer", nullable: false),
                     Number = table.Column<int>(type: "integer", nullable: false),
+                    Label = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Title = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     Text = table.Column<string>(type: "text", nullable: false),
                     WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
@@ -421,6 +462,8 @@ namespace EduPlan.Data.PostgreSql.Migrations
                     Unit = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Year = table.Column<int>(type: "integer", nullable: true),
                     SourceText = table.Column<string>(type: "text", nullable: false),
+                    Baseline = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    BaselineYear = table.Column<int>(type: "integer", nullable: true),
                     TaskId = table.Column<int>(type: "integer", nullable: true),
                     WithdrawnAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
                     MilestoneId = table.Column<int>(type: "integer", nullable: true)
@@ -746,6 +789,17 @@ namespace EduPlan.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_PlanImportDrafts_OwnerId",
+                table: "PlanImportDrafts",
+                column: "OwnerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanImportMemories_DocumentTitle",
+                table: "PlanImportMemories",
+                column: "DocumentTitle",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Plans_Code",
                 table: "Plans",
                 column: "Code",
@@ -866,6 +920,12 @@ namespace EduPlan.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "JobLeases");
+
+            migrationBuilder.DropTable(
+                name: "PlanImportDrafts");
+
+            migrationBuilder.DropTable(
+                name: "PlanImportMemories");
 
             migrationBuilder.DropTable(
                 name: "ReportIndicatorValues");
