@@ -53,7 +53,7 @@ public static class DatabaseState
         }
 
         return await db.Database.CanConnectAsync(cancellationToken)
-            && !(await db.Database.GetPendingMigrationsAsync(cancellationToken)).Any();
+            && (await DatabaseMigrations.PendingAsync(db, cancellationToken)).Count == 0;
     }
 
     /// <summary>Where the database is, without credentials: the SQLite file, or the server and database name.</summary>
