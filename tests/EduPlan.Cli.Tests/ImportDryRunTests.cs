@@ -12,14 +12,16 @@ public sealed class ImportDryRunTests : IDisposable
     [Fact]
     public async Task A_dry_run_on_a_new_machine_prints_the_labelled_tree_and_creates_no_database()
     {
-        var path = _cli.WriteFile("county.txt", PlanFixtures.Text("county-action-plan-inline-items"));
+        // On PostgreSQL a new machine's database is one without a schema.
+        using var fresh = new CliSandbox(migrated: false);
+        var path = fresh.WriteFile("county.txt", PlanFixtures.Text("county-action-plan-inline-items"));
 
-        var result = await _cli.RunAsync("import", "--dry-run", path);
+        var result = await fresh.RunAsync("import", "--dry-run", path);
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Output.Should().Contain(PlanFixtures.Expected("county-action-plan-inline-items", ".tree")!.Split("warnings")[0]);
         result.Output.Should().Contain("every plan would be added").And.EndWith("dry run: nothing was written" + Environment.NewLine);
-        File.Exists(_cli.DatabasePath).Should().BeFalse("a dry run creates no database");
+        fresh.AnythingWritten().Should().BeFalse("a dry run creates no database (and no table in a server one)");
     }
 
     [Fact]
@@ -28,7 +30,7 @@ public sealed class ImportDryRunTests : IDisposable
         (await _cli.RunAsync("import", CliSandbox.SeedPath)).ExitCode.Should().Be(0);
         var edited = _cli.WriteFile("edited.txt", File.ReadAllText(CliSandbox.SeedPath)
             .Replace("覆盖率达到90%", "覆盖率达到95%", StringComparison.Ordinal));
-        var before = _cli.Scalar("SELECT group_concat(Target, ',') FROM Indicators");
+        var before = _cli.Scalar("""SELECT SUM("Target") FROM "Indicators" """);
 
         var result = await _cli.RunAsync("import", "--dry-run", edited);
 
@@ -37,7 +39,7 @@ public sealed class ImportDryRunTests : IDisposable
             .And.Contain("task 43 （四十三） 深入推进跨区域教育交流合作")
             .And.Contain("would change:")
             .And.Contain("chongqing indicator 教共体覆盖率@2027: target 90 → 95");
-        _cli.Scalar("SELECT group_concat(Target, ',') FROM Indicators").Should().Be(before);
+        _cli.Scalar("""SELECT SUM("Target") FROM "Indicators" """).Should().Be(before);
     }
 
     [Fact]
@@ -50,7 +52,7 @@ public sealed class ImportDryRunTests : IDisposable
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Output.Should().MatchRegex(@"(?m)^plan-[0-9a-f]{8}  重庆市某某区教育事业发展“十五五”规划\r?\n  4 sections, 4 tasks, 1 milestone, 2 goals, 5 indicators; added");
-        _cli.Scalar("SELECT IsDraft FROM Plans").Should().Be(1L);
+        _cli.Scalar("""SELECT "IsDraft" FROM "Plans" """).Should().Be(1L);
     }
 
     [Fact]
@@ -65,6 +67,6 @@ public sealed class ImportDryRunTests : IDisposable
 
         result.ExitCode.Should().Be(1, result.ToString());
         result.ErrorLines.Should().ContainSingle().Which.Should().StartWith($"error: {path}: ").And.Contain("OCR");
-        File.Exists(_cli.DatabasePath).Should().BeFalse();
+        _cli.AnythingWritten().Should().BeFalse();
     }
 }
