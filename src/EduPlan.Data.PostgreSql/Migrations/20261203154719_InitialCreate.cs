@@ -559,6 +559,112 @@ namespace EduPlan.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "TaskQuarterProgress",
+                columns: table => new
+                {
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    QuarterNumber = table.Column<int>(type: "integer", nullable: false),
+                    ReportedThisQuarter = table.Column<bool>(type: "boolean", nullable: false),
+                    Approved_HasEvidence = table.Column<bool>(type: "boolean", nullable: false),
+                    Approved_Percent = table.Column<int>(type: "integer", nullable: true),
+                    Approved_QuarterNumber = table.Column<int>(type: "integer", nullable: true),
+                    Approved_ReportId = table.Column<int>(type: "integer", nullable: true),
+                    Approved_Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Approved_Year = table.Column<int>(type: "integer", nullable: true),
+                    Submitted_HasEvidence = table.Column<bool>(type: "boolean", nullable: false),
+                    Submitted_Percent = table.Column<int>(type: "integer", nullable: true),
+                    Submitted_QuarterNumber = table.Column<int>(type: "integer", nullable: true),
+                    Submitted_ReportId = table.Column<int>(type: "integer", nullable: true),
+                    Submitted_Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: true),
+                    Submitted_Year = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskQuarterProgress", x => new { x.TaskId, x.Year, x.QuarterNumber });
+                    table.ForeignKey(
+                        name: "FK_TaskQuarterProgress_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskSchedules",
+                columns: table => new
+                {
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Weight = table.Column<decimal>(type: "numeric(9,2)", precision: 9, scale: 2, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskSchedules", x => x.TaskId);
+                    table.ForeignKey(
+                        name: "FK_TaskSchedules_Tasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "Tasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorBaselines",
+                columns: table => new
+                {
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ChangedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ChangedByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorBaselines", x => x.IndicatorId);
+                    table.ForeignKey(
+                        name: "FK_IndicatorBaselines_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndicatorQuarterValues",
+                columns: table => new
+                {
+                    IndicatorId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    QuarterNumber = table.Column<int>(type: "integer", nullable: false),
+                    Approved_DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    Approved_QuarterNumber = table.Column<int>(type: "integer", nullable: true),
+                    Approved_ReportId = table.Column<int>(type: "integer", nullable: true),
+                    Approved_Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Approved_Year = table.Column<int>(type: "integer", nullable: true),
+                    Submitted_DepartmentId = table.Column<int>(type: "integer", nullable: true),
+                    Submitted_QuarterNumber = table.Column<int>(type: "integer", nullable: true),
+                    Submitted_ReportId = table.Column<int>(type: "integer", nullable: true),
+                    Submitted_Value = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: true),
+                    Submitted_Year = table.Column<int>(type: "integer", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndicatorQuarterValues", x => new { x.IndicatorId, x.Year, x.QuarterNumber });
+                    table.ForeignKey(
+                        name: "FK_IndicatorQuarterValues_Indicators_IndicatorId",
+                        column: x => x.IndicatorId,
+                        principalTable: "Indicators",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndicatorTaskLinks",
                 columns: table => new
                 {
@@ -664,6 +770,48 @@ namespace EduPlan.Data.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReportSubmissions",
+                columns: table => new
+                {
+                    ReportId = table.Column<int>(type: "integer", nullable: false),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    QuarterNumber = table.Column<int>(type: "integer", nullable: false),
+                    FirstSubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReportSubmissions", x => x.ReportId);
+                    table.ForeignKey(
+                        name: "FK_ReportSubmissions_ProgressReports_ReportId",
+                        column: x => x.ReportId,
+                        principalTable: "ProgressReports",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskCurvePoints",
+                columns: table => new
+                {
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    QuarterNumber = table.Column<int>(type: "integer", nullable: false),
+                    PlannedPercent = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskCurvePoints", x => new { x.TaskId, x.Year, x.QuarterNumber });
+                    table.ForeignKey(
+                        name: "FK_TaskCurvePoints_TaskSchedules_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "TaskSchedules",
+                        principalColumn: "TaskId",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EvidenceContents",
                 columns: table => new
                 {
@@ -762,6 +910,11 @@ namespace EduPlan.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_IndicatorQuarterValues_Year_QuarterNumber",
+                table: "IndicatorQuarterValues",
+                columns: new[] { "Year", "QuarterNumber" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Indicators_MilestoneId",
                 table: "Indicators",
                 column: "MilestoneId");
@@ -858,6 +1011,16 @@ namespace EduPlan.Data.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReportSubmissions_TaskId",
+                table: "ReportSubmissions",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReportSubmissions_Year_QuarterNumber",
+                table: "ReportSubmissions",
+                columns: new[] { "Year", "QuarterNumber" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sections_PlanId_Number",
                 table: "Sections",
                 columns: new[] { "PlanId", "Number" },
@@ -867,6 +1030,11 @@ namespace EduPlan.Data.PostgreSql.Migrations
                 name: "IX_TaskCoDepartments_DepartmentId",
                 table: "TaskCoDepartments",
                 column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskQuarterProgress_Year_QuarterNumber",
+                table: "TaskQuarterProgress",
+                columns: new[] { "Year", "QuarterNumber" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_LeadDepartmentId",
@@ -916,6 +1084,12 @@ namespace EduPlan.Data.PostgreSql.Migrations
                 name: "Goals");
 
             migrationBuilder.DropTable(
+                name: "IndicatorBaselines");
+
+            migrationBuilder.DropTable(
+                name: "IndicatorQuarterValues");
+
+            migrationBuilder.DropTable(
                 name: "IndicatorTaskLinks");
 
             migrationBuilder.DropTable(
@@ -937,7 +1111,16 @@ namespace EduPlan.Data.PostgreSql.Migrations
                 name: "ReportRevisions");
 
             migrationBuilder.DropTable(
+                name: "ReportSubmissions");
+
+            migrationBuilder.DropTable(
                 name: "TaskCoDepartments");
+
+            migrationBuilder.DropTable(
+                name: "TaskCurvePoints");
+
+            migrationBuilder.DropTable(
+                name: "TaskQuarterProgress");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -950,6 +1133,9 @@ namespace EduPlan.Data.PostgreSql.Migrations
 
             migrationBuilder.DropTable(
                 name: "Indicators");
+
+            migrationBuilder.DropTable(
+                name: "TaskSchedules");
 
             migrationBuilder.DropTable(
                 name: "ProgressReports");

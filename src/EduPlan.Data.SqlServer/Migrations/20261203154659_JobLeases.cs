@@ -1,0 +1,37 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace EduPlan.Data.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class JobLeases : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "JobLeases",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Holder = table.Column<string>(type: "nvarchar(128)", maxLength: 128, nullable: true),
+                    LockedUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastStartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastCompletedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobLeases", x => x.Name);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "JobLeases");
+        }
+    }
+}
