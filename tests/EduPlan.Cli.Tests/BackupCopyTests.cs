@@ -48,6 +48,11 @@ public sealed class BackupCopyTests : IDisposable
 
         result.ExitCode.Should().Be(0, result.ToString());
         result.Output.Should().StartWith("backed up ").And.Contain(file);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.GetUnixFileMode(file).Should().Be(PrivateFiles.OwnerOnly, "a backup holds password hashes and signing keys");
+        }
+
         var backup = new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file}");
         (await DatabaseIntegrity.CheckAsync(backup)).Should().BeEmpty();
         using var restored = SandboxOn(backup);

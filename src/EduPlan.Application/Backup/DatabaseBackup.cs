@@ -25,11 +25,15 @@ public sealed class DatabaseBackup(DatabaseCopy copy)
             return Result<BackupReport>.Refused(new Message("Backup_FileExists", file));
         }
 
+        // The backup holds what the database holds (password hashes, signing keys): for the portal's account only, as
+        // the database itself is.
         var folder = Path.GetDirectoryName(Path.GetFullPath(file));
         if (!string.IsNullOrEmpty(folder))
         {
-            Directory.CreateDirectory(folder);
+            PrivateFiles.EnsureFolder(folder);
         }
+
+        PrivateFiles.EnsureOwnerOnlyFile(file);
 
         var target = new SqliteConnectionStringBuilder { DataSource = file, Pooling = false }.ConnectionString;
         if (source.Database.IsSqlite())
