@@ -1,5 +1,6 @@
 using EduPlan.Application.Auditing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace EduPlan.Application;
 
@@ -12,6 +13,7 @@ public static class AdministrationServiceCollectionExtensions
     public static IServiceCollection AddEduPlanAdministration(this IServiceCollection services)
     {
         services.AddScoped<AuditLog>();
+        services.TryAddSingleton<EduPlan.Application.Security.StoredSecuritySettings>();
         services.AddScoped<EduPlan.Application.Departments.DepartmentQueries>();
         services.AddScoped<EduPlan.Application.Departments.DepartmentAdministration>();
         services.AddScoped<EduPlan.Application.Ownership.OwnershipQueries>();
@@ -20,6 +22,8 @@ public static class AdministrationServiceCollectionExtensions
         services.AddScoped<EduPlan.Application.Import.Preview.PlanImportPreviews>();
         services.AddScoped<EduPlan.Application.Users.UserQueries>();
         services.AddScoped<EduPlan.Application.Users.UserAdministration>();
+        services.AddScoped<EduPlan.Application.Security.SecuritySettingsAdministration>();
+        services.AddScoped<EduPlan.Application.Security.SeparationOfDuties>();
         services.AddScoped<AuditQuery>();
         services.AddOptions<EduPlan.Application.Reporting.ReportingOptions>().BindConfiguration(EduPlan.Application.Reporting.ReportingOptions.SectionName);
         services.AddScoped<EduPlan.Application.Reporting.ReportingCalendar>();

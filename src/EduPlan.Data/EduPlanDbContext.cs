@@ -3,6 +3,7 @@ using EduPlan.Core.Organisation;
 using EduPlan.Core.Plans;
 using EduPlan.Core.Progress;
 using EduPlan.Core.Reporting;
+using EduPlan.Core.Security;
 using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
 using EduPlan.Data.Leases;
@@ -40,6 +41,7 @@ public class EduPlanDbContext(DbContextOptions<EduPlanDbContext> options)
     public DbSet<TaskQuarterProgress> TaskQuarterProgress => Set<TaskQuarterProgress>();
     public DbSet<IndicatorQuarterValue> IndicatorQuarterValues => Set<IndicatorQuarterValue>();
     public DbSet<ReportSubmission> ReportSubmissions => Set<ReportSubmission>();
+    public DbSet<SecuritySettings> SecuritySettings => Set<SecuritySettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
 

@@ -19,6 +19,9 @@ public static class AuditActions
     public const string UserUnlocked = "UserUnlocked";
     public const string PasswordReset = "PasswordReset";
 
+    /// <summary>The security administrator saved the security settings (each changed value's before and after).</summary>
+    public const string SecuritySettingsChanged = "SecuritySettingsChanged";
+
     public const string DepartmentCreated = "DepartmentCreated";
     public const string DepartmentUpdated = "DepartmentUpdated";
     public const string DepartmentDeleted = "DepartmentDeleted";
@@ -52,7 +55,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         SignIn, SignInFailed, LockedOut, SignOut, SessionExpired, PasswordChanged, PasswordChangeFailed, SignInRateLimited,
-        UserCreated, UserUpdated, UserDisabled, UserEnabled, UserUnlocked, PasswordReset,
+        UserCreated, UserUpdated, UserDisabled, UserEnabled, UserUnlocked, PasswordReset, SecuritySettingsChanged,
         DepartmentCreated, DepartmentUpdated, DepartmentDeleted,
         OwnershipChanged, OwnershipImported, PlansImported,
         ReportSubmitted, ReportApproved, ReportReturned, ReportReopened,

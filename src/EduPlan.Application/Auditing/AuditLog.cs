@@ -78,6 +78,9 @@ public sealed record AuditTarget(string Type, string? Id, string? Name)
 
     public static AuditTarget Route(string path) => new("Route", null, path);
 
+    /// <summary>The security settings (one set for the whole portal).</summary>
+    public static AuditTarget SecuritySettings { get; } = new("Settings", null, "Security");
+
     /// <summary>A progress report, named like "chongqing#9 2026Q3 市教委".</summary>
     public static AuditTarget Report(int id, string planCode, int taskNumber, string quarter, string department) =>
         new("Report", id.ToString(System.Globalization.CultureInfo.InvariantCulture), $"{planCode}#{taskNumber} {quarter} {department}");

@@ -2,20 +2,38 @@ using EduPlan.Data;
 using EduPlan.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
+using EduPlan.Application.Reporting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace EduPlan.Application.Security;
 
 /// <summary>The Identity rules the web app and the CLI share, so a password the CLI accepts is one the portal accepts.</summary>
 public static class IdentityRulesServiceCollectionExtensions
 {
-    /// <summary>Binds <see cref="SecurityOptions"/> and applies them to <see cref="IdentityOptions"/>.</summary>
+    /// <summary>
+    /// Binds <see cref="SecurityOptions"/>, overlays the values the security administrator saved
+    /// (<see cref="StoredSecuritySettings"/>) and applies them to <see cref="IdentityOptions"/> and the evidence size limit.
+    /// </summary>
     public static IServiceCollection AddEduPlanSecurityOptions(this IServiceCollection services, IConfiguration configuration)
     {
         // Read and checked now, so a bad setting stops start-up with the key's name instead of failing a sign-in later.
-        var security = SecurityOptions.FromConfiguration(configuration);
-        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.SectionName));
-        services.Configure<IdentityOptions>(options => ApplyTo(options, security));
+        SecurityOptions.FromConfiguration(configuration);
+        services.TryAddSingleton<StoredSecuritySettings>();
+        services.AddOptions<SecurityOptions>()
+            .Bind(configuration.GetSection(SecurityOptions.SectionName))
+            .PostConfigure<StoredSecuritySettings>((options, stored) => stored.ApplyTo(options));
+        services.AddOptions<IdentityOptions>()
+            .Configure<IOptions<SecurityOptions>>((options, security) => ApplyTo(options, security.Value));
+        // Bound from "Reporting" by AddEduPlanAdministration.
+        services.AddOptions<ReportingOptions>()
+            .PostConfigure<StoredSecuritySettings>((options, stored) => stored.ApplyTo(options));
+
+        // Built again after each save instead of once per process (IOptions' default), so a changed lockout takes effect now.
+        services.AddTransient<IOptions<SecurityOptions>, CurrentOptions<SecurityOptions>>();
+        services.AddTransient<IOptions<IdentityOptions>, CurrentOptions<IdentityOptions>>();
+        services.AddTransient<IOptions<ReportingOptions>, CurrentOptions<ReportingOptions>>();
         return services;
     }
 

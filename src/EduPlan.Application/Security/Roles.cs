@@ -3,8 +3,11 @@ namespace EduPlan.Application.Security;
 /// <summary>The role names EduPlan knows (stored in the Identity roles table) and the rules for combining them.</summary>
 public static class Roles
 {
-    /// <summary>系统管理员: users, roles, departments, task ownership, settings. Never approves progress or reads the audit log.</summary>
+    /// <summary>系统管理员: users, departments, task ownership, plan imports. Never grants roles, changes security settings or reads the audit log.</summary>
     public const string Administrator = "Administrator";
+
+    /// <summary>安全管理员: security settings, role grants and revocations, unlocking accounts (三员分立, ADR 7).</summary>
+    public const string SecurityAdministrator = "SecurityAdministrator";
 
     /// <summary>审计员: reads and exports the audit log; changes nothing.</summary>
     public const string Auditor = "Auditor";
@@ -19,19 +22,35 @@ public static class Roles
     public const string Viewer = "Viewer";
 
     /// <summary>Every role, in the order forms list them; the start-up step and the CLI make sure each exists.</summary>
-    public static readonly IReadOnlyList<string> All = [Administrator, Auditor, Coordinator, Reporter, Viewer];
+    public static readonly IReadOnlyList<string> All = [Administrator, SecurityAdministrator, Auditor, Coordinator, Reporter, Viewer];
+
+    /// <summary>The three administrators of 三员分立: system, security and audit administration.</summary>
+    public static readonly IReadOnlyList<string> Administrative = [Administrator, SecurityAdministrator, Auditor];
+
+    /// <summary>The roles that act on the plans' work, which an administrator must not also hold when duties are separated.</summary>
+    public static readonly IReadOnlyList<string> Operational = [Coordinator, Reporter];
 
     /// <summary>Finds a role by name, ignoring case; null when there is no such role.</summary>
     public static string? Find(string name) =>
         All.FirstOrDefault(r => string.Equals(r, name.Trim(), StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
-    /// Separation of duties (等级保护 三权分立): the administrator must not also audit their own actions.
-    /// Returns false for a combination that is not allowed.
+    /// The administrator must never also audit their own actions, whatever the settings. Returns false for that combination.
     /// </summary>
     public static bool IsAllowedCombination(IEnumerable<string> roles)
     {
         var set = roles.ToHashSet(StringComparer.Ordinal);
         return !(set.Contains(Administrator) && set.Contains(Auditor));
+    }
+
+    /// <summary>
+    /// 三员分立 (<c>Security:SeparateDuties</c>): an account holding one of <see cref="Administrative"/> holds no other of
+    /// them and neither Coordinator nor Reporter (Viewer may go with any). True when <paramref name="roles"/> keep the rule.
+    /// </summary>
+    public static bool KeepsSeparateDuties(IEnumerable<string> roles)
+    {
+        var set = roles.ToHashSet(StringComparer.Ordinal);
+        var administrative = Administrative.Count(set.Contains);
+        return administrative == 0 || (administrative == 1 && !Operational.Any(set.Contains));
     }
 }

@@ -40,6 +40,12 @@ public sealed class SecurityOptions
     /// </summary>
     public bool RequireHttps { get; set; }
 
+    /// <summary>
+    /// 三员分立: nobody holds two of Administrator, Security Administrator and Auditor, nor one of them with Coordinator
+    /// or Reporter. Configuration only (the security administrator cannot turn it off from the portal).
+    /// </summary>
+    public bool SeparateDuties { get; set; } = true;
+
     /// <summary>The HTTPS port plain-HTTP requests are redirected to when <see cref="RequireHttps"/> is on.</summary>
     public int HttpsPort { get; set; } = 443;
 

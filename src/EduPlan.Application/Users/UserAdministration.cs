@@ -78,7 +78,7 @@ public sealed class UserAdministration(
         }
 
         UserRules.CheckDisplayName(displayName, errors);
-        var roles = UserRules.CheckRoles(newUser.Roles, errors);
+        var roles = UserRules.CheckRoles(newUser.Roles, errors, rules.SeparateDuties);
         CheckAuditorRoleFromWeb(roles, errors);
         var department = await CheckDepartmentAsync(newUser.DepartmentId, currentDepartmentId: null, roles, errors, cancellationToken);
         UserRules.CheckPhone(phone, errors);
@@ -151,7 +151,9 @@ public sealed class UserAdministration(
     }
 
     /// <summary>
-    /// Changes a user's display name, department, roles, phone and e-mail (the user name never changes).
+    /// Changes a user's display name, department, phone and e-mail and, when <see cref="UserChanges.Roles"/> is not
+    /// null, their roles (the user name never changes). The administrator's form leaves the roles null: granting and
+    /// revoking roles is the security administrator's (<see cref="SetRolesAsync"/>, 三员分立).
     /// A stale <see cref="UserChanges.ConcurrencyStamp"/> gives <see cref="ResultKind.Conflict"/> and saves nothing.
     /// A change of roles or department renews the security stamp, which ends the user's open sessions. Audited as UserUpdated.
     /// </summary>
@@ -164,7 +166,10 @@ public sealed class UserAdministration(
             return NotFound(userId);
         }
 
-        if (await RefuseAuditorAccountAsync(user, AuditActions.UserUpdated, cancellationToken) is { } refused)
+        var refusal = changes.Roles is null
+            ? await RefuseProtectedAccountAsync(user, AuditActions.UserUpdated, cancellationToken)
+            : await RefuseAuditorAccountAsync(user, AuditActions.UserUpdated, cancellationToken);
+        if (refusal is { } refused)
         {
             return refused;
         }
@@ -180,24 +185,21 @@ public sealed class UserAdministration(
         var errors = new List<FieldError>();
 
         UserRules.CheckDisplayName(displayName, errors);
-        var roles = UserRules.CheckRoles(changes.Roles, errors);
-        CheckAuditorRoleFromWeb(roles, errors);
+        var before = await SnapshotAsync(user, cancellationToken);
+        IReadOnlyList<string> roles = before.Roles;
+        if (changes.Roles is not null)
+        {
+            roles = UserRules.CheckRoles(changes.Roles, errors, options.Value.SeparateDuties);
+            CheckAuditorRoleFromWeb(roles, errors);
+        }
+
         var department = await CheckDepartmentAsync(changes.DepartmentId, user.DepartmentId, roles, errors, cancellationToken);
         UserRules.CheckPhone(phone, errors);
         UserRules.CheckEmail(email, errors);
-
-        var before = await SnapshotAsync(user, cancellationToken);
-        var removesAdministrator = before.Roles.Contains(Roles.Administrator) && !roles.Contains(Roles.Administrator);
-        if (removesAdministrator && !errors.Any(e => e.Field == UserFields.Roles))
+        if (!errors.Any(e => e.Field == UserFields.Roles))
         {
-            if (IsActor(user))
-            {
-                errors.Add(FieldError.Of(UserFields.Roles, "User_CannotDropOwnAdministrator"));
-            }
-            else if (!user.IsDisabled && await CountActiveAdministratorsAsync(cancellationToken) <= 1)
-            {
-                errors.Add(FieldError.Of(UserFields.Roles, "User_LastAdministratorRole"));
-            }
+            await CheckKeptRoleAsync(user, before.Roles, roles, Roles.Administrator, "User_CannotDropOwnAdministrator", "User_LastAdministratorRole", errors, cancellationToken);
+            await CheckKeptRoleAsync(user, before.Roles, roles, Roles.SecurityAdministrator, "User_CannotDropOwnSecurityAdministrator", "User_LastSecurityAdministratorRole", errors, cancellationToken);
         }
 
         if (errors.Count > 0)
@@ -250,6 +252,30 @@ public sealed class UserAdministration(
     }
 
     /// <summary>
+    /// Grants and revokes roles (the security administrator's page, 三员分立): the user's other fields stay as they are.
+    /// The same rules, conflict check and audit entry (UserUpdated, roles before and after) as <see cref="UpdateAsync"/>.
+    /// </summary>
+    public async Task<Result<UserChange>> SetRolesAsync(string userId, IReadOnlyList<string> roles, string concurrencyStamp, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var user = await queries.GetAsync(userId, cancellationToken);
+        if (user is null)
+        {
+            return NotFound(userId);
+        }
+
+        return await UpdateAsync(userId, new UserChanges
+        {
+            DisplayName = user.DisplayName,
+            DepartmentId = user.DepartmentId,
+            Roles = roles,
+            Phone = user.Phone,
+            Email = user.Email,
+            ConcurrencyStamp = concurrencyStamp,
+        }, cancellationToken);
+    }
+
+    /// <summary>
     /// Disables a user: they cannot sign in and their open sessions end (security stamp renewed). Refused for
     /// yourself and for the last active administrator. Audited as UserDisabled.
     /// </summary>
@@ -261,7 +287,7 @@ public sealed class UserAdministration(
             return NotFound(userId);
         }
 
-        if (await RefuseAuditorAccountAsync(user, AuditActions.UserDisabled, cancellationToken) is { } refused)
+        if (await RefuseProtectedAccountAsync(user, AuditActions.UserDisabled, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -296,7 +322,7 @@ public sealed class UserAdministration(
             return NotFound(userId);
         }
 
-        if (await RefuseAuditorAccountAsync(user, AuditActions.UserEnabled, cancellationToken) is { } refused)
+        if (await RefuseProtectedAccountAsync(user, AuditActions.UserEnabled, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -312,18 +338,16 @@ public sealed class UserAdministration(
         return Finish(await users.UpdateAsync(user), user);
     }
 
-    /// <summary>Ends a lockout after failed sign-ins and resets the failure count. Audited as UserUnlocked.</summary>
+    /// <summary>
+    /// Ends a lockout after failed sign-ins and resets the failure count: the security administrator's page and the CLI.
+    /// Any account, auditors' included (it gives nobody access they did not have). Audited as UserUnlocked.
+    /// </summary>
     public async Task<Result<UserChange>> UnlockAsync(string userId, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByIdAsync(userId);
         if (user is null)
         {
             return NotFound(userId);
-        }
-
-        if (await RefuseAuditorAccountAsync(user, AuditActions.UserUnlocked, cancellationToken) is { } refused)
-        {
-            return refused;
         }
 
         if (user.LockoutEnd is null && user.AccessFailedCount == 0)
@@ -359,7 +383,7 @@ public sealed class UserAdministration(
             return NotFound(userId);
         }
 
-        if (await RefuseAuditorAccountAsync(user, AuditActions.PasswordReset, cancellationToken) is { } refused)
+        if (await RefuseProtectedAccountAsync(user, AuditActions.PasswordReset, cancellationToken) is { } refused)
         {
             return refused;
         }
@@ -433,6 +457,48 @@ public sealed class UserAdministration(
     }
 
     /// <summary>
+    /// The administrator's own actions (edit, disable, enable, reset) also leave security administrators' accounts alone:
+    /// resetting one's password would let the administrator take over role grants and the security settings.
+    /// </summary>
+    private async Task<Result<UserChange>?> RefuseProtectedAccountAsync(ApplicationUser user, string action, CancellationToken cancellationToken)
+    {
+        if (await RefuseAuditorAccountAsync(user, action, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!ActsFromPortal || !(await users.GetRolesAsync(user)).Contains(Roles.SecurityAdministrator))
+        {
+            return null;
+        }
+
+        return await RefusedAsync(action, user, new Message("User_SecurityAdministratorAccountsNotByAdministrator"), cancellationToken);
+    }
+
+    /// <summary>
+    /// Nobody revokes their own <paramref name="role"/> (Administrator, Security Administrator), and the last active
+    /// holder keeps it: otherwise nobody could do that job from the portal any more.
+    /// </summary>
+    private async Task CheckKeptRoleAsync(
+        ApplicationUser user, IReadOnlyList<string> before, IReadOnlyList<string> after, string role, string ownKey, string lastKey,
+        List<FieldError> errors, CancellationToken cancellationToken)
+    {
+        if (!before.Contains(role) || after.Contains(role))
+        {
+            return;
+        }
+
+        if (IsActor(user))
+        {
+            errors.Add(FieldError.Of(UserFields.Roles, ownKey));
+        }
+        else if (!user.IsDisabled && await CountActiveHoldersAsync(role, cancellationToken) <= 1)
+        {
+            errors.Add(FieldError.Of(UserFields.Roles, lastKey));
+        }
+    }
+
+    /// <summary>
     /// A refusal by a safety rule (not a typing mistake): audited as a failed attempt of <paramref name="action"/>, because
     /// someone trying to disable the last administrator or take over an auditor is what an assessor looks for.
     /// </summary>
@@ -461,6 +527,7 @@ public sealed class UserAdministration(
     private static readonly HashSet<string> PrivilegedRefusals =
     [
         "User_AuditorAccountsFromCommandLine", "User_AdministratorAndAuditor", "User_CannotDropOwnAdministrator", "User_LastAdministratorRole",
+        "User_SeparateDuties", "User_CannotDropOwnSecurityAdministrator", "User_LastSecurityAdministratorRole",
     ];
 
     private void CheckAuditorRoleFromWeb(IReadOnlyCollection<string> roles, List<FieldError> errors)
@@ -485,9 +552,12 @@ public sealed class UserAdministration(
         return Snapshot(user, department, roles[user.Id].ToList());
     }
 
-    private async Task<int> CountActiveAdministratorsAsync(CancellationToken cancellationToken)
+    private Task<int> CountActiveAdministratorsAsync(CancellationToken cancellationToken) =>
+        CountActiveHoldersAsync(Roles.Administrator, cancellationToken);
+
+    private async Task<int> CountActiveHoldersAsync(string role, CancellationToken cancellationToken)
     {
-        var normalized = Roles.Administrator.ToUpperInvariant();
+        var normalized = role.ToUpperInvariant();
         return await db.Users.AsNoTracking()
             .Where(u => !u.IsDisabled && db.UserRoles.Any(ur => ur.UserId == u.Id
                 && db.Roles.Any(r => r.Id == ur.RoleId && r.NormalizedName == normalized)))

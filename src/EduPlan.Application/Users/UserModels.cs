@@ -108,7 +108,8 @@ public sealed record UserChanges
 
     public int? DepartmentId { get; init; }
 
-    public IReadOnlyList<string> Roles { get; init; } = [];
+    /// <summary>The roles to hold from now on; null keeps the current ones (the administrator's form, which grants none).</summary>
+    public IReadOnlyList<string>? Roles { get; init; }
 
     public string? Phone { get; init; }
 

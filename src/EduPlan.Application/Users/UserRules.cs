@@ -59,10 +59,12 @@ public static partial class UserRules
     }
 
     /// <summary>
-    /// Turns the requested role names into EduPlan's spelling, refusing unknown names, an empty list and
-    /// Administrator together with Auditor. Returns the roles in <see cref="Roles.All"/> order.
+    /// Turns the requested role names into EduPlan's spelling, refusing unknown names, Administrator together with
+    /// Auditor and, when <paramref name="separateDuties"/> is on (三员分立), an administrative role together with another
+    /// one or with Coordinator or Reporter. No role at all is allowed: the account then sees nothing until one is granted.
+    /// Returns the roles in <see cref="Roles.All"/> order.
     /// </summary>
-    public static IReadOnlyList<string> CheckRoles(IEnumerable<string>? requested, List<FieldError> errors)
+    public static IReadOnlyList<string> CheckRoles(IEnumerable<string>? requested, List<FieldError> errors, bool separateDuties)
     {
         var known = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in (requested ?? []).Where(r => !string.IsNullOrWhiteSpace(r)))
@@ -78,18 +80,21 @@ public static partial class UserRules
             }
         }
 
-        if (known.Count == 0 && !errors.Any(e => e.Field == UserFields.Roles))
-        {
-            errors.Add(FieldError.Of(UserFields.Roles, "User_RolesRequired"));
-        }
-
         if (!Roles.IsAllowedCombination(known))
         {
             errors.Add(FieldError.Of(UserFields.Roles, "User_AdministratorAndAuditor"));
         }
+        else if (separateDuties && !Roles.KeepsSeparateDuties(known))
+        {
+            errors.Add(SeparateDutiesError(known));
+        }
 
         return Roles.All.Where(known.Contains).ToList();
     }
+
+    /// <summary>The refusal of a combination that breaks 三员分立, naming the roles that clash.</summary>
+    public static FieldError SeparateDutiesError(IEnumerable<string> roles) =>
+        FieldError.Of(UserFields.Roles, "User_SeparateDuties", MessageList.Of(Roles.All.Where(roles.Contains).Select(RoleName)));
 
     /// <summary>The name readers know a role of <see cref="Roles.All"/> by (系统管理员 / Administrator): message "Role_{role}".</summary>
     public static Message RoleName(string role) => new("Role_" + role);

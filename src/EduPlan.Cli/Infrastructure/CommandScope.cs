@@ -1,3 +1,4 @@
+using EduPlan.Application.Security;
 using EduPlan.Data;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -34,6 +35,9 @@ public sealed class CommandScope : IAsyncDisposable
             {
                 await DatabaseState.EnsureUpToDateAsync(db, context.CancellationToken);
             }
+
+            // The password and lockout rules the security administrator saved in the portal apply here too.
+            await commandScope.Get<StoredSecuritySettings>().ReloadAsync(db, context.CancellationToken);
 
             return commandScope;
         }

@@ -15,8 +15,14 @@ public static class Policies
     /// <summary>Reading the plans, tasks and targets: any user who holds at least one role.</summary>
     public const string ReadPlans = nameof(ReadPlans);
 
-    /// <summary>Users and their roles (/admin/users) and the settings page: administrators.</summary>
+    /// <summary>Users' accounts (/admin/users): administrators. Not their roles (三员分立).</summary>
     public const string ManageUsers = nameof(ManageUsers);
+
+    /// <summary>
+    /// Security administration (三员分立): the security settings (/security/settings), granting and revoking roles and
+    /// unlocking accounts (/security/users): security administrators only.
+    /// </summary>
+    public const string ManageSecurity = nameof(ManageSecurity);
 
     /// <summary>Departments (/admin/departments): administrators.</summary>
     public const string ManageDepartments = nameof(ManageDepartments);
@@ -54,6 +60,7 @@ public static class Policies
         .AddPolicy(SignedIn, policy => policy.RequireAuthenticatedUser())
         .AddPolicy(ReadPlans, policy => policy.RequireRole(Roles.All))
         .AddPolicy(ManageUsers, policy => policy.RequireRole(Roles.Administrator))
+        .AddPolicy(ManageSecurity, policy => policy.RequireRole(Roles.SecurityAdministrator))
         .AddPolicy(ManageDepartments, policy => policy.RequireRole(Roles.Administrator))
         .AddPolicy(ManageOwnership, policy => policy.RequireRole(Roles.Administrator, Roles.Coordinator))
         .AddPolicy(ReadAudit, policy => policy.RequireRole(Roles.Auditor))

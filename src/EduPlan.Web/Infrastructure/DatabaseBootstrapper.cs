@@ -30,6 +30,8 @@ public sealed partial class DatabaseBootstrapper(
 {
     public const string AdminUserName = "admin";
     public const string AdminDisplayName = "系统管理员";
+    public const string SecurityAdminUserName = "secadmin";
+    public const string SecurityAdminDisplayName = "安全管理员";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -63,16 +65,32 @@ public sealed partial class DatabaseBootstrapper(
                 LogReadModelRebuilt(size.TaskQuarters, size.IndicatorQuarters, size.Submissions);
             }
 
+            // The security settings saved in the portal, before anything checks a password against them.
+            await services.GetRequiredService<StoredSecuritySettings>().ReloadAsync(db, cancellationToken);
+
             await services.GetRequiredService<UserAdministration>().EnsureRolesAsync(cancellationToken);
-            await EnsureAdministratorAsync(
-                services.GetRequiredService<UserManager<ApplicationUser>>(),
-                services.GetRequiredService<AuditLog>(),
-                services.GetRequiredService<IOptions<SecurityOptions>>().Value);
+            var userManager = services.GetRequiredService<UserManager<ApplicationUser>>();
+            var audit = services.GetRequiredService<AuditLog>();
+            var security = services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+            await EnsureAccountAsync(userManager, audit, security, AdminUserName, AdminDisplayName, Roles.Administrator, bootstrapOptions.Value.AdminPassword);
+            // 三员分立: role grants and the security settings need a security administrator; an upgraded database gets one too.
+            if ((await userManager.GetUsersInRoleAsync(Roles.SecurityAdministrator)).Count == 0)
+            {
+                await EnsureAccountAsync(userManager, audit, security, SecurityAdminUserName, SecurityAdminDisplayName, Roles.SecurityAdministrator,
+                    bootstrapOptions.Value.SecurityAdminPassword);
+            }
+
             done = true;
         }
         finally
         {
             await leases.ReleaseAsync(lease, done, CancellationToken.None);
+        }
+
+        // Existing accounts that break the rule are listed, never changed: which duty each keeps is a person's decision.
+        foreach (var breach in await services.GetRequiredService<SeparationOfDuties>().FindBreachesAsync(cancellationToken))
+        {
+            LogSeparationBreach(breach.UserName, string.Join(", ", breach.Roles));
         }
     }
 
@@ -109,23 +127,24 @@ public sealed partial class DatabaseBootstrapper(
         }
     }
 
-    private async Task EnsureAdministratorAsync(UserManager<ApplicationUser> userManager, AuditLog audit, SecurityOptions security)
+    /// <summary>Creates the first <paramref name="role"/> account under <paramref name="userName"/> unless that name exists.</summary>
+    private async Task EnsureAccountAsync(
+        UserManager<ApplicationUser> userManager, AuditLog audit, SecurityOptions security, string userName, string displayName, string role, string? configured)
     {
-        // An existing administrator is never touched: its password may have been changed since.
-        if (await userManager.FindByNameAsync(AdminUserName) is not null)
+        // An existing account is never touched: its password and roles may have been changed since.
+        if (await userManager.FindByNameAsync(userName) is not null)
         {
             return;
         }
 
-        var configured = bootstrapOptions.Value.AdminPassword;
         var generated = string.IsNullOrEmpty(configured);
-        var password = generated ? GeneratePassword(security) : configured!;
+        var password = generated ? GeneratePassword(security, userName) : configured!;
 
         var now = clock.GetUtcNow();
         var admin = new ApplicationUser
         {
-            UserName = AdminUserName,
-            DisplayName = AdminDisplayName,
+            UserName = userName,
+            DisplayName = displayName,
             MustChangePassword = generated,
             CreatedAt = now,
             // The expiry clock starts now, for a configured password as for a generated one.
@@ -138,29 +157,32 @@ public sealed partial class DatabaseBootstrapper(
             return;
         }
 
-        ThrowOnFailure(created, "create the administrator (check Bootstrap:AdminPassword against the password rules)");
-        ThrowOnFailure(await userManager.AddToRoleAsync(admin, Roles.Administrator), "make admin an administrator");
-        await audit.WriteAsync(AuditActions.UserCreated, AuditOutcome.Success, AuditTarget.User(admin.Id, AdminUserName),
-            new { after = new { userName = AdminUserName, displayName = AdminDisplayName, roles = new[] { Roles.Administrator } }, passwordGenerated = generated },
+        ThrowOnFailure(created, $"create {userName} (check the Bootstrap password setting against the password rules)");
+        ThrowOnFailure(await userManager.AddToRoleAsync(admin, role), $"give {userName} the role {role}");
+        await audit.WriteAsync(AuditActions.UserCreated, AuditOutcome.Success, AuditTarget.User(admin.Id, userName),
+            new { after = new { userName, displayName, roles = new[] { role } }, passwordGenerated = generated },
             FixedAuditActor.System);
-        LogAdminCreated(AdminUserName, generated);
+        LogAdminCreated(userName, role, generated);
 
         if (generated)
         {
             // Straight to the console, never through the logger: the password must not reach a log file.
-            PrintPasswordBanner(Console.Out, AdminUserName, password);
+            PrintPasswordBanner(Console.Out, userName, password, role == Roles.Administrator
+                ? "已创建系统管理员账户 / administrator account created"
+                : "已创建安全管理员账户 / security administrator account created");
         }
     }
 
     /// <summary>A one-time password that meets the configured rules (the generator user accounts get too).</summary>
-    internal static string GeneratePassword(SecurityOptions? rules = null) => OneTimePasswords.Generate(rules ?? new SecurityOptions(), AdminUserName);
+    internal static string GeneratePassword(SecurityOptions? rules = null, string userName = AdminUserName) =>
+        OneTimePasswords.Generate(rules ?? new SecurityOptions(), userName);
 
-    internal static void PrintPasswordBanner(TextWriter console, string userName, string password)
+    internal static void PrintPasswordBanner(TextWriter console, string userName, string password, string title = "已创建系统管理员账户 / administrator account created")
     {
         var line = new string('=', 72);
         console.WriteLine();
         console.WriteLine(line);
-        console.WriteLine("  EduPlan: 已创建系统管理员账户 / administrator account created");
+        console.WriteLine("  EduPlan: " + title);
         console.WriteLine($"  用户名 / user name : {userName}");
         console.WriteLine($"  初始密码 / password: {password}");
         console.WriteLine("  此密码只显示这一次，首次登录后必须修改。");
@@ -192,8 +214,11 @@ public sealed partial class DatabaseBootstrapper(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Seed import: {Warning}")]
     private partial void LogSeedWarning(string warning);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Created administrator {UserName} (generated password: {Generated})")]
-    private partial void LogAdminCreated(string userName, bool generated);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Created {UserName} with role {Role} (generated password: {Generated})")]
+    private partial void LogAdminCreated(string userName, string role, bool generated);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Separation of duties (Security:SeparateDuties): account {UserName} holds {Roles}; a security administrator must revoke all but one duty (nothing was changed)")]
+    private partial void LogSeparationBreach(string userName, string roles);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Built the progress read model from the existing reports: {TaskQuarters} task-quarter rows, {IndicatorQuarters} indicator-quarter rows, {Submissions} first submissions")]
     private partial void LogReadModelRebuilt(int taskQuarters, int indicatorQuarters, int submissions);

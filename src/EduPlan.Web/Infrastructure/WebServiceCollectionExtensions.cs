@@ -48,6 +48,7 @@ public static class WebServiceCollectionExtensions
         services.AddHostedService<DatabaseBootstrapper>();
         // After the bootstrapper: hosted services start in order, so the schema is there before the first check.
         services.AddHostedService<TimedJobsService>();
+        services.AddHostedService<SecuritySettingsRefresher>();
 
         services.AddEduPlanIdentity(configuration);
         services.AddEduPlanSignInRateLimit();
@@ -96,6 +97,15 @@ public static class WebServiceCollectionExtensions
             options.SlidingExpiration = true;
             // Replaces Identity's SecurityStampValidator: one small query per request instead of a periodic rebuild.
             options.Events.OnValidatePrincipal = SessionValidator.ValidatePrincipalAsync;
+            // The idle limit as the security administrator set it now (ExpireTimeSpan below is read once per process);
+            // sliding renewals keep each cookie's own span.
+            options.Events.OnSigningIn = context =>
+            {
+                var idle = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.IdleTimeoutMinutes;
+                var issued = context.Properties.IssuedUtc ?? context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+                context.Properties.ExpiresUtc = issued.AddMinutes(idle);
+                return Task.CompletedTask;
+            };
             // Relative locations: the handler builds absolute ones from the request's Host header, which a client chooses.
             options.Events.OnRedirectToLogin = context => RedirectRelativeAsync(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToLogout = context => RedirectRelativeAsync(context, StatusCodes.Status200OK);

@@ -33,8 +33,8 @@ public sealed class UserListQuery
         Page = Page,
     };
 
-    /// <summary>The list's address with these filters and another page.</summary>
-    public string UrlFor(int page)
+    /// <summary>The list's address (<paramref name="path"/>: the users list or the role grants) with these filters and another page.</summary>
+    public string UrlFor(int page, string path = "/admin/users")
     {
         var parts = new List<string>();
         void Add(string name, string? value)
@@ -54,12 +54,14 @@ public sealed class UserListQuery
             Add("page", page.ToString(CultureInfo.InvariantCulture));
         }
 
-        return "/admin/users" + (parts.Count == 0 ? "" : "?" + string.Join("&", parts));
+        return path + (parts.Count == 0 ? "" : "?" + string.Join("&", parts));
     }
 }
 
 /// <summary>The user list page.</summary>
-public sealed record UserListViewModel(UserListQuery Query, UserPage Result, IReadOnlyList<DepartmentReference> Departments, string? Message);
+public sealed record UserListViewModel(
+    UserListQuery Query, UserPage Result, IReadOnlyList<DepartmentReference> Departments, string? Message,
+    IReadOnlyList<SeparationOfDutiesBreach> Breaches);
 
 /// <summary>
 /// The fields the create and edit forms share. These classes are the allow-list of what a POST may bind:
@@ -75,9 +77,6 @@ public abstract class UserFormInput
     [Display(Name = "UserDepartment")]
     public int? DepartmentId { get; set; }
 
-    [Display(Name = "UserRoles")]
-    public List<string> Roles { get; set; } = [];
-
     [StringLength(200, ErrorMessage = "UserFieldTooLong")]
     [Display(Name = "UserPhone")]
     public string? Phone { get; set; }
@@ -85,10 +84,6 @@ public abstract class UserFormInput
     [StringLength(400, ErrorMessage = "UserFieldTooLong")]
     [Display(Name = "UserEmail")]
     public string? Email { get; set; }
-
-    /// <summary>The ticked roles that are among the checkboxes' values; anything else a tampered form sends is dropped.</summary>
-    public IReadOnlyList<string> OfferedRoles() =>
-        global::EduPlan.Application.Security.Roles.All.Where(role => Roles.Contains(role, StringComparer.Ordinal)).ToList();
 }
 
 /// <summary>The create form's fields.</summary>
@@ -103,7 +98,6 @@ public sealed class CreateUserInput : UserFormInput
         UserName = UserName ?? "",
         DisplayName = DisplayName ?? "",
         DepartmentId = DepartmentId,
-        Roles = OfferedRoles(),
         Phone = Phone,
         Email = Email,
     };
@@ -118,7 +112,6 @@ public sealed class EditUserInput : UserFormInput
     {
         DisplayName = user.DisplayName,
         DepartmentId = user.DepartmentId,
-        Roles = [.. user.Roles],
         Phone = user.Phone,
         Email = user.Email,
         ConcurrencyStamp = user.ConcurrencyStamp,
@@ -128,7 +121,8 @@ public sealed class EditUserInput : UserFormInput
     {
         DisplayName = DisplayName ?? "",
         DepartmentId = DepartmentId,
-        Roles = OfferedRoles(),
+        // Null: the administrator's form keeps the roles; granting them is the security administrator's (三员分立).
+        Roles = null,
         Phone = Phone,
         Email = Email,
         ConcurrencyStamp = ConcurrencyStamp ?? "",
@@ -160,8 +154,8 @@ public sealed class EditUserViewModel
     public string? Error { get; set; }
 }
 
-/// <summary>What the shared field partial needs besides the input: the departments to offer.</summary>
-public sealed record UserFieldsOptions(IReadOnlyList<DepartmentReference> Departments, int? CurrentDepartmentId)
+/// <summary>What the shared field partial needs besides the input: the departments to offer and the roles held (shown, not edited).</summary>
+public sealed record UserFieldsOptions(IReadOnlyList<DepartmentReference> Departments, int? CurrentDepartmentId, IReadOnlyList<string>? Roles = null)
 {
     public const string ViewDataKey = "UserFieldsOptions";
 

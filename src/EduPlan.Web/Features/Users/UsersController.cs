@@ -1,4 +1,5 @@
 using EduPlan.Application;
+using EduPlan.Application.Security;
 using EduPlan.Application.Users;
 using EduPlan.Data;
 using EduPlan.Web.Authorization;
@@ -17,7 +18,8 @@ namespace EduPlan.Web.Features.Users;
 /// </summary>
 [Authorize(Policy = Policies.ManageUsers)]
 [Route("admin/users")]
-public sealed class UsersController(UserAdministration users, UserQueries queries, IStringLocalizer<SharedResources> localizer) : Controller
+public sealed class UsersController(
+    UserAdministration users, UserQueries queries, SeparationOfDuties separation, IStringLocalizer<SharedResources> localizer) : Controller
 {
     private const string MessageKey = "UsersMessage";
     private const string ErrorKey = "UsersError";
@@ -34,7 +36,9 @@ public sealed class UsersController(UserAdministration users, UserQueries querie
 
         var page = await queries.ListAsync(query.ToQuery(), cancellationToken);
         query.Page = page.Page;
-        return View(new UserListViewModel(query, page, await queries.ListDepartmentsAsync(cancellationToken), TempData[MessageKey] as string));
+        return View(new UserListViewModel(
+            query, page, await queries.ListDepartmentsAsync(cancellationToken), TempData[MessageKey] as string,
+            await separation.FindBreachesAsync(cancellationToken)));
     }
 
     [HttpGet("new")]
@@ -136,10 +140,6 @@ public sealed class UsersController(UserAdministration users, UserQueries querie
     [HttpPost("{id}/enable")]
     public async Task<IActionResult> Enable([FromRoute] string id, CancellationToken cancellationToken) =>
         AfterAction(id, await users.EnableAsync(id, cancellationToken), "UserEnabledMessage", "UserAlreadyEnabled");
-
-    [HttpPost("{id}/unlock")]
-    public async Task<IActionResult> Unlock([FromRoute] string id, CancellationToken cancellationToken) =>
-        AfterAction(id, await users.UnlockAsync(id, cancellationToken), "UserUnlockedMessage", "UserNotLocked");
 
     [HttpPost("{id}/reset-password")]
     public async Task<IActionResult> ResetPassword([FromRoute] string id, CancellationToken cancellationToken)
