@@ -24,11 +24,17 @@ public class EduPlanWebFactory : WebApplicationFactory<Program>
     /// <summary>Meets the password rules (12+ characters, 3 of 4 kinds, not containing the user name "admin").</summary>
     public const string TestAdminPassword = "Test-Root-Passw0rd";
 
+    /// <summary>The first security administrator's (secadmin) password; meets the same rules.</summary>
+    public const string TestSecurityAdminPassword = "Test-Guard-Passw0rd";
+
     private readonly string folder = NewTempFolder();
     private bool ownsFolder = true;
 
     /// <summary>Bootstrap:AdminPassword; null or empty starts without one, so admin gets a random one-time password.</summary>
     public string? AdminPassword { get; init; } = TestAdminPassword;
+
+    /// <summary>Bootstrap:SecurityAdminPassword; null or empty: secadmin gets a random one-time password.</summary>
+    public string? SecurityAdminPassword { get; init; } = TestSecurityAdminPassword;
 
     /// <summary>The folder with the database and logs: a new temp folder, or an existing one to reuse (then kept on dispose).</summary>
     public string Folder
@@ -87,6 +93,7 @@ public class EduPlanWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:EduPlan", database.ConnectionString);
         builder.UseSetting("Seeds:Path", Path.Combine(AppContext.BaseDirectory, "seeds"));
         builder.UseSetting("Bootstrap:AdminPassword", AdminPassword ?? "");
+        builder.UseSetting("Bootstrap:SecurityAdminPassword", SecurityAdminPassword ?? "");
         builder.UseSetting("Logging:Directory", LogDirectory);
         // Every test client comes from the same address; a test of the limit sets its own value in Settings.
         builder.UseSetting("Security:SignInAttemptsPerMinute", "10000");

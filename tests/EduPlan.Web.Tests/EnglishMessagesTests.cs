@@ -53,27 +53,59 @@ public sealed partial class EnglishMessagesTests : IAsyncLifetime
         {
             ("empty", await Create(admin, ("Input.UserName", ""), ("Input.DisplayName", ""))),
             ("badly formed", await Create(admin,
-                ("Input.UserName", "li si"), ("Input.DisplayName", new string('长', 70)), ("Input.Roles", Roles.Reporter),
+                ("Input.UserName", "li si"), ("Input.DisplayName", new string('长', 70)),
                 ("Input.Phone", "call me"), ("Input.Email", "lisi@"))),
-            ("taken and combined", await Create(admin,
-                ("Input.UserName", "taken.name"), ("Input.DisplayName", "李 四"), ("Input.Roles", Roles.Administrator), ("Input.Roles", Roles.Auditor))),
+            ("taken", await Create(admin, ("Input.UserName", "taken.name"), ("Input.DisplayName", "李 四"))),
             ("retired department", await Create(admin,
-                ("Input.UserName", "wang.wu"), ("Input.DisplayName", "李 四"), ("Input.Roles", Roles.Reporter), ("Input.DepartmentId", Id(retired)))),
+                ("Input.UserName", "wang.wu"), ("Input.DisplayName", "李 四"), ("Input.DepartmentId", Id(retired)))),
             ("no such department", await Create(admin,
-                ("Input.UserName", "wang.wu"), ("Input.DisplayName", "李 四"), ("Input.Roles", Roles.Viewer), ("Input.DepartmentId", "999999"))),
-            ("own administrator role", await Edit(admin, adminId, ("Input.DisplayName", "管理员"), ("Input.Roles", Roles.Viewer))),
-            ("stale form", await Edit(admin, adminId, ("Input.DisplayName", "管理员"), ("Input.Roles", Roles.Administrator), ("Input.ConcurrencyStamp", "stale"))),
+                ("Input.UserName", "wang.wu"), ("Input.DisplayName", "李 四"), ("Input.DepartmentId", "999999"))),
+            ("stale form", await Edit(admin, adminId, ("Input.DisplayName", "管理员"), ("Input.ConcurrencyStamp", "stale"))),
             ("disable yourself", await Act(admin, adminId, "disable")),
             ("reset your own password", await Act(admin, adminId, "reset-password")),
             ("auditor account", await Act(admin, auditor.Id, "disable")),
         };
 
-        await ShouldBeEnglishAsync(pages, expected: 17);
+        await ShouldBeEnglishAsync(pages, expected: 14);
         Joined(pages).Should().Contain("Enter a user name.")
-            .And.Contain("Choose at least one role.")
             .And.Contain("The e-mail address is not valid")
             .And.Contain("The user name “taken.name” is already taken; choose another.")
             .And.Contain("You cannot disable your own account.");
+    }
+
+    [Fact]
+    public async Task The_security_administration_forms_refuse_in_English()
+    {
+        var security = await EnglishAsync(await app.SecurityAdminAsync());
+        var target = await app.CreateUserAsync("grant.target", Password, [Roles.Viewer]);
+        var self = (await app.FindUserAsync(WebTestHelpers.SecurityAdminUserName)).Id;
+        Typed("grant.target");
+
+        var pages = new List<(string What, string Html)>
+        {
+            ("auditor from the portal", await Grant(security, target.Id, Roles.Auditor)),
+            ("administrator and auditor", await Grant(security, target.Id, Roles.Administrator, Roles.Auditor)),
+            ("separation of duties", await Grant(security, target.Id, Roles.Administrator, Roles.Coordinator)),
+            ("own role", await Grant(security, self, Roles.Viewer)),
+            ("stale roles", await Grant(security, target.Id, [Roles.Coordinator], stamp: "stale")),
+            ("out of range", await PostAsync(security, "/security/settings", "/security/settings",
+                ("Input.PasswordMinLength", "4"), ("Input.PasswordRequiredCharacterKinds", "3"), ("Input.PasswordExpiryDays", "90"),
+                ("Input.MaxFailedSignIns", "50"), ("Input.LockoutMinutes", "15"), ("Input.IdleTimeoutMinutes", "30"),
+                ("Input.MaxEvidenceMegabytes", "10"), ("Input.Version", "0"))),
+            ("empty and stale", await PostAsync(security, "/security/settings", "/security/settings",
+                ("Input.PasswordMinLength", ""), ("Input.Version", "7"))),
+            ("stale settings", await PostAsync(security, "/security/settings", "/security/settings",
+                ("Input.PasswordMinLength", "12"), ("Input.PasswordRequiredCharacterKinds", "3"), ("Input.PasswordExpiryDays", "90"),
+                ("Input.MaxFailedSignIns", "5"), ("Input.LockoutMinutes", "15"), ("Input.IdleTimeoutMinutes", "30"),
+                ("Input.MaxEvidenceMegabytes", "9"), ("Input.Version", "7"))),
+        };
+
+        await ShouldBeEnglishAsync(pages, expected: 16);
+        Joined(pages).Should().Contain("Separation of duties: Administrator, Security Administrator and Auditor must be different people")
+            .And.Contain("You cannot revoke your own Security Administrator role.")
+            .And.Contain("Failed sign-ins before the account is locked must be between 3 and 10 (you entered 50).")
+            .And.Contain("Someone else changed the security settings meanwhile");
+        (await app.RolesOfAsync("grant.target")).Should().Equal(Roles.Viewer);
     }
 
     [Fact]
@@ -383,6 +415,16 @@ public sealed partial class EnglishMessagesTests : IAsyncLifetime
         var stamp = UsersTestKit.ConcurrencyStampInput(page)!;
         var all = fields.Any(f => f.Name == "Input.ConcurrencyStamp") ? fields : [.. fields, ("Input.ConcurrencyStamp", stamp)];
         return await ContentAsync(await admin.PostFieldsAsync(path, path, all));
+    }
+
+    /// <summary>The security administrator's roles form for a user, with these roles ticked.</summary>
+    private static Task<string> Grant(HttpClient security, string userId, params string[] roles) => Grant(security, userId, roles, stamp: null);
+
+    private static async Task<string> Grant(HttpClient security, string userId, string[] roles, string? stamp)
+    {
+        var path = $"/security/users/{Uri.EscapeDataString(userId)}";
+        stamp ??= UsersTestKit.ConcurrencyStampInput(await security.GetPageAsync(path))!;
+        return await ContentAsync(await security.PostFieldsAsync(path, path + "/roles", [.. roles.Select(r => ("Input.Roles", r)), ("Input.ConcurrencyStamp", stamp)]));
     }
 
     /// <summary>A button on the user's page (disable, reset-password …), then the page it returns to with the refusal.</summary>

@@ -134,12 +134,46 @@ public sealed partial class StartupTests
         using var factory = new EduPlanWebFactory();
         _ = factory.Server;
 
-        var entry = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.AuditEntries, e => e.Action == EduPlan.Application.Auditing.AuditActions.UserCreated));
+        var entries = await factory.WithDbAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+            db.AuditEntries.Where(e => e.Action == EduPlan.Application.Auditing.AuditActions.UserCreated).OrderBy(e => e.Id)));
 
-        entry.ActorName.Should().Be("system");
-        entry.TargetName.Should().Be("admin");
-        entry.Details.Should().Contain("Administrator").And.NotContain(EduPlanWebFactory.TestAdminPassword);
+        entries.Select(e => (e.ActorName, e.TargetName)).Should().Equal(("system", "admin"), ("system", "secadmin"));
+        entries[0].Details.Should().Contain("Administrator").And.NotContain(EduPlanWebFactory.TestAdminPassword);
+        entries[1].Details.Should().Contain("SecurityAdministrator").And.NotContain(EduPlanWebFactory.TestSecurityAdminPassword);
+    }
+
+    [Fact]
+    public async Task The_first_security_administrator_gets_a_one_time_password_printed_once_and_holds_only_that_role()
+    {
+        var original = Console.Out;
+        var captured = new StringWriter();
+        Console.SetOut(TextWriter.Synchronized(captured));
+        var factory = new EduPlanWebFactory { SecurityAdminPassword = null };
+        try
+        {
+            _ = factory.Server;
+        }
+        finally
+        {
+            Console.SetOut(original);
+        }
+
+        await using var owned = factory;
+        var console = captured.ToString();
+        console.Should().Contain("安全管理员账户").And.Contain("secadmin");
+        var password = System.Text.RegularExpressions.Regex.Match(console, @"初始密码 / password: (\S+)").Groups[1].Value;
+        password.Should().NotBeEmpty();
+        ReadLogs(factory).Should().NotContain(password);
+
+        var (mustChange, roles) = await factory.WithDbAsync(async db =>
+        {
+            var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.UserName == "secadmin");
+            var names = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.ToListAsync(
+                db.UserRoles.Where(ur => ur.UserId == user.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name));
+            return (user.MustChangePassword, names);
+        });
+        mustChange.Should().BeTrue();
+        roles.Should().Equal(EduPlan.Application.Security.Roles.SecurityAdministrator);
     }
 
     [Fact]

@@ -8,6 +8,9 @@ public static partial class WebTestHelpers
 {
     public const string AdminUserName = "admin";
 
+    /// <summary>The first security administrator (安全管理员), made at start-up like admin.</summary>
+    public const string SecurityAdminUserName = "secadmin";
+
     /// <summary>GETs <paramref name="path"/> and returns the antiforgery token of its first form.</summary>
     public static async Task<string> GetAntiforgeryTokenAsync(this HttpClient client, string path)
     {
@@ -86,6 +89,12 @@ public static partial class WebTestHelpers
         var response = await client.SignInAsync(AdminUserName, password);
         response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in as admin should succeed");
         response.Headers.Location!.OriginalString.Should().Be("/");
+    }
+
+    public static async Task SignInAsSecurityAdminAsync(this HttpClient client, string password = EduPlanWebFactory.TestSecurityAdminPassword)
+    {
+        var response = await client.SignInAsync(SecurityAdminUserName, password);
+        response.StatusCode.Should().Be(HttpStatusCode.Redirect, "signing in as secadmin should succeed");
     }
 
     /// <summary>GETs a page that must answer 200 and returns its HTML.</summary>

@@ -30,6 +30,13 @@ public static partial class OwnershipTestKit
         return client;
     }
 
+    public static async Task<HttpClient> SecurityAdminAsync(this EduPlanWebFactory factory)
+    {
+        var client = factory.CreateBrowser();
+        await client.SignInAsSecurityAdminAsync();
+        return client;
+    }
+
     /// <summary>Whether the request was refused for lack of a role: 403, or the redirect to the access-denied page (which answers 403).</summary>
     public static async Task<bool> IsForbiddenAsync(this HttpClient client, HttpRequestMessage request)
     {

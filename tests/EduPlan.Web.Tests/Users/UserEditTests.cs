@@ -16,7 +16,7 @@ public sealed class UserEditTests(EduPlanWebFactory factory) : IClassFixture<Edu
     }
 
     [Fact]
-    public async Task Saving_the_form_changes_the_user_and_returns_to_the_list()
+    public async Task Saving_the_form_changes_the_user_but_never_their_roles_and_returns_to_the_list()
     {
         var other = await factory.EnsureDepartmentAsync("区教委");
         var (admin, id) = await AdminAndUserAsync("editee", [Roles.Viewer], "原单位");
@@ -34,7 +34,7 @@ public sealed class UserEditTests(EduPlanWebFactory factory) : IClassFixture<Edu
         user.DisplayName.Should().Be("新名字");
         user.DepartmentId.Should().Be(other);
         user.Email.Should().Be("editee@example.gov.cn");
-        (await factory.RolesOfAsync("editee")).Should().Equal(Roles.Reporter, Roles.Viewer);
+        (await factory.RolesOfAsync("editee")).Should().Equal([Roles.Viewer], "granting roles is the security administrator's (三员分立)");
     }
 
     [Fact]
@@ -77,7 +77,6 @@ public sealed class UserEditTests(EduPlanWebFactory factory) : IClassFixture<Edu
         ];
 
         (await admin.PostFieldsAsync(UsersTestKit.EditPath(id), $"/admin/users/{id}/reset-password", extra)).StatusCode.Should().Be(HttpStatusCode.OK);
-        (await admin.PostUnofferedAsync(UsersTestKit.EditPath(id), $"/admin/users/{id}/unlock", extra)).StatusCode.Should().Be(HttpStatusCode.Redirect);
         (await admin.PostFieldsAsync(UsersTestKit.EditPath(id), $"/admin/users/{id}/disable", extra)).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         var after = await factory.FindUserAsync("action.target");
@@ -106,7 +105,7 @@ public sealed class UserEditTests(EduPlanWebFactory factory) : IClassFixture<Edu
         var html = WebTestHelpers.Decoded(await response.Content.ReadAsStringAsync());
         html.Should().Contain("其他人已修改了该用户");
         html.Should().Contain("显示名（中文姓名）：先到者", "the values saved meanwhile are shown");
-        html.Should().Contain("value=\"后到者\"").And.Contain("value=\"13911112222\"").And.MatchRegex("value=\"Coordinator\"\\s+checked");
+        html.Should().Contain("value=\"后到者\"").And.Contain("value=\"13911112222\"");
         var stored = await factory.FindUserAsync("contested");
         stored.DisplayName.Should().Be("先到者", "nothing was overwritten");
         (await factory.RolesOfAsync("contested")).Should().Equal(Roles.Viewer);
@@ -164,7 +163,7 @@ public sealed class UserEditTests(EduPlanWebFactory factory) : IClassFixture<Edu
     }
 
     [Fact]
-    public async Task Unlock_ends_a_lockout_from_the_edit_page()
+    public async Task The_edit_page_shows_a_lockout_and_leaves_unlocking_to_the_security_administrator()
     {
         var (admin, id) = await AdminAndUserAsync("locked.out", [Roles.Viewer]);
         using var _ = admin;
@@ -177,11 +176,15 @@ public sealed class UserEditTests(EduPlanWebFactory factory) : IClassFixture<Edu
         }
 
         var page = await admin.GetPageAsync(UsersTestKit.EditPath(id));
-        page.Should().Contain("已锁定").And.Contain($"action=\"/admin/users/{id}/unlock\"");
+        page.Should().Contain("已锁定").And.Contain("解锁由安全管理员办理").And.NotContain("/unlock\"");
 
-        (await admin.PostFieldsAsync(UsersTestKit.EditPath(id), $"/admin/users/{id}/unlock")).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        using var security = factory.CreateBrowser();
+        await security.SignInAsSecurityAdminAsync();
+        (await security.PostFieldsAsync($"/security/users/{id}", $"/security/users/{id}/unlock")).StatusCode.Should().Be(HttpStatusCode.Redirect);
 
         (await factory.FindUserAsync("locked.out")).LockoutEnd.Should().BeNull();
+        var audit = await factory.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(e => e.Action == AuditActions.UserUnlocked && e.TargetId == id));
+        audit.ActorName.Should().Be(WebTestHelpers.SecurityAdminUserName);
         (await factory.CreateBrowser().SignInAsync("locked.out", UsersTestKit.Password)).StatusCode.Should().Be(HttpStatusCode.Redirect);
     }
 
@@ -206,7 +209,6 @@ public sealed class UserEditTests(EduPlanWebFactory factory) : IClassFixture<Edu
     [InlineData("/admin/users/{id}/edit")]
     [InlineData("/admin/users/{id}/disable")]
     [InlineData("/admin/users/{id}/enable")]
-    [InlineData("/admin/users/{id}/unlock")]
     [InlineData("/admin/users/{id}/reset-password")]
     public async Task A_post_without_the_antiforgery_token_is_refused_with_400(string path)
     {

@@ -93,7 +93,7 @@ public sealed partial class UserListTests : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var total = int.Parse(Count().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value);
-        total.Should().Be(23 + 4, "23 members, the coordinator, the disabled and locked users, and admin");
+        total.Should().Be(23 + 5, "23 members, the coordinator, the disabled and locked users, admin and secadmin");
     }
 
     [GeneratedRegex("共 (\\d+) 位用户")]

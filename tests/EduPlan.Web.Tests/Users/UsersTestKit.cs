@@ -36,8 +36,8 @@ public static partial class UsersTestKit
         return client.PostAsync(postPath, new FormUrlEncodedContent(body));
     }
 
-    /// <summary>Creates a user through the page as a signed-in administrator and returns the one-time password shown.</summary>
-    public static async Task<string> CreateThroughPageAsync(this HttpClient admin, string userName, string displayName, int? departmentId, params string[] roles)
+    /// <summary>Creates a user (without roles: 三员分立) through the page as a signed-in administrator and returns the one-time password shown.</summary>
+    public static async Task<string> CreateThroughPageAsync(this HttpClient admin, string userName, string displayName, int? departmentId)
     {
         var fields = new List<(string, string)>
         {
@@ -45,7 +45,6 @@ public static partial class UsersTestKit
             ("Input.DisplayName", displayName),
             ("Input.DepartmentId", departmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? ""),
         };
-        fields.AddRange(roles.Select(r => ("Input.Roles", r)));
         var response = await admin.PostFieldsAsync("/admin/users/new", "/admin/users/new", [.. fields]);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         return ReadOneTimePassword(await response.Content.ReadAsStringAsync());

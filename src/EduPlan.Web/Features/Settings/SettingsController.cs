@@ -45,6 +45,11 @@ public sealed class SettingsController(
         {
             this.SetFailureStatus(result);
         }
+        else
+        {
+            // A value that is not a whole number (or none): the binder's message is beside the field.
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
 
         if (result?.Kind == ResultKind.Conflict)
         {
