@@ -7,9 +7,10 @@ using Microsoft.Playwright;
 namespace EduPlan.Browser.Tests;
 
 /// <summary>
-/// Issue 3's walk-through in real Chromium: the administrator sets up a department, a reporter in it and the lead
-/// department of Chongqing task 9 by following the navigation; the reporter then signs in with the one-time
-/// password, is made to change it, and lands on the portal.
+/// Issue 3's walk-through in real Chromium: the administrator sets up a department, a user in it and the lead
+/// department of Chongqing task 9 by following the navigation; the security administrator makes the user a reporter
+/// and tightens the lockout (三员分立); the reporter then signs in with the one-time password, is made to change it,
+/// and lands on the portal.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AdministrationTests(BrowserFixture fixture)
@@ -41,7 +42,6 @@ public sealed class AdministrationTests(BrowserFixture fixture)
         await page.Locator("input[name='Input.UserName']").FillAsync("jiangbei.li");
         await page.Locator("input[name='Input.DisplayName']").FillAsync("李江北");
         await page.Locator("select[name='Input.DepartmentId']").SelectOptionAsync(new SelectOptionValue { Label = "重庆市江北区教育委员会（江北区教委）" });
-        await page.Locator("input[name='Input.Roles'][value='Reporter']").CheckAsync();
         await BrowserFixture.ScreenshotAsync(page, "22-user-new");
         await page.Locator("main form button[type='submit']").First.ClickAsync();
         var oneTimePassword = (await page.Locator("#one-time-password").InnerTextAsync()).Trim();
@@ -63,11 +63,39 @@ public sealed class AdministrationTests(BrowserFixture fixture)
         await page.GotoAsync("/admin/users");
         (await page.Locator("main").InnerTextAsync()).Should().Contain("李江北");
         await BrowserFixture.ScreenshotAsync(page, "27-users");
-        await page.GotoAsync("/admin/settings");
-        await BrowserFixture.ScreenshotAsync(page, "28-settings");
+        (await page.Locator("header nav").InnerTextAsync()).Should().NotContain("权限分配").And.NotContain("安全设置");
+        await page.Locator("header form button[type='submit']").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/account/login"));
+
+        // The security administrator grants the role and tightens the lockout.
+        await SignInAsync(page, "secadmin", PortalServer.SecurityAdminPassword);
+        await page.GetByRole(AriaRole.Link, new() { Name = "权限分配", Exact = true }).ClickAsync();
+        await page.Locator("main tr[data-user-name='jiangbei.li'] a").First.ClickAsync();
+        await page.Locator("input[name='Input.Roles'][value='Reporter']").CheckAsync();
+        await BrowserFixture.ScreenshotAsync(page, "28a-role-grant");
+        await page.Locator("main form.role-grant-form button[type='submit']").ClickAsync();
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("已保存 jiangbei.li 的角色");
+        await page.GetByRole(AriaRole.Link, new() { Name = "安全设置", Exact = true }).ClickAsync();
+        await page.Locator("input[name='Input.MaxFailedSignIns']").FillAsync("12");
+        await page.Locator("main form.settings-form button[type='submit']").ClickAsync();
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("连续登录失败多少次后锁定账户必须在3到10之间（填写的是12）");
+        (await page.Locator("input[name='Input.MaxFailedSignIns']").InputValueAsync()).Should().Be("12", "what was typed is kept");
+        await BrowserFixture.ScreenshotAsync(page, "28b-settings-refused");
+        await page.Locator("input[name='Input.MaxFailedSignIns']").FillAsync("4");
+        await page.Locator("main form.settings-form button[type='submit']").ClickAsync();
+        await page.WaitForURLAsync(new Regex("/security/settings$"));
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("安全设置已保存并生效");
+        (await page.Locator("input[name='Input.MaxFailedSignIns']").InputValueAsync()).Should().Be("4");
+        await BrowserFixture.ScreenshotAsync(page, "28c-settings");
+        await page.Locator("form[action='/language'] button[value='en']").ClickAsync();
+        await page.WaitForLoadStateAsync();
+        (await page.Locator("main").InnerTextAsync()).Should().Contain("Failed sign-ins before the account is locked").And.Contain("Save settings");
+        await BrowserFixture.ScreenshotAsync(page, "28d-settings-en");
+        await page.Locator("form[action='/language'] button[value='zh-CN']").ClickAsync();
+        await page.WaitForLoadStateAsync();
 
         // The reporter's first sign-in.
-        await page.Locator("header form button[type='submit']").ClickAsync();
+        await page.Locator("form[action='/account/logout'] button[type='submit']").ClickAsync();
         await page.WaitForURLAsync(new Regex("/account/login"));
         await SignInAsync(page, "jiangbei.li", oneTimePassword);
         await page.WaitForURLAsync(new Regex("/account/change-password"));

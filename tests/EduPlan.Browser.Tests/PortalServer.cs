@@ -11,6 +11,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Browser-Test-2035";
 
+    /// <summary>Bootstrap:SecurityAdminPassword: the first security administrator, secadmin.</summary>
+    public const string SecurityAdminPassword = "Browser-Guard-2035";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "eduplan-browser-" + Guid.NewGuid().ToString("N"));
 
     private readonly string _adminPassword;
@@ -41,6 +44,7 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:EduPlan", $"Data Source={Path.Combine(_folder, "eduplan.db")}");
         builder.UseSetting("Database:Provider", "Sqlite");
         builder.UseSetting("Bootstrap:AdminPassword", _adminPassword);
+        builder.UseSetting("Bootstrap:SecurityAdminPassword", SecurityAdminPassword);
         builder.UseSetting("Logging:Directory", Path.Combine(_folder, "logs"));
     }
 

@@ -45,7 +45,8 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
         { "unknown department", UserFields.DepartmentId, "所选单位不存在" },
         { "retired department", UserFields.DepartmentId, "已停用" },
         { "reporter without department", UserFields.DepartmentId, "填报员必须属于一个单位" },
-        { "no role", UserFields.Roles, "请至少选择一个角色" },
+        { "administrator and coordinator", UserFields.Roles, "三员分立" },
+        { "two of the three administrators", UserFields.Roles, "三员分立" },
         { "unknown role", UserFields.Roles, "未知角色“SuperUser”" },
         { "administrator and auditor", UserFields.Roles, "三权分立" },
         { "bad e-mail", UserFields.Email, "电子邮箱格式不正确" },
@@ -74,7 +75,8 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
             "unknown department" => Valid with { DepartmentId = 99999 },
             "retired department" => Valid with { DepartmentId = _retired },
             "reporter without department" => Valid with { DepartmentId = null },
-            "no role" => Valid with { Roles = [] },
+            "administrator and coordinator" => Valid with { Roles = [Roles.Administrator, Roles.Coordinator] },
+            "two of the three administrators" => Valid with { Roles = [Roles.SecurityAdministrator, Roles.Administrator] },
             "unknown role" => Valid with { Roles = [Roles.Viewer, "SuperUser"] },
             "administrator and auditor" => Valid with { Roles = [Roles.Administrator, "auditor"] },
             "bad e-mail" => Valid with { Email = "zhangsan@" },
@@ -93,7 +95,7 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
         (await _h.WithDbAsync(db => db.Users.CountAsync(u => u.NormalizedUserName == newUser.UserName.Trim().ToUpperInvariant() && u.DisplayName == newUser.DisplayName)))
             .Should().Be(0, "nothing is created");
         // A refused privileged change (here a grant of Auditor) is audited as a failure; any other refusal writes nothing.
-        var privileged = @case == "administrator and auditor";
+        var privileged = @case is "administrator and auditor" or "administrator and coordinator" or "two of the three administrators";
         var audit = await _h.AuditAsync();
         audit.Should().HaveCount(auditBefore + (privileged ? 1 : 0), "only a refused privileged change is audited");
         if (privileged)

@@ -12,7 +12,8 @@ public sealed class UserTextsTests
     {
         foreach (var role in Roles.All)
         {
-            UserRules.RoleName(role).ToString(MessageTexts.English).Should().Be(role);
+            // "SecurityAdministrator" reads "Security Administrator".
+            UserRules.RoleName(role).ToString(MessageTexts.English).Should().Be(System.Text.RegularExpressions.Regex.Replace(role, "(?<=[a-z])(?=[A-Z])", " "));
             MessageTexts.Template("Role_" + role, MessageTexts.Chinese).Should().NotBeNullOrEmpty();
         }
 
