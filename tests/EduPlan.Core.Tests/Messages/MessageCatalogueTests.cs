@@ -17,10 +17,11 @@ namespace EduPlan.Core.Tests.Messages;
 public sealed partial class MessageCatalogueTests
 {
     /// <summary>
-    /// Keys made at run time rather than written out: enum names and roles ("Role_" + a role of Roles.All). The import's
+    /// Keys made at run time rather than written out: enum names, roles ("Role_" + a role of Roles.All) and security
+    /// settings ("Setting_" + a field of SecuritySettingsAdministration.Bounds, checked in EduPlan.Application.Tests). The import's
     /// ImportItem and ImportField live in Application; tests/EduPlan.Application.Tests checks their values.
     /// </summary>
-    private static readonly string[] DynamicPrefixes = ["ReportStatus_", "ReportState_", "DepartmentKind_", "Role_", "ImportItem_", "ImportField_"];
+    private static readonly string[] DynamicPrefixes = ["ReportStatus_", "ReportState_", "DepartmentKind_", "Role_", "Setting_", "ImportItem_", "ImportField_"];
 
     /// <summary>The names of the progress enums' values, rendered at run time; their prefixes are not dynamic (Light_PastDue is written out).</summary>
     private static readonly HashSet<string> EnumKeys =

@@ -27,13 +27,7 @@ public sealed class RoleGrantsController(
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] UserListQuery query, CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
-        {
-            query = new UserListQuery { Page = Math.Max(1, query.Page) };
-        }
-
-        var page = await queries.ListAsync(query.ToQuery(), cancellationToken);
-        query.Page = page.Page;
+        var page = await query.ListAsync(queries, ModelState.IsValid, cancellationToken);
         return View(new RoleGrantListViewModel(query, page, await separation.FindBreachesAsync(cancellationToken), TempData[MessageKey] as string));
     }
 

@@ -33,6 +33,26 @@ public sealed class UserListQuery
         Page = Page,
     };
 
+    /// <summary>
+    /// The page of users these filters ask for, and this query's page set to the one shown. A hand-edited address that
+    /// did not bind (<paramref name="valid"/> false: status=nonsense, q too long) gets the unfiltered list rather than an error.
+    /// </summary>
+    public async Task<UserPage> ListAsync(UserQueries queries, bool valid, CancellationToken cancellationToken)
+    {
+        var query = valid ? this : new UserListQuery { Page = Math.Max(1, Page) };
+        var page = await queries.ListAsync(query.ToQuery(), cancellationToken);
+        if (!valid)
+        {
+            Q = null;
+            Department = null;
+            Role = null;
+            Status = null;
+        }
+
+        Page = page.Page;
+        return page;
+    }
+
     /// <summary>The list's address (<paramref name="path"/>: the users list or the role grants) with these filters and another page.</summary>
     public string UrlFor(int page, string path = "/admin/users")
     {

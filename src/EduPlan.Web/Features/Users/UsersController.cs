@@ -28,14 +28,7 @@ public sealed class UsersController(
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] UserListQuery query, CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
-        {
-            // A hand-edited address (status=nonsense, q too long): show the unfiltered list rather than an error.
-            query = new UserListQuery { Page = Math.Max(1, query.Page) };
-        }
-
-        var page = await queries.ListAsync(query.ToQuery(), cancellationToken);
-        query.Page = page.Page;
+        var page = await query.ListAsync(queries, ModelState.IsValid, cancellationToken);
         return View(new UserListViewModel(
             query, page, await queries.ListDepartmentsAsync(cancellationToken), TempData[MessageKey] as string,
             await separation.FindBreachesAsync(cancellationToken)));
