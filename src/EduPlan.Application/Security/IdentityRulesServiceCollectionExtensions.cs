@@ -1,8 +1,8 @@
+using EduPlan.Application.Reporting;
 using EduPlan.Data;
 using EduPlan.Data.Identity;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
-using EduPlan.Application.Reporting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -28,11 +28,15 @@ public sealed class SeparationOfDutiesTests : IDisposable
 
         var grant = await admin.PostAsync($"/security/users/{target.Id}/roles", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Input.Roles"] = Roles.Coordinator, ["Input.ConcurrencyStamp"] = target.ConcurrencyStamp!,
+            ["__RequestVerificationToken"] = token,
+            ["Input.Roles"] = Roles.Coordinator,
+            ["Input.ConcurrencyStamp"] = target.ConcurrencyStamp!,
         }));
         var settings = await admin.PostAsync("/security/settings", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["__RequestVerificationToken"] = token, ["Input.MaxFailedSignIns"] = "10", ["Input.Version"] = "0",
+            ["__RequestVerificationToken"] = token,
+            ["Input.MaxFailedSignIns"] = "10",
+            ["Input.Version"] = "0",
         }));
         var self = await admin.PostFieldsAsync(UsersTestKit.EditPath(target.Id), UsersTestKit.EditPath(target.Id),
             ("Input.DisplayName", "改了名"), ("Input.Roles", Roles.Administrator), ("Input.Roles", Roles.Coordinator),
