@@ -1079,6 +1079,49 @@ namespace EduPlan.Data.PostgreSql.Migrations
                     b.ToTable("ReportingPeriodOverrides", (string)null);
                 });
 
+            modelBuilder.Entity("EduPlan.Core.Security.SecuritySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("IdleTimeoutMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LockoutMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("MaxEvidenceBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("MaxFailedSignIns")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PasswordExpiryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PasswordMinLength")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PasswordRequiredCharacterKinds")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SecuritySettings", (string)null);
+                });
+
             modelBuilder.Entity("EduPlan.Data.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")

@@ -1041,6 +1041,49 @@ namespace EduPlan.Data.Sqlite.Migrations
                     b.ToTable("ReportingPeriodOverrides", (string)null);
                 });
 
+            modelBuilder.Entity("EduPlan.Core.Security.SecuritySettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IdleTimeoutMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LockoutMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("MaxEvidenceBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaxFailedSignIns")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PasswordExpiryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PasswordMinLength")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PasswordRequiredCharacterKinds")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SecuritySettings", (string)null);
+                });
+
             modelBuilder.Entity("EduPlan.Data.Identity.ApplicationUser", b =>
                 {
                     b.Property<string>("Id")
