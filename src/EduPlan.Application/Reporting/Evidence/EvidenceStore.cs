@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
+using EduPlan.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace EduPlan.Application.Reporting.Evidence;
@@ -161,28 +162,8 @@ public static class EvidenceNames
         return Shorten(name[..^extension.Length], ReportEvidence.MaxTitleLength - extension.Length) + extension;
     }
 
-    /// <summary>Trimmed, NFC-normalised text without control or formatting characters.</summary>
-    public static string CleanText(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return "";
-        }
-
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
-        {
-            var category = char.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
-            {
-                continue;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString().Trim();
-    }
+    /// <summary>Trimmed, NFC-normalised text without control or formatting characters (<see cref="TextSanitiser.SingleLine"/>).</summary>
+    public static string CleanText(string? text) => TextSanitiser.SingleLine(text);
 
     private static string Shorten(string text, int maxLength)
     {

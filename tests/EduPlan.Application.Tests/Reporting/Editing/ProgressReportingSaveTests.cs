@@ -52,6 +52,24 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Direction_controls_and_zero_width_characters_are_dropped_from_every_text_but_line_breaks_stay()
+    {
+        var input = EditingKit.Input(progress: "完成\u202E督导\uFEFF评估\u2066一\u2069\r\n第二行", values: Coverage("86.5", "抽样\u200B统计"))
+            with { Problems = "\u202E经费不足", NextSteps = "推广\u200D经验\u0000" };
+
+        var result = await data.SaveAsync(data.Command(data.Education, input));
+
+        result.Kind.Should().Be(ResultKind.Saved);
+        var report = (await data.ReportAsync(data.Education))!;
+        report.Progress.Should().Be("完成督导评估一\n第二行");
+        report.Problems.Should().Be("经费不足");
+        report.NextSteps.Should().Be("推广经验");
+        report.IndicatorValues.Should().ContainSingle().Which.Note.Should().Be("抽样统计");
+        var snapshot = (await data.HistoryAsync(report.Id)).Single().Snapshot;
+        snapshot.Should().NotContainAny("\u202E", "\uFEFF", "\u2066", "\u200B", "\\u202E", "\\uFEFF", "\\u2066", "\\u200B");
+    }
+
+    [Fact]
     public async Task A_draft_may_be_partial()
     {
         var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: null)));
