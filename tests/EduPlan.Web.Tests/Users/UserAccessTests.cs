@@ -85,4 +85,19 @@ public sealed class UserAccessTests(EduPlanWebFactory factory) : IClassFixture<E
         html.Should().Contain("appsettings.json").And.Contain("Security__");
         html.Should().NotContain("<form method=\"post\" action=\"/admin/settings", "the page is read-only");
     }
+
+    [Fact]
+    public async Task The_settings_page_shows_the_evidence_limits_and_the_departments_quota()
+    {
+        using var app = new EduPlanWebFactory { Settings = { ["Reporting:MaxEvidenceBytesPerDepartment"] = "536870912" } };
+        using var admin = app.CreateBrowser();
+        await admin.SignInAsAdminAsync();
+
+        var html = WebTestHelpers.Decoded(await admin.GetPageAsync("/admin/settings"));
+
+        html.Should().Contain("佐证材料存储");
+        html.Should().MatchRegex("每个单位的佐证文件总量上限</th>\\s*<td[^>]*>512 MB</td>\\s*<td><code>Reporting__MaxEvidenceBytesPerDepartment</code>");
+        html.Should().MatchRegex("单个佐证文件上限</th>\\s*<td[^>]*>10 MB</td>");
+        html.Should().MatchRegex("每份报告的佐证材料数上限</th>\\s*<td[^>]*>20</td>");
+    }
 }

@@ -127,6 +127,11 @@ public sealed class EvidenceStore(IOptions<ReportingOptions> options, TimeProvid
 
     private static string FormatMegabytes(long bytes) =>
         (bytes / (1024m * 1024m)).ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A size as readers see it: "1.5 GB" from 1 GB up, otherwise "12.3 MB".</summary>
+    public static string FormatSize(long bytes) => bytes >= 1024L * 1024 * 1024
+        ? (bytes / (1024m * 1024m * 1024m)).ToString("0.##", CultureInfo.InvariantCulture) + " GB"
+        : FormatMegabytes(bytes) + " MB";
 }
 
 /// <summary>Cleans names and titles users send: no directories, no control or direction-changing characters.</summary>

@@ -343,6 +343,35 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_file_that_would_take_the_department_past_its_evidence_quota_is_refused_and_the_rest_is_kept()
+    {
+        var pdfBytes = (int)EditingKit.Pdf().Content.Length;
+        data.Options.MaxEvidenceBytesPerDepartment = 2 * pdfBytes;
+        (await data.SaveAsync(data.Command(data.Finance) with { File = EditingKit.Pdf() })).Kind.Should().Be(ResultKind.Saved, "another department's files do not count");
+        var first = await data.SaveAsync(data.Command(data.Education) with { File = EditingKit.Pdf() });
+        var second = await data.SaveAsync(data.Command(data.Education, revision: first.Value!.Revision) with { File = EditingKit.Pdf("第二份.pdf") });
+
+        var third = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "新的进展"), revision: second.Value!.Revision) with { File = EditingKit.Pdf("第三份.pdf") });
+
+        third.Kind.Should().Be(ResultKind.Invalid);
+        var error = third.Errors.Should().ContainSingle().Subject;
+        error.Field.Should().Be(ReportFields.EvidenceFile);
+        error.Message.Key.Should().Be("Report_DepartmentEvidenceQuotaFull");
+        error.Zh().Message.Should().StartWith("本单位的佐证文件已占用").And.Contain("存储限额");
+        third.Value!.Typed.Progress.Should().Be("新的进展", "what was typed comes back");
+        (await data.ReportAsync(data.Education))!.Evidence.Should().HaveCount(2, "nothing was written");
+
+        // Removing a file in the same save makes room for the new one.
+        var oldest = (await data.ReportAsync(data.Education))!.Evidence.Min(e => e.Id);
+        var swapped = await data.SaveAsync(data.Command(data.Education, revision: second.Value!.Revision) with { File = EditingKit.Pdf("第三份.pdf"), RemoveEvidenceIds = [oldest] });
+        swapped.Kind.Should().Be(ResultKind.Saved);
+
+        // Quota 0 turns it off.
+        data.Options.MaxEvidenceBytesPerDepartment = 0;
+        (await data.SaveAsync(data.Command(data.Education, revision: swapped.Value!.Revision) with { File = EditingKit.Pdf("第四份.pdf") })).Kind.Should().Be(ResultKind.Saved);
+    }
+
+    [Fact]
     public async Task Removing_the_only_evidence_of_a_completed_report_cannot_be_submitted()
     {
         var first = await data.SaveAsync(data.Command(data.Education, EditingKit.Input("Completed", "100")) with { File = EditingKit.Pdf() });
