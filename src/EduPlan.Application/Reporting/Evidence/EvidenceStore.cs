@@ -22,7 +22,7 @@ public sealed record EvidenceReadResult(bool Succeeded, ReportEvidence? Evidence
 /// Turns an upload or a typed link into a <see cref="ReportEvidence"/> not yet attached to any report: the file's type
 /// comes from its content, its size is counted while reading (never from a declared length), and a link must be http(s).
 /// </summary>
-public sealed class EvidenceStore(IOptions<ReportingOptions> options, TimeProvider clock)
+public sealed class EvidenceStore(IOptions<ReportingOptions> options, TimeProvider clock, IOptions<UploadOptions>? uploads = null)
 {
     private const int CopyBufferSize = 81920;
 
@@ -61,7 +61,7 @@ public sealed class EvidenceStore(IOptions<ReportingOptions> options, TimeProvid
         }
 
         var bytes = buffer.ToArray();
-        var check = EvidenceFileTypes.Check(name, bytes);
+        var check = EvidenceFileTypes.Check(name, bytes, uploads?.Value.AllowLegacyOffice ?? false);
         if (check.Type is null)
         {
             return EvidenceReadResult.Fail(check.Error!);
