@@ -54,8 +54,8 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
     [Fact]
     public async Task Direction_controls_and_zero_width_characters_are_dropped_from_every_text_but_line_breaks_stay()
     {
-        var input = EditingKit.Input(progress: "完成\u202E督导\uFEFF评估\u2066一\u2069\r\n第二行", values: Coverage("86.5", "抽样\u200B统计"))
-            with { Problems = "\u202E经费不足", NextSteps = "推广\u200D经验\u0000" };
+        var typed = EditingKit.Input(progress: "完成\u202E督导\uFEFF评估\u2066一\u2069\r\n第二行", values: Coverage("86.5", "抽样\u200B统计"));
+        var input = typed with { Problems = "\u202E经费不足", NextSteps = "推广\u200D经验\u0000" };
 
         var result = await data.SaveAsync(data.Command(data.Education, input));
 
