@@ -114,13 +114,13 @@
       return total;
     }
 
-    var requestLimit = parseInt(form.getAttribute('data-max-request-bytes'), 10);
     form.addEventListener('submit', function (event) {
       if (submitting) {
         event.preventDefault();
         return;
       }
 
+      var requestLimit = parseInt(form.getAttribute('data-max-request-bytes'), 10);
       if (!isNaN(requestLimit) && requestBytes() > requestLimit) {
         event.preventDefault();
         var warning = form.querySelector('[data-valmsg-for="EvidenceFile"]');
