@@ -28,6 +28,7 @@ public static class AdministrationServiceCollectionExtensions
         services.AddOptions<EduPlan.Application.Reporting.ReportingOptions>().BindConfiguration(EduPlan.Application.Reporting.ReportingOptions.SectionName);
         services.AddScoped<EduPlan.Application.Reporting.ReportingCalendar>();
         services.AddScoped<EduPlan.Application.Reporting.Periods.ReportingPeriodAdministration>();
+        services.AddOptions<EduPlan.Application.Reporting.Evidence.UploadOptions>().BindConfiguration(EduPlan.Application.Reporting.Evidence.UploadOptions.SectionName);
         services.AddScoped<EduPlan.Application.Reporting.Evidence.EvidenceStore>();
         services.AddScoped<EduPlan.Application.Reporting.Evidence.EvidenceDownloads>();
         services.AddScoped<EduPlan.Application.Reporting.Review.ReportReview>();

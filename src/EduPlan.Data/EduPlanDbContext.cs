@@ -7,6 +7,7 @@ using EduPlan.Core.Security;
 using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
 using EduPlan.Data.Leases;
+using EduPlan.Data.Secrets;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -44,6 +45,7 @@ public class EduPlanDbContext(DbContextOptions<EduPlanDbContext> options)
     public DbSet<SecuritySettings> SecuritySettings => Set<SecuritySettings>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<JobLease> JobLeases => Set<JobLease>();
+    public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
         optionsBuilder.AddInterceptors(AppendOnlyAuditInterceptor.Instance);

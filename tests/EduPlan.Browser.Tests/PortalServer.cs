@@ -26,6 +26,9 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         UseKestrel(0);
     }
 
+    /// <summary>Extra configuration (e.g. "Reporting:MaxEvidenceBytes"), applied over the defaults.</summary>
+    public Dictionary<string, string> Settings { get; init; } = [];
+
     /// <summary>The address Kestrel listens on, e.g. http://127.0.0.1:41234.</summary>
     public Uri RootUri
     {
@@ -46,6 +49,10 @@ public sealed class PortalServer : WebApplicationFactory<Program>
         builder.UseSetting("Bootstrap:AdminPassword", _adminPassword);
         builder.UseSetting("Bootstrap:SecurityAdminPassword", SecurityAdminPassword);
         builder.UseSetting("Logging:Directory", Path.Combine(_folder, "logs"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

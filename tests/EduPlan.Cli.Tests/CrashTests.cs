@@ -57,16 +57,18 @@ public sealed class CrashTests
     {
         using var sandbox = new CliSandbox();
         using var process = Start(sandbox, args);
+        var error = process.StandardError.ReadToEndAsync();
         var watch = Stopwatch.StartNew();
-        await process.WaitForExitAsync();
+        await WaitOrFailAsync(process, args);
         var elapsed = watch.Elapsed;
-        process.ExitCode.Should().Be(0, await process.StandardError.ReadToEndAsync());
+        process.ExitCode.Should().Be(0, await error);
         return elapsed;
     }
 
     private static async Task<TimeSpan> RunAndKillAsync(CliSandbox sandbox, TimeSpan after, params string[] args)
     {
         using var process = Start(sandbox, args);
+        _ = process.StandardError.ReadToEndAsync();
         var watch = Stopwatch.StartNew();
         await Task.WhenAny(process.WaitForExitAsync(), Task.Delay(after));
         if (!process.HasExited)
@@ -74,9 +76,29 @@ public sealed class CrashTests
             process.Kill(entireProcessTree: false);
         }
 
-        await process.WaitForExitAsync();
+        await WaitOrFailAsync(process, args);
         return watch.Elapsed;
     }
+
+    /// <summary>
+    /// Waits for the process to end; one still running after <see cref="Longest"/> is killed and fails the test with
+    /// its arguments, so a stuck process costs minutes, not the whole CI run.
+    /// </summary>
+    private static async Task WaitOrFailAsync(Process process, string[] args)
+    {
+        using var timeout = new CancellationTokenSource(Longest);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"eduplan {string.Join(' ', args)} was still running after {Longest.TotalMinutes} minutes");
+        }
+    }
+
+    private static readonly TimeSpan Longest = TimeSpan.FromMinutes(5);
 
     private static Process Start(CliSandbox sandbox, params string[] args)
     {
@@ -97,7 +119,7 @@ public sealed class CrashTests
         start.Environment["Database__Provider"] = sandbox.Settings.Provider.ToString();
         start.Environment["ConnectionStrings__EduPlan"] = sandbox.Settings.ConnectionString;
         var process = Process.Start(start)!;
-        // Read both streams so a full pipe never blocks the process.
+        // Both streams are read (standard error by the caller) so a full pipe never blocks the process.
         _ = process.StandardOutput.ReadToEndAsync();
         return process;
     }

@@ -3,6 +3,8 @@ using EduPlan.Data;
 using EduPlan.Data.Identity;
 using EduPlan.Tests;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
@@ -71,9 +73,35 @@ public class EduPlanWebFactory : WebApplicationFactory<Program>
     public static string NewTempFolder() =>
         Path.Combine(Path.GetTempPath(), "eduplan-web-tests", Guid.NewGuid().ToString("N"));
 
-    /// <summary>A client that keeps cookies and shows redirects instead of following them.</summary>
-    public HttpClient CreateBrowser() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>Whether <see cref="UseRealKestrel"/> put the app on real Kestrel.</summary>
+    public bool OnKestrel { get; private set; }
+
+    /// <summary>Serves the app from real Kestrel on a random loopback port (limits and header rules as in production); call before it starts.</summary>
+    public void UseRealKestrel()
+    {
+        UseKestrel(0);
+        OnKestrel = true;
+    }
+
+    /// <summary>A client that keeps cookies and shows redirects instead of following them (over HTTP when on Kestrel).</summary>
+    public HttpClient CreateBrowser()
+    {
+        if (!OnKestrel)
+        {
+            return CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        }
+
+        // The factory's own client would follow redirects through the socket handler underneath: a handler of our own does not.
+        StartServer();
+        var address = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+#pragma warning disable CA2000 // The client disposes its handler.
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new System.Net.CookieContainer() };
+#pragma warning restore CA2000
+        return new HttpClient(handler, disposeHandler: true)
+        {
+            BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal)),
+        };
+    }
 
     /// <summary>Runs <paramref name="work"/> with a fresh scope's DbContext (the app must have started).</summary>
     public async Task<T> WithDbAsync<T>(Func<EduPlanDbContext, Task<T>> work)

@@ -26,9 +26,29 @@ public static class EvidenceSamples
         return png.ToArray();
     }
 
-    /// <summary>The start of a JFIF JPEG (SOI, APP0) and its end marker.</summary>
-    public static byte[] Jpeg() =>
-        [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xFF, 0xD9];
+    /// <summary>
+    /// A whole baseline JPEG of one grey pixel: SOI, APP0 (JFIF), a quantisation table, the frame header (1 × 1, one
+    /// component), one-code DC and AC Huffman tables, the scan (DC difference 0, end of block: bits 00, padded with ones)
+    /// and EOI. Decoders show it.
+    /// </summary>
+    public static byte[] Jpeg()
+    {
+        var bytes = new List<byte> { 0xFF, 0xD8 };
+        bytes.AddRange([0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]);
+        bytes.AddRange([0xFF, 0xDB, 0x00, 0x43, 0x00]);
+        bytes.AddRange(Enumerable.Repeat((byte)1, 64));
+        bytes.AddRange([0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00]);
+        foreach (var tableClass in new byte[] { 0x00, 0x10 })
+        {
+            bytes.AddRange([0xFF, 0xC4, 0x00, 0x14, tableClass, 0x01]);
+            bytes.AddRange(Enumerable.Repeat((byte)0, 15));
+            bytes.Add(0x00);
+        }
+
+        bytes.AddRange([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
+        bytes.AddRange([0x3F, 0xFF, 0xD9]);
+        return bytes.ToArray();
+    }
 
     /// <summary>A compound-file (OLE2) header as Word 97-2003 and Excel 97-2003 write it, padded to one sector.</summary>
     public static byte[] Ole2()
@@ -39,6 +59,7 @@ public static class EvidenceSamples
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(0x1A), 0x0003);
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(0x1C), 0xFFFE);
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(0x1E), 9);
+        BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(0x20), 6);
         return bytes;
     }
 

@@ -4,6 +4,7 @@ using EduPlan.Core.Csv;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Ownership;
+using EduPlan.Core.Text;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -193,7 +194,7 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
     }
 
     private static DepartmentInput Normalise(DepartmentInput input) =>
-        input with { Name = (input.Name ?? "").Trim(), ShortName = (input.ShortName ?? "").Trim() };
+        input with { Name = TextSanitiser.Name(input.Name), ShortName = TextSanitiser.Name(input.ShortName) };
 
     private async Task<List<FieldError>> ValidateAsync(int? id, DepartmentInput input, CancellationToken cancellationToken)
     {
@@ -212,14 +213,17 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
             .ToListAsync(cancellationToken);
 
         // A name must not be another department's name or short name, so a lookup by either finds one department.
+        // A name already refused (e.g. for an invisible character) is not also reported as taken.
+        var nameChecked = !errors.Any(e => e.Field == nameof(DepartmentInput.Name));
+        var shortNameChecked = !errors.Any(e => e.Field == nameof(DepartmentInput.ShortName));
         foreach (var other in others.Where(o => o.Id != id))
         {
-            if (input.Name.Length > 0 && (Same(other.Name, input.Name) || Same(other.ShortName, input.Name)))
+            if (nameChecked && input.Name.Length > 0 && (Same(other.Name, input.Name) || Same(other.ShortName, input.Name)))
             {
                 errors.Add(FieldError.Of(nameof(DepartmentInput.Name), "Department_NameTaken", input.Name, other.Name));
             }
 
-            if (input.ShortName.Length > 0 && (Same(other.ShortName, input.ShortName) || Same(other.Name, input.ShortName)))
+            if (shortNameChecked && input.ShortName.Length > 0 && (Same(other.ShortName, input.ShortName) || Same(other.Name, input.ShortName)))
             {
                 errors.Add(FieldError.Of(nameof(DepartmentInput.ShortName), "Department_ShortNameTaken", input.ShortName, other.Name));
             }
@@ -256,6 +260,10 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
         {
             errors.Add(FieldError.Of(field, "Department_FieldTooLong", label, maxLength, value.Length));
         }
+        else if (TextSanitiser.FindFormatCharacter(value) is { } invisible)
+        {
+            errors.Add(FieldError.Of(field, "Department_FieldHasFormatCharacter", label, invisible));
+        }
         else if (value.IndexOfAny(OwnershipCsv.SeparatorCharacters.ToCharArray()) >= 0 || value.Contains('\r'))
         {
             errors.Add(FieldError.Of(field, "Department_FieldHasSeparator", label));
@@ -266,7 +274,8 @@ public sealed class DepartmentAdministration(EduPlanDbContext db, AuditLog audit
         }
     }
 
-    private static bool Same(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+    /// <summary>Whether two names look alike (see <see cref="TextSanitiser.LookAlikeKey"/>): case, width and invisible characters aside.</summary>
+    private static bool Same(string a, string b) => string.Equals(TextSanitiser.LookAlikeKey(a), TextSanitiser.LookAlikeKey(b), StringComparison.Ordinal);
 
     /// <summary>Whether <paramref name="candidate"/> lies under <paramref name="ancestor"/>; the walk stops on a loop.</summary>
     private static bool IsUnder(int candidate, int ancestor, Dictionary<int, int?> parents)

@@ -1,3 +1,4 @@
+using EduPlan.Core.Text;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -16,13 +17,14 @@ internal sealed class DepartmentDirectory
     {
         var all = departments.ToList();
         ById = all.ToDictionary(d => d.Id);
-        // Case-insensitive like SQL Server's default collation, so a name that works on one provider works on the other.
-        byShortName = new(StringComparer.OrdinalIgnoreCase);
-        byName = new(StringComparer.OrdinalIgnoreCase);
+        // By look-alike key (case-insensitive like SQL Server's default collation, full-width and invisible characters
+        // aside), so a name typed or pasted into a file finds the department whose name looks the same.
+        byShortName = new(StringComparer.Ordinal);
+        byName = new(StringComparer.Ordinal);
         foreach (var department in all)
         {
-            byShortName.TryAdd(department.ShortName, department);
-            byName.TryAdd(department.Name, department);
+            byShortName.TryAdd(TextSanitiser.LookAlikeKey(department.ShortName), department);
+            byName.TryAdd(TextSanitiser.LookAlikeKey(department.Name), department);
         }
     }
 
@@ -34,10 +36,10 @@ internal sealed class DepartmentDirectory
             .Select(d => new DepartmentReference(d.Id, d.Name, d.ShortName, d.IsActive))
             .ToListAsync(cancellationToken));
 
-    /// <summary>The department whose short name, or else full name, is <paramref name="text"/> (trimmed); null when none.</summary>
+    /// <summary>The department whose short name, or else full name, looks like <paramref name="text"/>; null when none.</summary>
     public DepartmentReference? Find(string text)
     {
-        var key = text.Trim();
+        var key = TextSanitiser.LookAlikeKey(text);
         return byShortName.GetValueOrDefault(key) ?? byName.GetValueOrDefault(key);
     }
 }

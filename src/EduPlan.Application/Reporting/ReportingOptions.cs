@@ -13,4 +13,10 @@ public sealed class ReportingOptions
 
     /// <summary>Most pieces of evidence on one report.</summary>
     public int MaxEvidencePerReport { get; set; } = 20;
+
+    /// <summary>
+    /// The most bytes of evidence files one department's reports may hold together (2 GB): without it a department
+    /// could fill the database at 20 × 10 MB per report. 0 turns the quota off.
+    /// </summary>
+    public long MaxEvidenceBytesPerDepartment { get; set; } = 2L * 1024 * 1024 * 1024;
 }

@@ -3,6 +3,7 @@ using EduPlan.Application.Departments;
 using EduPlan.Application.Security;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
+using EduPlan.Core.Text;
 using EduPlan.Data;
 using EduPlan.Data.Identity;
 using Microsoft.AspNetCore.Identity;
@@ -65,8 +66,8 @@ public sealed class UserAdministration(
     {
         ArgumentNullException.ThrowIfNull(newUser);
         var rules = options.Value;
-        var userName = (newUser.UserName ?? "").Trim();
-        var displayName = (newUser.DisplayName ?? "").Trim();
+        var userName = TextSanitiser.Name(newUser.UserName);
+        var displayName = TextSanitiser.Name(newUser.DisplayName);
         var phone = UserRules.Optional(newUser.Phone);
         var email = UserRules.Optional(newUser.Email);
         var errors = new List<FieldError>();
@@ -179,7 +180,7 @@ public sealed class UserAdministration(
             return Conflict(user.Id, user.UserName);
         }
 
-        var displayName = (changes.DisplayName ?? "").Trim();
+        var displayName = TextSanitiser.Name(changes.DisplayName);
         var phone = UserRules.Optional(changes.Phone);
         var email = UserRules.Optional(changes.Email);
         var errors = new List<FieldError>();

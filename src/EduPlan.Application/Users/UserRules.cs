@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using EduPlan.Application.Security;
 using EduPlan.Core.Messages;
+using EduPlan.Core.Text;
 using EduPlan.Data.Configurations;
 using Microsoft.AspNetCore.Identity;
 
@@ -24,6 +25,10 @@ public static partial class UserRules
         {
             errors.Add(FieldError.Of(UserFields.UserName, "User_NameRequired"));
         }
+        else if (TextSanitiser.FindFormatCharacter(userName) is { } invisible)
+        {
+            errors.Add(FieldError.Of(UserFields.UserName, "User_NameHasFormatCharacter", invisible));
+        }
         else if (!UserNamePattern().IsMatch(userName))
         {
             errors.Add(FieldError.Of(UserFields.UserName, "User_NameInvalid", UserNameMinLength, UserNameMaxLength));
@@ -39,6 +44,10 @@ public static partial class UserRules
         else if (displayName.Length > DisplayNameMaxLength)
         {
             errors.Add(FieldError.Of(UserFields.DisplayName, "User_DisplayNameTooLong", DisplayNameMaxLength));
+        }
+        else if (TextSanitiser.FindFormatCharacter(displayName) is { } invisible)
+        {
+            errors.Add(FieldError.Of(UserFields.DisplayName, "User_DisplayNameHasFormatCharacter", invisible));
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Text;
 using EduPlan.Core.Csv;
 using EduPlan.Core.Messages;
+using EduPlan.Core.Text;
 
 namespace EduPlan.Core.Ownership;
 
@@ -14,7 +15,7 @@ internal sealed record CsvRecord(int Line, IReadOnlyList<string> Fields, Message
 internal static class CsvRecords
 {
     /// <summary>
-    /// The records that hold anything, each with its cells trimmed and the empty cells at its end dropped (Excel writes
+    /// The records that hold anything, each with its cells trimmed and without invisible characters (<see cref="TextSanitiser.FreeText"/>) and the empty cells at its end dropped (Excel writes
     /// <c>,,,</c>), and with whether it is the first such record (a header, perhaps). With <paramref name="unguard"/>,
     /// without the ' that <see cref="CsvWriter"/> puts before a formula-like cell.
     /// </summary>
@@ -23,7 +24,7 @@ internal static class CsvRecords
         var first = true;
         foreach (var record in Read(text))
         {
-            var cells = record.Fields.Select(f => unguard ? CsvWriter.Unguard(f.Trim()) : f.Trim()).ToList();
+            var cells = record.Fields.Select(f => TextSanitiser.FreeText(f)!.Trim()).Select(f => unguard ? CsvWriter.Unguard(f) : f).ToList();
             if (cells.All(c => c.Length == 0))
             {
                 continue;

@@ -41,9 +41,10 @@ public static class EvidenceFileTypes
 
     /// <summary>
     /// Checks a whole file. <paramref name="fileName"/> is the cleaned name (no directories) used for the extension
-    /// and in the messages.
+    /// and in the messages. Old .doc/.xls files (compound files, which can carry macros and are not looked into) are
+    /// refused unless <paramref name="allowLegacyOffice"/> (setting Uploads:AllowLegacyOffice).
     /// </summary>
-    public static EvidenceFileCheck Check(string fileName, byte[] content)
+    public static EvidenceFileCheck Check(string fileName, byte[] content, bool allowLegacyOffice = false)
     {
         ArgumentNullException.ThrowIfNull(fileName);
         ArgumentNullException.ThrowIfNull(content);
@@ -71,7 +72,31 @@ public static class EvidenceFileTypes
             return new(null, new Message("Evidence_ExtensionMismatch", fileName, detected.Label, MessageList.Of(detected.Extensions, MessageList.Or)));
         }
 
+        if (StructureRefusal(fileName, detected, content, allowLegacyOffice) is { } structural)
+        {
+            return new(null, structural);
+        }
+
         return new(detected, null);
+    }
+
+    /// <summary>Why a file that starts like an image or an old Office file is still refused; null when its structure holds.</summary>
+    private static Message? StructureRefusal(string fileName, EvidenceFileType type, byte[] content, bool allowLegacyOffice)
+    {
+        if (type == Png || type == Jpeg)
+        {
+            var whole = type == Png ? FileStructure.IsPng(content) : FileStructure.IsJpeg(content);
+            return whole ? null : new Message("Evidence_ImageDamaged", fileName, type.Label);
+        }
+
+        if (type == Doc || type == Xls)
+        {
+            return !allowLegacyOffice ? new Message("Evidence_LegacyOfficeRefused", fileName, type.Label)
+                : !FileStructure.IsCompoundFile(content) ? NotAllowed(fileName)
+                : null;
+        }
+
+        return null;
     }
 
     /// <summary>The refusal of a file whose content is not an allowed kind.</summary>

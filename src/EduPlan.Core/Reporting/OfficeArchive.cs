@@ -89,6 +89,10 @@ public static class OfficeArchive
         {
             return Refuse(new Message("Evidence_ArchiveXmlRefused", fileName, e.Part));
         }
+        catch (MacroPartException e)
+        {
+            return Refuse(new Message("Evidence_ArchiveHasMacros", fileName, e.Part));
+        }
         catch (InvalidDataException)
         {
             return default;
@@ -118,7 +122,19 @@ public static class OfficeArchive
             using var reader = XmlReader.Create(stream, settings);
             while (reader.Read())
             {
-                if (mainPart is not null && reader.NodeType == XmlNodeType.Element && reader.LocalName == "Override"
+                if (reader.NodeType != XmlNodeType.Element)
+                {
+                    continue;
+                }
+
+                // A macro part is one whatever it is named: by the content type declared for it (vbaProject.bin renamed
+                // x.bin, or every .bin by a Default), or by a relationship of the macro kind pointing at it.
+                if (IsMacro(reader.GetAttribute("ContentType")) || (reader.LocalName == "Relationship" && IsMacro(reader.GetAttribute("Type"))))
+                {
+                    throw new MacroPartException(stream is BoundedStream named ? named.Name : "?");
+                }
+
+                if (mainPart is not null && reader.LocalName == "Override"
                     && string.Equals(reader.GetAttribute("PartName"), mainPart, StringComparison.OrdinalIgnoreCase))
                 {
                     contentType = reader.GetAttribute("ContentType");
@@ -131,6 +147,21 @@ public static class OfficeArchive
         }
 
         return contentType;
+    }
+
+    /// <summary>
+    /// Content types and relationship types of macros: VBA projects and their data (vbaProject, vbaData), Excel 4
+    /// macro sheets, and any macro-enabled main part (.docm, .xlsm, .dotm … renamed).
+    /// </summary>
+    private static bool IsMacro(string? type) => type is not null
+        && (type.Contains("macroEnabled", StringComparison.OrdinalIgnoreCase)
+            || type.Contains("vbaProject", StringComparison.OrdinalIgnoreCase)
+            || type.Contains("vbaData", StringComparison.OrdinalIgnoreCase)
+            || type.Contains("macrosheet", StringComparison.OrdinalIgnoreCase));
+
+    private sealed class MacroPartException(string part) : Exception(part)
+    {
+        public string Part { get; } = part;
     }
 
     private sealed class XmlPartException(string part) : Exception(part)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using EduPlan.Core.Messages;
+using EduPlan.Core.Text;
 
 namespace EduPlan.Core.Reporting;
 
@@ -156,12 +157,13 @@ public static class ReportRules
         percent is { } value && lastApproved is { } last && value < last.Percent;
 
     /// <summary>
-    /// A text as stored: browsers post line ends as "\r\n" but count them as one character, so do we; blank is null.
-    /// NUL characters are dropped: they mean nothing in text, and PostgreSQL cannot store them at all.
+    /// A text as stored: browsers post line ends as "\r\n" but count them as one character, so do we; invisible and
+    /// direction-changing characters and NUL are dropped (<see cref="TextSanitiser.FreeText"/>; PostgreSQL cannot store
+    /// NUL at all); blank is null.
     /// </summary>
     public static string? Text(string? text)
     {
-        text = text?.Replace("\0", "", StringComparison.Ordinal);
+        text = TextSanitiser.FreeText(text);
         if (string.IsNullOrWhiteSpace(text))
         {
             return null;

@@ -50,6 +50,8 @@ public static class WebApplicationExtensions
 
         app.UseRequestLocalization();
         app.UseRouting();
+        // After routing, which tells the endpoint's size limit; before anything (antiforgery) reads a body too large.
+        app.UseMiddleware<RequestTooLargeMiddleware>();
         // After routing (the sign-in POST names its policy) and before authentication, which costs a query.
         app.UseRateLimiter();
         app.UseAuthentication();

@@ -132,6 +132,9 @@ public static class WebServiceCollectionExtensions
             dataProtection.ProtectKeysWithCertificate(certificate);
         }
 
+        // Failed sign-ins with a name no account has are audited as a keyed hash, its key protected by the ring above.
+        services.AddSingleton<TypedNameHashes>();
+
         services.AddAuthorizationBuilder().AddEduPlanPolicies();
     }
 

@@ -256,6 +256,50 @@ public sealed class DepartmentAdministrationTests : IAsyncLifetime
         found.Should().Be(new DepartmentReference(created.Id, "重庆市教育委员会", "市教委", true));
     }
 
+    [Theory]
+    [InlineData("市教委\u200B", "ShortName", "简称含有看不见的格式字符（U+200B，如零宽空格或文字方向控制符），看起来相同的名称会因此被当作不同的单位；请删除后重新输入。")]
+    [InlineData("\u202E委教市", "ShortName", "简称含有看不见的格式字符（U+202E，如零宽空格或文字方向控制符），看起来相同的名称会因此被当作不同的单位；请删除后重新输入。")]
+    public async Task A_name_with_an_invisible_format_character_is_refused_and_nothing_is_written(string shortName, string field, string message)
+    {
+        await CreateAsync("重庆市教育委员会", "市教委");
+
+        var result = await CreateAsync("重庆市教育委员会二", shortName);
+
+        result.Kind.Should().Be(ResultKind.Invalid);
+        result.Errors.Zh().Should().BeEquivalentTo(new[] { (field, message) });
+        (await _data.QueryAsync(db => db.Departments.CountAsync())).Should().Be(1);
+    }
+
+    [Theory]
+    [InlineData("Cafe\u0301 Board", "Caf\u00E9 Board")]
+    [InlineData("ＡＢＣ教委", "abc教委")]
+    public async Task A_name_that_only_looks_like_another_after_normalisation_is_refused_as_taken(string existing, string typed)
+    {
+        await CreateAsync(existing, "简称一");
+
+        var result = await CreateAsync(typed, "简称二");
+
+        result.Kind.Should().Be(ResultKind.Invalid);
+        result.Errors.Should().ContainSingle().Which.Message.Key.Should().Be("Department_NameTaken");
+    }
+
+    [Fact]
+    public async Task A_name_is_stored_in_NFC()
+    {
+        var result = await CreateAsync("Cafe\u0301 Board", "CB");
+
+        result.Value!.Name.Should().Be("Caf\u00E9 Board");
+    }
+
+    [Fact]
+    public async Task A_department_is_found_by_a_name_that_only_differs_by_invisible_characters_or_width()
+    {
+        var created = (await CreateAsync("重庆市教育委员会", "市教委")).Value!;
+
+        (await _data.DepartmentQueries(d => d.FindAsync("市教委\u200B")))!.Id.Should().Be(created.Id);
+        (await _data.DepartmentQueries(d => d.FindAsync("\uFEFF重庆市教育委员会")))!.Id.Should().Be(created.Id);
+    }
+
     [Fact]
     public async Task Looking_up_an_unknown_name_finds_nothing()
     {

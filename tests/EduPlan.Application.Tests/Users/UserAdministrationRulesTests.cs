@@ -42,6 +42,9 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
         { "user name taken in other case", UserFields.UserName, "已被使用" },
         { "empty display name", UserFields.DisplayName, "请填写显示名" },
         { "65-character display name", UserFields.DisplayName, "不能超过 64 个字符" },
+        { "display name with a right-to-left override", UserFields.DisplayName, "看不见的格式字符（U+202E" },
+        { "display name with a zero-width space", UserFields.DisplayName, "看不见的格式字符（U+200B" },
+        { "user name with a zero-width space", UserFields.UserName, "看不见的格式字符（U+200B" },
         { "unknown department", UserFields.DepartmentId, "所选单位不存在" },
         { "retired department", UserFields.DepartmentId, "已停用" },
         { "reporter without department", UserFields.DepartmentId, "填报员必须属于一个单位" },
@@ -72,6 +75,9 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
             "user name taken in other case" => Valid with { UserName = "zhang.san2" },
             "empty display name" => Valid with { DisplayName = " " },
             "65-character display name" => Valid with { DisplayName = new string('张', 65) },
+            "display name with a right-to-left override" => Valid with { DisplayName = "\u202E三张" },
+            "display name with a zero-width space" => Valid with { DisplayName = "张\u200B三" },
+            "user name with a zero-width space" => Valid with { UserName = "zhang\u200Bsan" },
             "unknown department" => Valid with { DepartmentId = 99999 },
             "retired department" => Valid with { DepartmentId = _retired },
             "reporter without department" => Valid with { DepartmentId = null },
@@ -148,6 +154,19 @@ public sealed class UserAdministrationRulesTests : IAsyncLifetime
         var li = await _h.LoadAsync("li.si");
         li.MustChangePassword.Should().BeFalse();
         li.PasswordChangedAt.Should().Be(_h.Clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task Update_refuses_a_display_name_with_a_direction_override_and_stores_a_decomposed_one_in_NFC()
+    {
+        var id = await _h.CreateAsync("wang.wu", [Roles.Viewer]);
+
+        var reversed = await _h.RunAsync(async admin => await admin.UpdateAsync(id, await ChangesOf(_h, id) with { DisplayName = "王\u202E五" }));
+        var decomposed = await _h.RunAsync(async admin => await admin.UpdateAsync(id, await ChangesOf(_h, id) with { DisplayName = "Rene\u0301" }));
+
+        reversed.ErrorsFor(UserFields.DisplayName).Should().ContainSingle().Which.Message.Key.Should().Be("User_DisplayNameHasFormatCharacter");
+        decomposed.Succeeded.Should().BeTrue();
+        (await _h.LoadAsync("wang.wu")).DisplayName.Should().Be("Ren\u00E9");
     }
 
     [Fact]

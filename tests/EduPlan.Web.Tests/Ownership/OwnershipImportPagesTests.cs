@@ -74,7 +74,7 @@ public sealed class OwnershipImportPagesTests : IClassFixture<EduPlanWebFactory>
 
     [Theory]
     [InlineData("owners.xlsx", "只能上传 .csv 文件")]
-    [InlineData("empty.csv", "请选择要上传的 CSV 文件。")]
+    [InlineData("empty.csv", "文件“empty.csv”是空文件（0 字节），请选择有内容的文件。")]
     public async Task A_file_that_is_not_a_CSV_or_is_empty_is_refused_on_the_upload_form(string fileName, string message)
     {
         var admin = await _factory.AdminAsync();
@@ -99,16 +99,18 @@ public sealed class OwnershipImportPagesTests : IClassFixture<EduPlanWebFactory>
     }
 
     [Fact]
-    public async Task A_file_over_the_form_limit_gets_the_bad_request_page_not_a_missing_page()
+    public async Task A_file_over_the_form_limit_gets_413_saying_the_limit_not_a_missing_page()
     {
         var admin = await _factory.AdminAsync();
         var content = new byte[(5 * Features.Ownership.OwnershipController.MaxUploadBytes) + 1];
 
         var response = await admin.UploadAsync(content, "huge.csv");
 
-        response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
         var html = WebTestHelpers.Decoded(await response.Content.ReadAsStringAsync());
         html.Should().NotContain("页面不存在", "the error page itself must not fail on the unreadable form");
+        var limit = Infrastructure.RequestTooLargeMiddleware.Megabytes(4L * Features.Ownership.OwnershipController.MaxUploadBytes);
+        html.Should().Contain($"提交的内容超过了 {limit} MB 的上限");
     }
 
     [Fact]

@@ -94,6 +94,36 @@ public sealed class AuditTrailTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_sign_in_with_a_name_no_account_has_keeps_a_keyed_hash_of_it_never_the_text()
+    {
+        const string typed = "Secret-Password-123";
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });
+
+        (await client.SignInAsync(typed, WrongPassword)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.SignInAsync("  secret-password-123 ", WrongPassword)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.SignInAsync("Another-Typo-456", WrongPassword)).StatusCode.Should().Be(HttpStatusCode.OK);
+        (await client.SignInAsync(UserName, WrongPassword)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        var failures = (await factory.AuditAsync()).Where(e => e.Action == AuditActions.SignInFailed).ToList();
+        failures.Should().HaveCount(4);
+        var stored = string.Join("\n", failures.Select(e => string.Join("|", e.ActorName, e.TargetId, e.TargetName, e.Details)));
+        stored.Should().NotContainEquivalentOf(typed).And.NotContainEquivalentOf("Another-Typo-456");
+        factory.ReadLogs().Should().NotContainEquivalentOf(typed);
+        failures.Take(3).Should().OnlyContain(e => e.ActorName.StartsWith(TypedNameHashes.UnknownNameMarker, StringComparison.Ordinal)
+            && e.ActorName.Length == TypedNameHashes.UnknownNameMarker.Length + 24 && e.TargetId == null && e.Details == """{"reason":"UnknownUser"}""");
+        failures[1].ActorName.Should().Be(failures[0].ActorName, "the same name (as Identity compares names) correlates");
+        failures[2].ActorName.Should().NotBe(failures[0].ActorName);
+        failures[3].ActorName.Should().Be(UserName, "a name that is an account's is the account's name");
+
+        // The key is generated once, kept protected (never the raw bytes) in the database, and survives a restart of the app.
+        var secret = await factory.WithDbAsync(db => db.AppSecrets.SingleAsync());
+        secret.Name.Should().Be(TypedNameHashes.SecretName);
+        var hashes = new TypedNameHashes(app.Services.GetRequiredService<IServiceScopeFactory>(),
+            app.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>(), TimeProvider.System);
+        (await hashes.ActorNameAsync(typed)).Should().Be(failures[0].ActorName);
+    }
+
+    [Fact]
     public async Task Auditing_a_refusal_never_saves_what_the_refusing_page_had_changed()
     {
         using var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = true });

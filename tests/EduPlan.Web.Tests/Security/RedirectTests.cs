@@ -1,8 +1,6 @@
 using System.Net;
 using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Infrastructure;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EduPlan.Web.Tests.Security;
@@ -35,7 +33,7 @@ public sealed class RedirectTests : IAsyncLifetime
 
     public Task InitializeAsync()
     {
-        factory.UseKestrel(0);
+        factory.UseRealKestrel();
         factory.StartServer();
         return Task.CompletedTask;
     }
@@ -47,17 +45,7 @@ public sealed class RedirectTests : IAsyncLifetime
     }
 
     /// <summary>A client of the real server that keeps cookies and shows redirects instead of following them.</summary>
-    private HttpClient CreateBrowser()
-    {
-        var address = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-#pragma warning disable CA2000 // The client disposes its handler.
-        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() };
-#pragma warning restore CA2000
-        return new HttpClient(handler, disposeHandler: true)
-        {
-            BaseAddress = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal)),
-        };
-    }
+    private HttpClient CreateBrowser() => factory.CreateBrowser();
 
     [Theory]
     [MemberData(nameof(ReturnAddresses))]

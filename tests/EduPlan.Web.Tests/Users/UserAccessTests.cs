@@ -1,5 +1,6 @@
 using System.Net;
 using EduPlan.Application.Security;
+using EduPlan.Web.Tests.Ownership;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Web.Tests.Users;
@@ -68,5 +69,18 @@ public sealed class UserAccessTests(EduPlanWebFactory factory) : IClassFixture<E
             response.StatusCode.Should().Be(HttpStatusCode.Redirect);
             response.RedirectPath().Should().Be("/account/login");
         }
+    }
+
+    [Fact]
+    public async Task The_settings_page_shows_the_evidence_limits_and_the_departments_quota()
+    {
+        using var app = new EduPlanWebFactory { Settings = { ["Reporting:MaxEvidenceBytesPerDepartment"] = "536870912" } };
+        using var security = await app.SecurityAdminAsync();
+
+        var html = WebTestHelpers.Decoded(await security.GetPageAsync("/security/settings"));
+
+        html.Should().Contain("佐证材料存储");
+        html.Should().MatchRegex("每个单位的佐证文件总量上限</th>\\s*<td[^>]*>512 MB</td>\\s*<td><code>Reporting__MaxEvidenceBytesPerDepartment</code>");
+        html.Should().MatchRegex("每份报告的佐证材料数上限</th>\\s*<td[^>]*>20</td>");
     }
 }

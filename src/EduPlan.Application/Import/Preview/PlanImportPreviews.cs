@@ -5,6 +5,7 @@ using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Parsing;
 using EduPlan.Core.Plans;
+using EduPlan.Core.Text;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -90,6 +91,7 @@ public sealed class PlanImportPreviews(
         int id, int version, string parsedTitle, PlanCorrection correction, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(correction);
+        correction = WithoutInvisibleCharacters(correction);
         return await ChangeAsync(id, version, parsedTitle, async (list, plan, others) =>
         {
             if (await ValidateAsync(correction, plan, others, cancellationToken) is { } problem)
@@ -105,6 +107,21 @@ public sealed class PlanImportPreviews(
             list.Add(correction);
             return null;
         }, cancellationToken);
+    }
+
+    /// <summary>The correction with the texts an administrator typed cleaned as every free text is (<see cref="TextSanitiser.FreeText"/>).</summary>
+    private static PlanCorrection WithoutInvisibleCharacters(PlanCorrection correction)
+    {
+        static string Clean(string text) => TextSanitiser.FreeText(text)!;
+        return correction switch
+        {
+            SetTitle title => title with { Title = Clean(title.Title) },
+            RenameSection section => section with { Title = Clean(section.Title) },
+            RenameTask task => task with { Title = Clean(task.Title) },
+            EditIndicator edit => edit with { Name = Clean(edit.Name), Unit = Clean(edit.Unit) },
+            AddIndicator add => add with { Name = Clean(add.Name), Unit = Clean(add.Unit) },
+            _ => correction,
+        };
     }
 
     /// <summary>Takes back one correction (by its position in the plan's list).</summary>

@@ -5,6 +5,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Parsing;
 using EduPlan.Core.Plans;
+using EduPlan.Core.Text;
 
 namespace EduPlan.Application.Import.Readers;
 
@@ -209,7 +210,7 @@ public static class XlsxPlanTemplate
 
             if (cells.Exists(c => c.Trim().Length > 0))
             {
-                rows.Add(((int)(row.RowIndex?.Value ?? (uint)(rows.Count + 1)), cells.Select(c => c.Trim()).ToArray()));
+                rows.Add(((int)(row.RowIndex?.Value ?? (uint)(rows.Count + 1)), cells.Select(c => TextSanitiser.FreeText(c)!.Trim()).ToArray()));
             }
         }
 

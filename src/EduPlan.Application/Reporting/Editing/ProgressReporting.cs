@@ -33,6 +33,31 @@ public sealed class ProgressReporting(
     /// <summary>The refusal for a task no longer in the plan text.</summary>
     public static Message WithdrawnReason { get; } = new("Report_TaskWithdrawn");
 
+    /// <summary>
+    /// Why new files would take a department past <see cref="ReportingOptions.MaxEvidenceBytesPerDepartment"/> (files
+    /// already on its reports, less those this save removes, plus the new ones); null when they fit or there is no quota.
+    /// Two uploads at the same moment may both fit alone and pass the quota together by at most one file each: it is a
+    /// bound against filling the database, not an exact allowance.
+    /// </summary>
+    private async Task<Message?> QuotaRefusalAsync(
+        int departmentId, ProgressReport? report, HashSet<int> removing, List<ReportEvidence> added, CancellationToken cancellationToken)
+    {
+        var quota = options.Value.MaxEvidenceBytesPerDepartment;
+        if (quota <= 0)
+        {
+            return null;
+        }
+
+        var used = await db.ReportEvidence.AsNoTracking()
+            .Where(e => e.Report!.DepartmentId == departmentId && e.Kind == EvidenceKind.File)
+            .SumAsync(e => (long?)e.Length, cancellationToken) ?? 0;
+        var freed = report?.Evidence.Where(e => removing.Contains(e.Id) && e.Kind == EvidenceKind.File).Sum(e => e.Length) ?? 0;
+        var adding = added.Where(e => e.Kind == EvidenceKind.File).Sum(e => e.Length);
+        return used - freed + adding <= quota
+            ? null
+            : new Message("Report_DepartmentEvidenceQuotaFull", EvidenceStore.FormatSize(used - freed), EvidenceStore.FormatSize(adding), EvidenceStore.FormatSize(quota));
+    }
+
     /// <summary>The form of one department's report on one task for one quarter; null when the task does not exist.</summary>
     public async Task<ReportForm?> GetFormAsync(int taskId, Quarter quarter, int departmentId, CancellationToken cancellationToken = default)
     {
@@ -184,6 +209,12 @@ public sealed class ProgressReporting(
             errors.Add(FieldError.Of(command.File is not null ? ReportFields.EvidenceFile : ReportFields.EvidenceLink,
                 "Report_TooMuchEvidence", max, kept));
             added.Clear();
+        }
+
+        if (added.Any(e => e.Kind == EvidenceKind.File) && await QuotaRefusalAsync(department.Id, report, removing, added, cancellationToken) is { } full)
+        {
+            errors.Add(new FieldError(ReportFields.EvidenceFile, full));
+            added.RemoveAll(e => e.Kind == EvidenceKind.File);
         }
 
         var lastApproved = await LastApprovedAsync(task.Id, department.Id, quarter, cancellationToken);

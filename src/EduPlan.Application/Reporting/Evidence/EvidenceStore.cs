@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
+using EduPlan.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace EduPlan.Application.Reporting.Evidence;
@@ -21,7 +22,7 @@ public sealed record EvidenceReadResult(bool Succeeded, ReportEvidence? Evidence
 /// Turns an upload or a typed link into a <see cref="ReportEvidence"/> not yet attached to any report: the file's type
 /// comes from its content, its size is counted while reading (never from a declared length), and a link must be http(s).
 /// </summary>
-public sealed class EvidenceStore(IOptions<ReportingOptions> options, TimeProvider clock)
+public sealed class EvidenceStore(IOptions<ReportingOptions> options, TimeProvider clock, IOptions<UploadOptions>? uploads = null)
 {
     private const int CopyBufferSize = 81920;
 
@@ -60,7 +61,7 @@ public sealed class EvidenceStore(IOptions<ReportingOptions> options, TimeProvid
         }
 
         var bytes = buffer.ToArray();
-        var check = EvidenceFileTypes.Check(name, bytes);
+        var check = EvidenceFileTypes.Check(name, bytes, uploads?.Value.AllowLegacyOffice ?? false);
         if (check.Type is null)
         {
             return EvidenceReadResult.Fail(check.Error!);
@@ -126,6 +127,11 @@ public sealed class EvidenceStore(IOptions<ReportingOptions> options, TimeProvid
 
     private static string FormatMegabytes(long bytes) =>
         (bytes / (1024m * 1024m)).ToString("0.##", CultureInfo.InvariantCulture);
+
+    /// <summary>A size as readers see it: "1.5 GB" from 1 GB up, otherwise "12.3 MB".</summary>
+    public static string FormatSize(long bytes) => bytes >= 1024L * 1024 * 1024
+        ? (bytes / (1024m * 1024m * 1024m)).ToString("0.##", CultureInfo.InvariantCulture) + " GB"
+        : FormatMegabytes(bytes) + " MB";
 }
 
 /// <summary>Cleans names and titles users send: no directories, no control or direction-changing characters.</summary>
@@ -161,28 +167,8 @@ public static class EvidenceNames
         return Shorten(name[..^extension.Length], ReportEvidence.MaxTitleLength - extension.Length) + extension;
     }
 
-    /// <summary>Trimmed, NFC-normalised text without control or formatting characters.</summary>
-    public static string CleanText(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return "";
-        }
-
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
-        {
-            var category = char.GetUnicodeCategory(c);
-            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator)
-            {
-                continue;
-            }
-
-            builder.Append(c);
-        }
-
-        return builder.ToString().Trim();
-    }
+    /// <summary>Trimmed, NFC-normalised text without control or formatting characters (<see cref="TextSanitiser.SingleLine"/>).</summary>
+    public static string CleanText(string? text) => TextSanitiser.SingleLine(text);
 
     private static string Shorten(string text, int maxLength)
     {

@@ -2,6 +2,7 @@ using EduPlan.Application.Auditing;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
+using EduPlan.Core.Text;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -280,7 +281,7 @@ public sealed class ReportingPeriodAdministration(EduPlanDbContext db, AuditLog 
 
     private static string CheckReason(string? reason, List<FieldError> errors)
     {
-        var text = (reason ?? "").Trim();
+        var text = (TextSanitiser.FreeText(reason) ?? "").Trim();
         if (text.Length == 0)
         {
             errors.Add(FieldError.Of(ReasonField, "Period_ReasonRequired"));

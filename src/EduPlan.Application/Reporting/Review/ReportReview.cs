@@ -3,6 +3,7 @@ using EduPlan.Application.Progress;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
+using EduPlan.Core.Text;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -57,7 +58,7 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
             return NotFound();
         }
 
-        var comment = text?.Trim();
+        var comment = TextSanitiser.FreeText(text)?.Trim();
         var errors = Validate(step, comment, field, out var pointsAt);
         if (errors.Count > 0)
         {

@@ -1,4 +1,5 @@
 using System.Text;
+using EduPlan.Core.Text;
 
 namespace EduPlan.Core.Parsing.Internal;
 
@@ -121,9 +122,13 @@ internal static class SourceLines
         return builder.ToString();
     }
 
-    /// <summary>Trims ASCII and Unicode whitespace (U+3000, NBSP …) and the invisible BOM / zero-width space.</summary>
+    /// <summary>
+    /// Drops invisible and direction-changing characters (<see cref="TextSanitiser.FreeText"/>) and trims ASCII and
+    /// Unicode whitespace (U+3000, NBSP …).
+    /// </summary>
     public static string Trim(string text)
     {
+        text = TextSanitiser.FreeText(text)!;
         int start = 0, end = text.Length;
         while (start < end && IsBlank(text[start]))
         {

@@ -31,14 +31,12 @@ public sealed partial class AccountController(
     IPasswordHasher<ApplicationUser> passwordHasher,
     EduPlanDbContext db,
     AuditLog audit,
+    TypedNameHashes typedNames,
     IOptions<SecurityOptions> security,
     IStringLocalizer<SharedResources> localizer,
     TimeProvider clock,
     ILogger<AccountController> logger) : Controller
 {
-    /// <summary>How much of a typed user name a failed sign-in keeps in the audit log.</summary>
-    public const int MaxAuditedUserNameLength = 64;
-
     // A hash of a random password, made once with the app's own hasher (same algorithm and work factor), that
     // an unknown user's password is checked against so that the answer takes as long as for a real account.
     private static string? timingHash;
@@ -78,8 +76,10 @@ public sealed partial class AccountController(
             return LocalRedirect(Url.LocalOrHome(model.ReturnUrl));
         }
 
-        // The actor is whoever typed the name (not proven to be the account's owner); the account is the target.
-        var actor = new FixedAuditActor(null, Cut(userName, MaxAuditedUserNameLength), audit.Actor.ClientAddress);
+        // The actor is whoever typed the name (not proven to be the account's owner); the account is the target. A name
+        // that matches no account may be a password typed into the wrong box: only a keyed hash of it is kept.
+        var actorName = user is null ? await typedNames.ActorNameAsync(userName) : user.UserName ?? user.Id;
+        var actor = new FixedAuditActor(null, actorName, audit.Actor.ClientAddress);
         var target = user is null ? null : AuditTarget.User(user.Id, user.UserName);
         audit.Add(AuditActions.SignInFailed, AuditOutcome.Failure, target, new { reason = failure }, actor);
         if (lockedNow)
@@ -315,8 +315,6 @@ public sealed partial class AccountController(
         model.ExpiryDays = rules.PasswordExpiryDays;
         return model;
     }
-
-    private static string Cut(string value, int max) => value.Length <= max ? value : value[..max];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserName} signed in")]
     private partial void LogSignedIn(string userName);

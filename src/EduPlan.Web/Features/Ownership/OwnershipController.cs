@@ -121,7 +121,8 @@ public sealed class OwnershipController(
         string? error = null;
         if (file is null || file.Length == 0)
         {
-            error = localizer["OwnershipImportNoFile"];
+            // A chosen file with nothing in it is said so, not taken for no file at all.
+            error = file is { FileName.Length: > 0 } ? localizer["UploadFileEmpty", Path.GetFileName(file.FileName)] : localizer["OwnershipImportNoFile"];
         }
         else if (!string.Equals(Path.GetExtension(file.FileName), ".csv", StringComparison.OrdinalIgnoreCase))
         {

@@ -41,7 +41,8 @@ public sealed class PlanImportController(
         string? error = null;
         if (file is null || file.Length == 0)
         {
-            error = localizer["PlanImportNoFile"];
+            // A chosen file with nothing in it is said so, not taken for no file at all.
+            error = file is { FileName.Length: > 0 } ? localizer["UploadFileEmpty", Path.GetFileName(file.FileName)] : localizer["PlanImportNoFile"];
         }
         else if (file.Length > PlanFileReader.MaxBytes)
         {

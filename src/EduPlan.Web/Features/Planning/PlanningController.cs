@@ -141,7 +141,9 @@ public sealed class PlanningController(ProgressPlanning planning, EduPlanDbConte
         var plans = await PlansAsync(cancellationToken);
         if (file is null || file.Length == 0)
         {
-            return View("Import", new CurveImportViewModel(plans, null, [localizer["PlanningImportNoFile"].Value]));
+            // A chosen file with nothing in it is said so, not taken for no file at all.
+            var message = file is { FileName.Length: > 0 } ? localizer["UploadFileEmpty", Path.GetFileName(file.FileName)] : localizer["PlanningImportNoFile"];
+            return View("Import", new CurveImportViewModel(plans, null, [message.Value]));
         }
 
         if (file.Length > MaxUploadBytes)

@@ -85,7 +85,8 @@ public sealed class ReportEditingController(
         }
 
         var submit = removeEvidence is null && intent == "submit";
-        await using var fileStream = evidenceFile is { Length: > 0 } ? evidenceFile.OpenReadStream() : null;
+        // A chosen file is passed on even when empty, so the reporter is told it is empty rather than it vanishing.
+        await using var fileStream = evidenceFile is { FileName.Length: > 0 } ? evidenceFile.OpenReadStream() : null;
         var command = new SaveReportCommand(taskId, period, departmentId, input.Revision, input.ToInput(), submit)
         {
             File = fileStream is null ? null : new EvidenceFileUpload(evidenceFile!.FileName, fileStream),

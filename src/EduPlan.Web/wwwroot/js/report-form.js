@@ -1,6 +1,6 @@
 // Quarterly report form: character counters under the texts, the drop explanation shown when the percent falls
 // below the last approved one, 已完成 filling in 100 %, a file too large stopped before it is sent (so the page
-// and everything typed stay), one submission per click, and a warning before leaving with unsaved changes.
+// and everything typed stay), a whole form over the request limit stopped before it is sent, one submission per click, and a warning before leaving with unsaved changes.
 // The server checks every rule again; this only saves round trips.
 (function () {
   'use strict';
@@ -94,9 +94,47 @@
       dirty = true;
     });
 
+    // What the form would send, counted the way the server's limit counts it (bytes), with room for the multipart
+    // framing: over the limit, the server could only answer 413 and the typed text would be behind a Back button.
+    function requestBytes() {
+      var total = 8192;
+      Array.prototype.forEach.call(form.elements, function (element) {
+        if (!element.name) {
+          return;
+        }
+
+        if (element.type === 'file') {
+          Array.prototype.forEach.call(element.files || [], function (chosen) {
+            total += chosen.size + 512;
+          });
+        } else if (typeof element.value === 'string') {
+          total += new Blob([element.value]).size + element.name.length + 128;
+        }
+      });
+      return total;
+    }
+
     form.addEventListener('submit', function (event) {
       if (submitting) {
         event.preventDefault();
+        return;
+      }
+
+      var requestLimit = parseInt(form.getAttribute('data-max-request-bytes'), 10);
+      if (!isNaN(requestLimit) && requestBytes() > requestLimit) {
+        event.preventDefault();
+        var warning = form.querySelector('[data-valmsg-for="EvidenceFile"]');
+        if (warning) {
+          warning.textContent = form.getAttribute('data-request-too-large');
+          warning.classList.add('field-validation-error');
+          warning.classList.remove('field-validation-valid');
+          warning.setAttribute('role', 'alert');
+          if (file) {
+            file.classList.add('is-invalid');
+            file.focus();
+          }
+        }
+
         return;
       }
 

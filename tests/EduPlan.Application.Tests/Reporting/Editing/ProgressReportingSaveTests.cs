@@ -52,6 +52,24 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Direction_controls_and_zero_width_characters_are_dropped_from_every_text_but_line_breaks_stay()
+    {
+        var typed = EditingKit.Input(progress: "完成\u202E督导\uFEFF评估\u2066一\u2069\r\n第二行", values: Coverage("86.5", "抽样\u200B统计"));
+        var input = typed with { Problems = "\u202E经费不足", NextSteps = "推广\u200D经验\u0000" };
+
+        var result = await data.SaveAsync(data.Command(data.Education, input));
+
+        result.Kind.Should().Be(ResultKind.Saved);
+        var report = (await data.ReportAsync(data.Education))!;
+        report.Progress.Should().Be("完成督导评估一\n第二行");
+        report.Problems.Should().Be("经费不足");
+        report.NextSteps.Should().Be("推广经验");
+        report.IndicatorValues.Should().ContainSingle().Which.Note.Should().Be("抽样统计");
+        var snapshot = (await data.HistoryAsync(report.Id)).Single().Snapshot;
+        snapshot.Should().NotContainAny("\u202E", "\uFEFF", "\u2066", "\u200B", "\\u202E", "\\uFEFF", "\\u2066", "\\u200B");
+    }
+
+    [Fact]
     public async Task A_draft_may_be_partial()
     {
         var result = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: null)));
@@ -322,6 +340,35 @@ public sealed class ProgressReportingSaveTests : IAsyncLifetime
         (await data.ReportAsync(data.Finance))!.Evidence.Should().ContainSingle().Which.Id.Should().Be(financeEvidence);
         (await data.QueryAsync(db => db.EvidenceContents.CountAsync())).Should().Be(0, "the removed file's bytes go with it");
         finance.Kind.Should().Be(ResultKind.Saved);
+    }
+
+    [Fact]
+    public async Task A_file_that_would_take_the_department_past_its_evidence_quota_is_refused_and_the_rest_is_kept()
+    {
+        var pdfBytes = (int)EditingKit.Pdf().Content.Length;
+        data.Options.MaxEvidenceBytesPerDepartment = 2 * pdfBytes;
+        (await data.SaveAsync(data.Command(data.Finance) with { File = EditingKit.Pdf() })).Kind.Should().Be(ResultKind.Saved, "another department's files do not count");
+        var first = await data.SaveAsync(data.Command(data.Education) with { File = EditingKit.Pdf() });
+        var second = await data.SaveAsync(data.Command(data.Education, revision: first.Value!.Revision) with { File = EditingKit.Pdf("第二份.pdf") });
+
+        var third = await data.SaveAsync(data.Command(data.Education, EditingKit.Input(progress: "新的进展"), revision: second.Value!.Revision) with { File = EditingKit.Pdf("第三份.pdf") });
+
+        third.Kind.Should().Be(ResultKind.Invalid);
+        var error = third.Errors.Should().ContainSingle().Subject;
+        error.Field.Should().Be(ReportFields.EvidenceFile);
+        error.Message.Key.Should().Be("Report_DepartmentEvidenceQuotaFull");
+        error.Zh().Message.Should().StartWith("本单位的佐证文件已占用").And.Contain("存储限额");
+        third.Value!.Typed.Progress.Should().Be("新的进展", "what was typed comes back");
+        (await data.ReportAsync(data.Education))!.Evidence.Should().HaveCount(2, "nothing was written");
+
+        // Removing a file in the same save makes room for the new one.
+        var oldest = (await data.ReportAsync(data.Education))!.Evidence.Min(e => e.Id);
+        var swapped = await data.SaveAsync(data.Command(data.Education, revision: second.Value!.Revision) with { File = EditingKit.Pdf("第三份.pdf"), RemoveEvidenceIds = [oldest] });
+        swapped.Kind.Should().Be(ResultKind.Saved);
+
+        // Quota 0 turns it off.
+        data.Options.MaxEvidenceBytesPerDepartment = 0;
+        (await data.SaveAsync(data.Command(data.Education, revision: swapped.Value!.Revision) with { File = EditingKit.Pdf("第四份.pdf") })).Kind.Should().Be(ResultKind.Saved);
     }
 
     [Fact]

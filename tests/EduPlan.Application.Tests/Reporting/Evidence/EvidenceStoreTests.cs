@@ -18,6 +18,18 @@ public class EvidenceStoreTests
     private EvidenceStore Store() => new(Options.Create(options), new FakeTimeProvider(Now));
 
     [Fact]
+    public async Task Old_office_files_are_refused_unless_the_setting_allows_them()
+    {
+        var refused = await Store().ReadFileAsync("旧版方案.doc", new MemoryStream(EvidenceSamples.Ole2()), "张三");
+        var allowed = await new EvidenceStore(Options.Create(options), new FakeTimeProvider(Now), Options.Create(new UploadOptions { AllowLegacyOffice = true }))
+            .ReadFileAsync("旧版方案.doc", new MemoryStream(EvidenceSamples.Ole2()), "张三");
+
+        refused.Error!.Key.Should().Be("Evidence_LegacyOfficeRefused");
+        allowed.Succeeded.Should().BeTrue();
+        allowed.Evidence!.ContentType.Should().Be("application/msword");
+    }
+
+    [Fact]
     public async Task Reads_a_file_into_unattached_evidence_with_its_type_size_hash_and_bytes()
     {
         var pdf = EvidenceSamples.Pdf();

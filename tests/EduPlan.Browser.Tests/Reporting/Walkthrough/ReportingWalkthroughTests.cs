@@ -96,6 +96,38 @@ public sealed class ReportingWalkthroughTests(BrowserFixture fixture)
         (await viewer.Locator("#field-Progress").CountAsync()).Should().Be(0, "a viewer has no form");
     }
 
+    [SkippableFact]
+    public async Task A_submission_over_the_request_limit_is_stopped_in_the_page_and_the_servers_413_page_leads_back_to_the_typed_text()
+    {
+        // A file limit raised above the form's request limit (12 MB) without raising that too: the case the check is for.
+        using var portal = new PortalServer { Settings = { ["Reporting:MaxEvidenceBytes"] = (20 * 1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) } };
+        var quarter = await SeedAsync(portal);
+        var reporter = await fixture.NewPageAsync(portal);
+        await SignInAsync(reporter, "zhang.report");
+        var formPath = $"/my/tasks/{quarter.TaskId}/{quarter.Quarter}";
+        await reporter.GotoAsync(formPath);
+        await reporter.Locator("#Progress").FillAsync(FirstProgress);
+        await reporter.Locator("#EvidenceFile").SetInputFilesAsync(new FilePayload { Name = "督导评估报告.pdf", MimeType = "application/pdf", Buffer = new byte[13 * 1024 * 1024] });
+
+        await reporter.Locator("button[name='intent'][value='save']:not(.visually-hidden)").First.ClickAsync();
+
+        var warning = reporter.Locator("[data-valmsg-for='EvidenceFile']");
+        await Assertions.Expect(warning).ToContainTextAsync("本次提交超过了 12 MB 的上限，未发送；填写的内容仍在。");
+        reporter.Url.Should().EndWith(formPath);
+        (await reporter.Locator("#Progress").InputValueAsync()).Should().Be(FirstProgress);
+        await BrowserFixture.ScreenshotAsync(reporter, "47-report-form-request-too-large");
+
+        // Without the page's check (an old cached script, say) the server answers 413 with the limit and a way back.
+        await reporter.EvaluateAsync("document.querySelector('form.report-form').removeAttribute('data-max-request-bytes')");
+        await reporter.Locator("button[name='intent'][value='save']:not(.visually-hidden)").First.ClickAsync();
+        await Assertions.Expect(reporter.Locator(".notice-code")).ToHaveTextAsync("413");
+        (await reporter.Locator("main").InnerTextAsync()).Should().Contain("提交的内容超过了 12 MB 的上限，没有保存任何内容。");
+        await BrowserFixture.ScreenshotAsync(reporter, "48-request-too-large-page");
+        await reporter.Locator("a[data-history-back]").ClickAsync();
+        await reporter.WaitForURLAsync(new Regex(Regex.Escape(formPath) + "$"));
+        (await reporter.Locator("#Progress").InputValueAsync()).Should().Be(FirstProgress, "going back shows the form as it was typed");
+    }
+
     private static async Task SignInAsync(IPage page, string userName)
     {
         await page.GotoAsync("/account/login");

@@ -22,7 +22,7 @@ public class EvidenceFileTypesTests
     [MemberData(nameof(AllowedFiles))]
     public void Accepts_each_allowed_kind_and_names_its_canonical_media_type(string sample, string fileName, string mediaType)
     {
-        var check = EvidenceFileTypes.Check(fileName, Sample(sample));
+        var check = EvidenceFileTypes.Check(fileName, Sample(sample), allowLegacyOffice: true);
 
         check.Error.Should().BeNull();
         check.IsAllowed.Should().BeTrue();
@@ -110,7 +110,73 @@ public class EvidenceFileTypesTests
     [InlineData("方案.docx")]
     public void Refuses_a_compound_office_file_unless_named_doc_or_xls(string fileName)
     {
-        EvidenceFileTypes.Check(fileName, EvidenceSamples.Ole2()).Error.Should().Be(EvidenceFileTypes.NotAllowed(fileName).ToString());
+        EvidenceFileTypes.Check(fileName, EvidenceSamples.Ole2(), allowLegacyOffice: true).Error.Should().Be(EvidenceFileTypes.NotAllowed(fileName).ToString());
+    }
+
+    [Theory]
+    [InlineData("旧版方案.doc", "文件“旧版方案.doc”是Word 97-2003文档（旧版Office格式），不能上传；请在Word或Excel中另存为.docx或.xlsx后再上传")]
+    [InlineData("旧版统计.xls", "文件“旧版统计.xls”是Excel 97-2003工作簿（旧版Office格式），不能上传；请在Word或Excel中另存为.docx或.xlsx后再上传")]
+    public void Refuses_an_old_office_file_by_default_saying_how_to_save_it(string fileName, string message)
+    {
+        EvidenceFileTypes.Check(fileName, EvidenceSamples.Ole2()).Error.Should().Be(message);
+    }
+
+    [Fact]
+    public void Refuses_random_bytes_behind_a_compound_file_signature_even_when_old_office_files_are_allowed()
+    {
+        var random = new byte[4096];
+        new Random(13).NextBytes(random);
+        new byte[] { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 }.CopyTo(random, 0);
+
+        EvidenceFileTypes.Check("方案.doc", random, allowLegacyOffice: true).Error.Should().Be(EvidenceFileTypes.NotAllowed("方案.doc").ToString());
+    }
+
+    [Fact]
+    public void A_real_jpeg_is_accepted_with_a_cameras_trailer_after_its_end()
+    {
+        byte[] withTrailer = [.. EvidenceSamples.Jpeg(), .. "MPF trailer"u8.ToArray()];
+
+        EvidenceFileTypes.Check("现场.jpg", withTrailer).IsAllowed.Should().BeTrue();
+    }
+
+    public static TheoryData<string, byte[]> DamagedImages()
+    {
+        var html = "<!DOCTYPE html><html><body><script>alert(1)</script></body></html>"u8.ToArray();
+        var jpeg = EvidenceSamples.Jpeg();
+        var png = EvidenceSamples.Png();
+        var badCrc = (byte[])png.Clone();
+        badCrc[29] ^= 0xFF;
+        byte[] zeroWidth = (byte[])png.Clone();
+        zeroWidth[16] = zeroWidth[17] = zeroWidth[18] = zeroWidth[19] = 0;
+        return new()
+        {
+            { "照片.jpg", [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF\0"u8.ToArray(), 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, .. html] },
+            { "照片.jpg", [0xFF, 0xD8, 0xFF, .. html] },
+            { "照片.jpg", jpeg[..^2] },
+            { "照片.jpg", RemoveFrame(jpeg) },
+            { "照片.png", [.. png[..8], .. html] },
+            { "照片.png", png[..^12] },
+            { "照片.png", badCrc },
+            { "照片.png", zeroWidth },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(DamagedImages))]
+    public void Refuses_an_image_signature_that_is_not_followed_by_a_whole_image(string fileName, byte[] content)
+    {
+        var check = EvidenceFileTypes.Check(fileName, content);
+
+        check.IsAllowed.Should().BeFalse();
+        check.Error!.Key.Should().Be("Evidence_ImageDamaged");
+        check.Error.ToString().Should().StartWith($"文件“{fileName}”开头像");
+    }
+
+    /// <summary>The sample JPEG without its frame header (SOF0): a scan with no size.</summary>
+    private static byte[] RemoveFrame(byte[] jpeg)
+    {
+        var sof = jpeg.AsSpan().IndexOf((ReadOnlySpan<byte>)[0xFF, 0xC0]);
+        return [.. jpeg[..sof], .. jpeg[(sof + 13)..]];
     }
 
     [Theory]

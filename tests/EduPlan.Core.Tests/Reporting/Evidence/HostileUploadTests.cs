@@ -103,7 +103,6 @@ public sealed class HostileUploadTests
     }
 
     [Theory]
-    [InlineData("application/vnd.ms-word.document.macroEnabled.main+xml", "a .docm (macros) renamed .docx")]
     [InlineData("application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml", "a template renamed .docx")]
     [InlineData("text/html", "a web page in Word's clothes")]
     public void A_docx_whose_content_types_say_it_is_something_else_is_refused(string contentType, string what)
@@ -114,6 +113,38 @@ public sealed class HostileUploadTests
 
         check.IsAllowed.Should().BeFalse(what);
         check.Error.Should().Contain("内容类型").And.Contain("Word");
+    }
+
+    public static TheoryData<string, string, string?> MacroParts() => new()
+    {
+        // what, an extra content-type declaration, a relationship of document.xml
+        { "a VBA project renamed image9.bin", "<Override PartName=\"/word/media/image9.bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>", null },
+        { "every .bin declared a VBA project", "<Default Extension=\"bin\" ContentType=\"application/vnd.ms-office.vbaProject\"/>", null },
+        { "a .docm's main part renamed .docx", "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.ms-word.document.macroEnabled.main+xml\"/>", null },
+        { "a relationship to a VBA project", "", "http://schemas.microsoft.com/office/2006/relationships/vbaProject" },
+    };
+
+    [Theory]
+    [MemberData(nameof(MacroParts))]
+    public void A_macro_part_under_any_name_is_refused(string what, string declaration, string? relationship)
+    {
+        var file = EvidenceSamples.Zip(new Dictionary<string, string>
+        {
+            ["[Content_Types].xml"] = "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>" + declaration
+                + $"<Override PartName=\"/word/document.xml\" ContentType=\"{WordMain}\"/></Types>",
+            ["_rels/.rels"] = "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"/>",
+            ["word/document.xml"] = "<?xml version=\"1.0\"?><root xmlns=\"urn:x\"/>",
+            ["word/_rels/document.xml.rels"] = "<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                + (relationship is null ? "" : $"<Relationship Id=\"rId9\" Type=\"{relationship}\" Target=\"media/image9.bin\"/>") + "</Relationships>",
+            ["word/media/image9.bin"] = "not really VBA, but declared so",
+        });
+
+        var check = EvidenceFileTypes.Check("汇报.docx", file);
+
+        check.IsAllowed.Should().BeFalse(what);
+        check.Error!.Key.Should().Be("Evidence_ArchiveHasMacros", what);
+        check.Error.ToString().Should().StartWith("文件“汇报.docx”含有宏");
     }
 
     [Fact]

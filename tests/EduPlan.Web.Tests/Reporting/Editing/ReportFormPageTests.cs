@@ -215,6 +215,39 @@ public sealed class ReportFormPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_empty_file_is_refused_saying_it_is_empty_instead_of_being_dropped()
+    {
+        var client = await app.ReporterAsync("edu-writer", "市教委");
+        var html = await client.GetPageAsync(app.FormPath);
+
+        var response = await client.PostMultipartAsync(html, app.FormPath, app.FormPath,
+            ReportFormApp.Filled(html, app.FormPath, progress: "附上督导报告").Set("intent", "save"),
+            new MultipartFile("EvidenceFile", "空白.pdf", [], "application/pdf"));
+
+        response.StatusCode.Should().Be((HttpStatusCode)422);
+        var page = await response.Content.ReadAsStringAsync();
+        OwnershipTestKit.FieldMessage(page, "EvidenceFile").Should().Be("文件“空白.pdf”是空文件，不能上传");
+        MultipartForms.ReadFields(page, app.FormPath).Value("Progress").Should().Be("附上督导报告");
+        (await app.ReportAsync("市教委")).Should().BeNull();
+    }
+
+    [Fact]
+    public async Task A_jpeg_header_followed_by_html_is_refused_as_evidence()
+    {
+        var client = await app.ReporterAsync("edu-writer", "市教委");
+        var html = await client.GetPageAsync(app.FormPath);
+        byte[] polyglot = [0xFF, 0xD8, 0xFF, 0xE0, .. "<html><script>alert(1)</script></html>"u8.ToArray()];
+
+        var response = await client.PostMultipartAsync(html, app.FormPath, app.FormPath,
+            ReportFormApp.Filled(html, app.FormPath).Set("intent", "save"),
+            new MultipartFile("EvidenceFile", "现场.jpg", polyglot, "image/jpeg"));
+
+        response.StatusCode.Should().Be((HttpStatusCode)422);
+        OwnershipTestKit.FieldMessage(await response.Content.ReadAsStringAsync(), "EvidenceFile").Should().Contain("不是一张完整的图片");
+        (await app.WithDbAsync(db => db.ReportEvidence.CountAsync())).Should().Be(0);
+    }
+
+    [Fact]
     public async Task A_file_over_10_MB_is_refused_beside_the_file_field_and_the_typed_text_is_kept()
     {
         var client = await app.ReporterAsync("edu-writer", "市教委");

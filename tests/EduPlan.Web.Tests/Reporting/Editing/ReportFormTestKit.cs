@@ -140,9 +140,15 @@ public sealed class ReportFormApp : EduPlanWebFactory
     public static DateTimeOffset ChinaTime(DateTime wallClock) =>
         new(DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified), ChinaCalendar.Offset);
 
-    public static async Task<ReportFormApp> StartAsync(DateTime? chinaTime = null, Dictionary<string, string?>? settings = null)
+    /// <summary>Starts the app; with <paramref name="kestrel"/> on real Kestrel (a random loopback port) rather than the in-memory server.</summary>
+    public static async Task<ReportFormApp> StartAsync(DateTime? chinaTime = null, Dictionary<string, string?>? settings = null, bool kestrel = false)
     {
         var app = chinaTime is { } time ? new ReportFormApp(time) { Settings = settings ?? [] } : new ReportFormApp { Settings = settings ?? [] };
+        if (kestrel)
+        {
+            app.UseRealKestrel();
+        }
+
         var education = await app.EnsureDepartmentAsync("市教委");
         var finance = await app.EnsureDepartmentAsync("市财政局");
         await app.EnsureDepartmentAsync("市科技局");
