@@ -82,8 +82,39 @@ public static class DatabaseMigrations
             }
         }
 
-        await db.Database.MigrateAsync(cancellationToken);
+        if (db.Database.ProviderName != NpgsqlProviderName)
+        {
+            // SQLite and SQL Server: EF's own migration lock keeps two instances from migrating at once.
+            await db.Database.MigrateAsync(cancellationToken);
+            return;
+        }
+
+        // PostgreSQL: two instances starting together could both read a migration as pending and both run it (seen
+        // in CI: "function AuditEntries_AppendOnly already exists"). A session-level advisory lock on the connection
+        // EF migrates through makes the second wait, and then find nothing pending.
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken);
+            try
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
+
+    private const string NpgsqlProviderName = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    /// <summary>The advisory lock key of EduPlan's migrations (any constant bigint; "EDUPLAN" in ASCII).</summary>
+    private const long MigrationLockKey = 0x45_44_55_50_4C_41_4E;
 
     /// <summary>
     /// A context on <paramref name="provider"/> with a placeholder connection string, for work that needs
