@@ -26,6 +26,7 @@ public class EduPlanDbContext(DbContextOptions<EduPlanDbContext> options)
     public DbSet<Indicator> Indicators => Set<Indicator>();
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<TaskCoDepartment> TaskCoDepartments => Set<TaskCoDepartment>();
+    public DbSet<PastTaskOwner> PastTaskOwners => Set<PastTaskOwner>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<ProgressReport> ProgressReports => Set<ProgressReport>();
     public DbSet<ReportIndicatorValue> ReportIndicatorValues => Set<ReportIndicatorValue>();

@@ -50,8 +50,9 @@ public sealed class DepartmentQueries(EduPlanDbContext db)
             // Withdrawn tasks count too: their foreign keys still point at the department.
             new DepartmentUsage(
                 db.Users.Count(u => u.DepartmentId == d.Id),
-                db.Tasks.Count(t => t.LeadDepartmentId == d.Id),
-                db.TaskCoDepartments.Count(c => c.DepartmentId == d.Id),
+                // Past owners too: ownership history keeps pointing at the department.
+                db.Tasks.Count(t => t.LeadDepartmentId == d.Id) + db.PastTaskOwners.Count(p => p.DepartmentId == d.Id && p.Part == TaskPart.Lead),
+                db.TaskCoDepartments.Count(c => c.DepartmentId == d.Id) + db.PastTaskOwners.Count(p => p.DepartmentId == d.Id && p.Part != TaskPart.Lead),
                 db.Departments.Count(c => c.ParentId == d.Id),
                 // Reports are the record of what happened (their foreign key restricts the delete); the department is retired instead.
                 db.ProgressReports.Count(r => r.DepartmentId == d.Id))));

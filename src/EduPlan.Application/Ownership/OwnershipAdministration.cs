@@ -1,6 +1,7 @@
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
 using EduPlan.Application.Progress;
+using EduPlan.Application.Reporting;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
 using EduPlan.Data;
@@ -13,7 +14,7 @@ namespace EduPlan.Application.Ownership;
 /// <see cref="Core.Plans.PlanTask.OwnershipVersion"/> and audited with before and after (reading them is
 /// <see cref="OwnershipQueries"/>').
 /// </summary>
-public sealed class OwnershipAdministration(EduPlanDbContext db, AuditLog audit, OwnershipQueries queries)
+public sealed class OwnershipAdministration(EduPlanDbContext db, AuditLog audit, OwnershipQueries queries, ReportingCalendar calendar)
 {
     /// <summary>
     /// Sets one task's lead department and co-departments, as read at <paramref name="expectedVersion"/>. An unchanged
@@ -24,6 +25,8 @@ public sealed class OwnershipAdministration(EduPlanDbContext db, AuditLog audit,
         ArgumentNullException.ThrowIfNull(input);
         var task = await db.Tasks
             .Include(t => t.CoDepartments)
+            .Include(t => t.PastOwners)
+            .AsSplitQuery()
             .SingleOrDefaultAsync(t => t.Plan!.Code == planCode && t.Number == number, cancellationToken);
         if (task is null)
         {
@@ -43,21 +46,27 @@ public sealed class OwnershipAdministration(EduPlanDbContext db, AuditLog audit,
         var departments = (await DepartmentDirectory.LoadAsync(db, cancellationToken)).ById;
         var coDepartments = input.CoDepartmentIds.ToList();
         var errors = OwnershipRules.Check(task, input.LeadDepartmentId, coDepartments, departments);
+        var (from, fromError) = await OwnershipRules.ResolveFromAsync(calendar, input.From, cancellationToken);
+        if (fromError is not null)
+        {
+            errors.Add(fromError);
+        }
+
         if (errors.Count > 0)
         {
             return Result<TaskOwnership>.Invalid(errors);
         }
 
-        if (OwnershipRules.IsSame(task, input.LeadDepartmentId, coDepartments))
+        if (OwnershipRules.IsSame(task, input.LeadDepartmentId, coDepartments, from))
         {
             return Result<TaskOwnership>.Unchanged((await queries.GetTaskAsync(task.Id, cancellationToken))!);
         }
 
         var before = OwnershipRules.Snapshot(task, departments);
-        OwnershipRules.Apply(task, input.LeadDepartmentId, coDepartments);
+        OwnershipRules.Apply(task, input.LeadDepartmentId, coDepartments, from);
         var after = OwnershipRules.Snapshot(task, departments);
         audit.Add(AuditActions.OwnershipChanged, AuditOutcome.Success, AuditTarget.Task(task.Id, planCode, number),
-            new { before = before.ForAudit(), after = after.ForAudit() });
+            new { before = before.ForAudit(), after = after.ForAudit(), from = from.ToString() });
         try
         {
             // A new lead department changes whose reports the task's light is read from.

@@ -1,6 +1,8 @@
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
 using EduPlan.Application.Progress;
+using EduPlan.Application.Reporting;
+using EduPlan.Core.Reporting;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Ownership;
@@ -15,30 +17,37 @@ namespace EduPlan.Application.Ownership;
 /// against the database first, and either all are applied in one transaction with one OwnershipImported audit entry (and
 /// an OwnershipChanged entry per changed task), or nothing is written and every bad row is named as "file:line: reason".
 /// </summary>
-public sealed class OwnershipImport(EduPlanDbContext db, AuditLog audit)
+public sealed class OwnershipImport(EduPlanDbContext db, AuditLog audit, ReportingCalendar calendar)
 {
     /// <summary>Reads and imports the file at <paramref name="path"/>; errors name the path as given.</summary>
-    public async Task<OwnershipImportResult> ImportFileAsync(string path, bool dryRun = false, CancellationToken cancellationToken = default)
+    public async Task<OwnershipImportResult> ImportFileAsync(string path, bool dryRun = false, Quarter? from = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(path);
         var content = await File.ReadAllBytesAsync(path, cancellationToken);
-        return await ImportAsync(content, path, dryRun, cancellationToken);
+        return await ImportAsync(content, path, dryRun, from, cancellationToken);
     }
 
     /// <summary>Imports a file's bytes (UTF-8 with or without BOM, or GB18030); <paramref name="sourceName"/> names it in errors.</summary>
-    public Task<OwnershipImportResult> ImportAsync(ReadOnlyMemory<byte> content, string sourceName, bool dryRun = false, CancellationToken cancellationToken = default) =>
-        ImportAsync(OwnershipCsv.Parse(content.Span, sourceName), dryRun, cancellationToken);
+    public Task<OwnershipImportResult> ImportAsync(ReadOnlyMemory<byte> content, string sourceName, bool dryRun = false, Quarter? from = null, CancellationToken cancellationToken = default) =>
+        ImportAsync(OwnershipCsv.Parse(content.Span, sourceName), dryRun, from, cancellationToken);
 
     /// <summary>
     /// Checks every row and, unless <paramref name="dryRun"/> or a row is bad, applies them all. Rows that would change
-    /// nothing are listed as unchanged. A dry run reports what would change and writes nothing.
+    /// nothing are listed as unchanged. A dry run reports what would change and writes nothing. The owners take effect
+    /// from <paramref name="from"/> (default: the open quarter); earlier quarters keep the owners they had.
     /// </summary>
-    public async Task<OwnershipImportResult> ImportAsync(OwnershipCsvDocument document, bool dryRun = false, CancellationToken cancellationToken = default)
+    public async Task<OwnershipImportResult> ImportAsync(OwnershipCsvDocument document, bool dryRun = false, Quarter? from = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         var source = document.SourceName;
         var errors = new List<OwnershipCsvError>(document.Errors);
         void Error(int line, Message reason) => errors.Add(new OwnershipCsvError(source, line, reason));
+        var (effective, fromError) = await OwnershipRules.ResolveFromAsync(calendar, from, cancellationToken);
+        if (fromError is not null)
+        {
+            // Not a row's fault: the whole file would rewrite closed quarters.
+            return new OwnershipImportResult(source, [new OwnershipCsvError(source, 0, fromError.Message)], [], [], Applied: false) { From = effective };
+        }
 
         var plans = await db.Plans.AsNoTracking().Select(p => new { p.Id, p.Code, p.Title }).ToListAsync(cancellationToken);
         var directory = await DepartmentDirectory.LoadAsync(db, cancellationToken);
@@ -63,6 +72,8 @@ public sealed class OwnershipImport(EduPlanDbContext db, AuditLog audit)
         // Tracked, with co-departments: these are the entities the import changes, and their versions guard the save.
         var tasks = (await db.Tasks
             .Include(t => t.CoDepartments)
+            .Include(t => t.PastOwners)
+            .AsSplitQuery()
             .Where(t => planIds.Contains(t.PlanId))
             .ToListAsync(cancellationToken))
             .ToDictionary(t => (t.PlanId, t.Number));
@@ -128,7 +139,7 @@ public sealed class OwnershipImport(EduPlanDbContext db, AuditLog audit)
             var before = OwnershipRules.Snapshot(task, directory.ById);
             var after = OwnershipRules.Snapshot(lead, coDepartments, directory.ById);
             var change = new ImportedOwnership(row.Line, planCode, task.Number, task.Title, before, after);
-            if (OwnershipRules.IsSame(task, lead, coDepartments))
+            if (OwnershipRules.IsSame(task, lead, coDepartments, effective))
             {
                 unchanged.Add(change);
             }
@@ -154,26 +165,27 @@ public sealed class OwnershipImport(EduPlanDbContext db, AuditLog audit)
         if (errors.Count > 0)
         {
             db.ChangeTracker.Clear();
-            return new OwnershipImportResult(source, errors.OrderBy(e => e.Line).ToList(), [], [], Applied: false);
+            return new OwnershipImportResult(source, errors.OrderBy(e => e.Line).ToList(), [], [], Applied: false) { From = effective };
         }
 
         if (dryRun)
         {
             db.ChangeTracker.Clear();
-            return new OwnershipImportResult(source, [], changed, unchanged, Applied: false);
+            return new OwnershipImportResult(source, [], changed, unchanged, Applied: false) { From = effective };
         }
 
         foreach (var (change, task, lead, coDepartments) in changes)
         {
-            OwnershipRules.Apply(task, lead, coDepartments);
+            OwnershipRules.Apply(task, lead, coDepartments, effective);
             audit.Add(AuditActions.OwnershipChanged, AuditOutcome.Success, AuditTarget.Task(task.Id, change.PlanCode, change.TaskNumber),
-                new { before = change.Before.ForAudit(), after = change.After.ForAudit(), file = source, line = change.Line });
+                new { before = change.Before.ForAudit(), after = change.After.ForAudit(), from = effective.ToString(), file = source, line = change.Line });
         }
 
         audit.Add(AuditActions.OwnershipImported, AuditOutcome.Success, null, new
         {
             file = source,
             rows = document.Rows.Count,
+            from = effective.ToString(),
             changed = changed.Select(c => $"{c.PlanCode}#{c.TaskNumber}").ToList(),
             unchanged = unchanged.Count,
         });
@@ -190,6 +202,6 @@ public sealed class OwnershipImport(EduPlanDbContext db, AuditLog audit)
                 [new OwnershipCsvError(source, 0, new Message("OwnershipImport_Conflict"))], [], [], Applied: false);
         }
 
-        return new OwnershipImportResult(source, [], changed, unchanged, Applied: true);
+        return new OwnershipImportResult(source, [], changed, unchanged, Applied: true) { From = effective };
     }
 }

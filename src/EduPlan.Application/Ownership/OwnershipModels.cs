@@ -26,7 +26,8 @@ public sealed record TaskOwnership(
 }
 
 /// <summary>What an editor chose for one task: the lead department (null for none) and the co-departments.</summary>
-public sealed record OwnershipInput(int? LeadDepartmentId, IReadOnlyCollection<int> CoDepartmentIds);
+/// <param name="From">The first quarter the owners take effect in; null: the open quarter. Earlier quarters keep their owners.</param>
+public sealed record OwnershipInput(int? LeadDepartmentId, IReadOnlyCollection<int> CoDepartmentIds, EduPlan.Core.Reporting.Quarter? From = null);
 
 /// <summary>The owners of a task by department name, as written to the audit log and shown in reports.</summary>
 public sealed record OwnersSnapshot(string? Lead, IReadOnlyList<string> CoDepartments) : ILocalizable
@@ -61,4 +62,7 @@ public sealed record OwnershipImportResult(
     bool Applied)
 {
     public bool Succeeded => Errors.Count == 0;
+
+    /// <summary>The first quarter the file's owners take effect in (null when the file could not be read).</summary>
+    public EduPlan.Core.Reporting.Quarter? From { get; init; }
 }

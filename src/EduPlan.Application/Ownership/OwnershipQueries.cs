@@ -1,4 +1,6 @@
 using EduPlan.Application.Departments;
+using EduPlan.Core.Organisation;
+using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -40,6 +42,10 @@ public sealed class OwnershipQueries(EduPlanDbContext db)
     /// <summary>One task with its owners, withdrawn or not; null when the plan has no such task.</summary>
     public async Task<TaskOwnership?> GetTaskAsync(string planCode, int number, CancellationToken cancellationToken = default) =>
         (await ReadAsync(db.Tasks.Where(t => t.Plan!.Code == planCode && t.Number == number), cancellationToken)).SingleOrDefault();
+
+    /// <summary>Who owned the task in <paramref name="quarter"/> (its lead and co-departments then), e.g. to authorise a reporter on that quarter's report.</summary>
+    public Task<List<OwnerSpan>> OwnersInAsync(int taskId, Quarter quarter, CancellationToken cancellationToken = default) =>
+        TaskOwnerSpans.InAsync(db, quarter, taskIds: [taskId], cancellationToken: cancellationToken);
 
     /// <summary>One task's owners by id, e.g. to authorise a reporter on it.</summary>
     public async Task<TaskOwnership?> GetTaskAsync(int taskId, CancellationToken cancellationToken = default) =>

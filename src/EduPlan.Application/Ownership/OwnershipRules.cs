@@ -2,6 +2,8 @@ using EduPlan.Application.Departments;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Plans;
+using EduPlan.Core.Reporting;
+using EduPlan.Application.Reporting;
 
 namespace EduPlan.Application.Ownership;
 
@@ -58,8 +60,34 @@ internal static class OwnershipRules
         return errors;
     }
 
-    public static bool IsSame(PlanTask task, int? lead, IReadOnlyCollection<int> coDepartments) =>
-        task.LeadDepartmentId == lead && task.CoDepartments.Select(c => c.DepartmentId).ToHashSet().SetEquals(coDepartments);
+    public const string FromField = nameof(OwnershipInput.From);
+
+    /// <summary>
+    /// The quarter a change of owners takes effect from: the one asked for, or by default the open quarter (the
+    /// current one when none is open). An earlier quarter is refused: changing owners never alters a closed quarter's
+    /// figures (who was expected to report, what was overdue).
+    /// </summary>
+    public static async Task<(Quarter From, FieldError? Error)> ResolveFromAsync(ReportingCalendar calendar, Quarter? requested, CancellationToken cancellationToken)
+    {
+        var earliest = await calendar.DefaultQuarterAsync(null, cancellationToken);
+        if (requested is not { } from)
+        {
+            return (earliest, null);
+        }
+
+        if (from < earliest)
+        {
+            return (from, FieldError.Of(FromField, "Ownership_FromClosed", from.ToMessage(), earliest.ToMessage()));
+        }
+
+        return from > Quarter.Last
+            ? (from, FieldError.Of(FromField, "Ownership_FromTooLate", Quarter.Last.ToMessage()))
+            : (from, null);
+    }
+
+    /// <summary>True when the task's owners from <paramref name="from"/> on are already these (so saving changes nothing).</summary>
+    public static bool IsSame(PlanTask task, int? lead, IReadOnlyCollection<int> coDepartments, Quarter from) =>
+        TaskOwners.HasOwnersFrom(task, lead, coDepartments, from);
 
     public static OwnersSnapshot Snapshot(PlanTask task, IReadOnlyDictionary<int, DepartmentReference> departments) =>
         Snapshot(task.LeadDepartmentId, task.CoDepartments.Select(c => c.DepartmentId), departments);
@@ -69,19 +97,13 @@ internal static class OwnershipRules
             coDepartments.Select(id => departments[id].Name).Order(StringComparer.Ordinal).ToList());
 
     /// <summary>
-    /// Sets the owners on a tracked task (loaded with its co-departments) and raises its version. The version's original
-    /// value stays what the editor read, so the UPDATE matches no row if someone saved in between.
-    /// Only co-department rows of this task are removed: nothing else hangs on ownership.
+    /// Sets the owners from <paramref name="from"/> on, on a tracked task loaded with its co-departments and past owners
+    /// (<see cref="TaskOwners.Change"/>), and raises its version. The version's original value stays what the editor
+    /// read, so the UPDATE matches no row if someone saved in between. Reports hang on the task, not on ownership rows.
     /// </summary>
-    public static void Apply(PlanTask task, int? lead, IReadOnlyCollection<int> coDepartments)
+    public static void Apply(PlanTask task, int? lead, IReadOnlyCollection<int> coDepartments, Quarter from)
     {
-        task.LeadDepartmentId = lead;
-        task.CoDepartments.RemoveAll(c => !coDepartments.Contains(c.DepartmentId));
-        foreach (var id in coDepartments.Where(id => task.CoDepartments.All(c => c.DepartmentId != id)))
-        {
-            task.CoDepartments.Add(new TaskCoDepartment { TaskId = task.Id, DepartmentId = id });
-        }
-
+        TaskOwners.Change(task, lead, coDepartments, from);
         task.OwnershipVersion++;
     }
 }

@@ -1,3 +1,5 @@
+using EduPlan.Application.Ownership;
+using EduPlan.Core.Organisation;
 using EduPlan.Core.Progress;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
@@ -71,7 +73,7 @@ public static class ProgressReadModel
             return;
         }
 
-        var reports = await ReportRows(db.ProgressReports.Where(r => ids.Contains(r.TaskId))).ToListAsync(cancellationToken);
+        var reports = await ReadReportsAsync(db, db.ProgressReports.Where(r => ids.Contains(r.TaskId)), ids, cancellationToken);
         Replace(
             db,
             await db.TaskQuarterProgress.Where(p => ids.Contains(p.TaskId)).ToListAsync(cancellationToken),
@@ -102,7 +104,7 @@ public static class ProgressReadModel
             return;
         }
 
-        var values = await ValueRows(db.ReportIndicatorValues.Where(v => indicatorIds.Contains(v.IndicatorId))).ToListAsync(cancellationToken);
+        var values = await ReadValuesAsync(db, db.ReportIndicatorValues.Where(v => indicatorIds.Contains(v.IndicatorId)), cancellationToken);
         Replace(
             db,
             await db.IndicatorQuarterValues.Where(v => indicatorIds.Contains(v.IndicatorId)).ToListAsync(cancellationToken),
@@ -153,8 +155,8 @@ public static class ProgressReadModel
     /// <summary>The read model as a rebuild would write it, computed from the reports without writing anything.</summary>
     public static async Task<ReadModelContents> ComputeAsync(EduPlanDbContext db, CancellationToken cancellationToken = default)
     {
-        var reports = await ReportRows(db.ProgressReports).ToListAsync(cancellationToken);
-        var values = await ValueRows(db.ReportIndicatorValues).ToListAsync(cancellationToken);
+        var reports = await ReadReportsAsync(db, db.ProgressReports, null, cancellationToken);
+        var values = await ReadValuesAsync(db, db.ReportIndicatorValues, cancellationToken);
         return new ReadModelContents(TaskRows(reports).ToList(), IndicatorRows(values).ToList(), Submissions(reports).ToList());
     }
 
@@ -163,6 +165,22 @@ public static class ProgressReadModel
         await db.TaskQuarterProgress.AsNoTracking().OrderBy(p => p.TaskId).ThenBy(p => p.Year).ThenBy(p => p.QuarterNumber).ToListAsync(cancellationToken),
         await db.IndicatorQuarterValues.AsNoTracking().OrderBy(v => v.IndicatorId).ThenBy(v => v.Year).ThenBy(v => v.QuarterNumber).ToListAsync(cancellationToken),
         await db.ReportSubmissions.AsNoTracking().OrderBy(s => s.ReportId).ToListAsync(cancellationToken));
+
+    // A task's light is read from its lead department's reports: the lead of each report's quarter, not today's.
+    private static async Task<List<ReportRow>> ReadReportsAsync(EduPlanDbContext db, IQueryable<ProgressReport> reports, IReadOnlyCollection<int>? taskIds, CancellationToken cancellationToken)
+    {
+        var rows = await ReportRows(reports).ToListAsync(cancellationToken);
+        var owners = (await TaskOwnerSpans.LoadAsync(db, taskIds: taskIds, cancellationToken: cancellationToken)).ToLookup(s => s.TaskId);
+        return rows.Select(r => r with { IsLead = TaskOwners.PartIn(owners[r.TaskId], r.DepartmentId, new Quarter(r.Year, r.QuarterNumber)) == TaskPart.Lead }).ToList();
+    }
+
+    private static async Task<List<ValueRow>> ReadValuesAsync(EduPlanDbContext db, IQueryable<Core.Reporting.ReportIndicatorValue> values, CancellationToken cancellationToken)
+    {
+        var rows = await ValueRows(values).ToListAsync(cancellationToken);
+        var taskIds = rows.Select(v => v.TaskId).Distinct().ToList();
+        var owners = (await TaskOwnerSpans.LoadAsync(db, taskIds: taskIds, cancellationToken: cancellationToken)).ToLookup(s => s.TaskId);
+        return rows.Select(v => v with { IsLead = TaskOwners.PartIn(owners[v.TaskId], v.DepartmentId, new Quarter(v.Year, v.QuarterNumber)) == TaskPart.Lead }).ToList();
+    }
 
     private static IQueryable<ReportRow> ReportRows(IQueryable<ProgressReport> reports) => reports
         .AsNoTracking()
@@ -176,13 +194,14 @@ public static class ProgressReadModel
             r.Percent,
             r.Status,
             r.Evidence.Any(),
-            r.Task!.LeadDepartmentId == r.DepartmentId,
+            false,
             r.Revisions.Where(v => v.Action == ReportAction.Submitted).Min(v => (DateTime?)v.At)));
 
     private static IQueryable<ValueRow> ValueRows(IQueryable<Core.Reporting.ReportIndicatorValue> values) => values
         .AsNoTracking()
         .Where(v => v.Report!.State == ReportState.Approved || v.Report.State == ReportState.Submitted)
         .Select(v => new ValueRow(
+            v.Report!.TaskId,
             v.IndicatorId,
             v.Value,
             v.ReportId,
@@ -190,7 +209,7 @@ public static class ProgressReadModel
             v.Report.Year,
             v.Report.QuarterNumber,
             v.Report.State,
-            v.Report.Task!.LeadDepartmentId == v.Report.DepartmentId,
+            false,
             v.Report.SubmittedAt,
             v.Report.ApprovedAt));
 
@@ -337,6 +356,7 @@ public static class ProgressReadModel
         bool HasEvidence, bool IsLead, DateTime? FirstSubmittedAt);
 
     private sealed record ValueRow(
+        int TaskId,
         int IndicatorId, decimal Value, int ReportId, int DepartmentId, int Year, int QuarterNumber, ReportState State,
         bool IsLead, DateTime? SubmittedAt, DateTime? ApprovedAt);
 }

@@ -1,5 +1,6 @@
 using EduPlan.Application.Ownership;
 using EduPlan.Cli.Infrastructure;
+using EduPlan.Core.Reporting;
 
 namespace EduPlan.Cli.Commands;
 
@@ -8,8 +9,8 @@ public static class OwnersCommand
 {
     public static CliCommand Definition { get; } = new(
         "owners",
-        "owners import FILE.csv [--dry-run]",
-        "Set task owners from a CSV file (plan code, task number, lead, co-departments separated by 、); one bad row and nothing is written.",
+        "owners import FILE.csv [--from 2026Q3] [--dry-run]",
+        "Set task owners from a CSV file (plan code, task number, lead, co-departments separated by 、), effective from a quarter (default: the open one; earlier quarters keep their owners); one bad row and nothing is written.",
         RunAsync);
 
     private static async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args)
@@ -19,7 +20,7 @@ public static class OwnersCommand
             throw new UsageException(args.Count == 0 ? "owners needs a subcommand: import" : $"unknown owners subcommand '{args[0]}'");
         }
 
-        var arguments = CommandArguments.Parse(args.Skip(1).ToList(), flags: ["--dry-run"]);
+        var arguments = CommandArguments.Parse(args.Skip(1).ToList(), valueOptions: ["--from"], flags: ["--dry-run"]);
         if (arguments.Positionals.Count != 1)
         {
             throw new UsageException("owners import needs exactly one FILE.csv");
@@ -31,9 +32,15 @@ public static class OwnersCommand
             throw new CliException($"{file}: file not found");
         }
 
+        Quarter? from = null;
+        if (arguments.Value("--from") is { } text)
+        {
+            from = Quarter.TryParse(text, out var quarter) ? quarter : throw new UsageException($"--from '{text}' is not a quarter; write it as 2026Q3");
+        }
+
         var dryRun = arguments.Has("--dry-run");
         await using var scope = await CommandScope.OpenAsync(context, write: !dryRun);
-        var result = await scope.Get<OwnershipImport>().ImportFileAsync(file, dryRun, context.CancellationToken);
+        var result = await scope.Get<OwnershipImport>().ImportFileAsync(file, dryRun, from, context.CancellationToken);
         if (!result.Succeeded)
         {
             // Every bad row, each as "file:line: reason"; nothing was written.
@@ -52,7 +59,7 @@ public static class OwnersCommand
         }
 
         var verb = dryRun ? "would change" : "changed";
-        context.Output.WriteLine($"{verb} {DatabaseState.Plural(result.Changed.Count, "task")}, {result.Unchanged.Count} unchanged");
+        context.Output.WriteLine($"{verb} {DatabaseState.Plural(result.Changed.Count, "task")} from {result.From}, {result.Unchanged.Count} unchanged");
         return ExitCodes.Success;
     }
 }

@@ -86,7 +86,20 @@ public sealed class DemoGenerator(
         var plansImported = await EnsurePlansAsync(cancellationToken);
         await users.EnsureRolesAsync(cancellationToken);
         var (departmentIds, created) = await EnsureDepartmentsAsync(catalogue, cancellationToken);
-        var (owned, given) = await AssignOwnersAsync(departmentIds, random, cancellationToken);
+        // The demo's owners own their tasks from the first reporting quarter, as if assigned then (ownership has effect
+        // dates, and a change today would only take effect from the open quarter): the clock stands at 2025Q1's start.
+        clock.Set(DemoTimeline.ChinaTime(Quarter.First.StartDate, 9));
+        (int Owned, int Given) ownersGiven;
+        try
+        {
+            ownersGiven = await AssignOwnersAsync(departmentIds, random, cancellationToken);
+        }
+        finally
+        {
+            clock.Release();
+        }
+
+        var (owned, given) = ownersGiven;
         var links = await LinkIndicatorsAsync(cancellationToken);
         var (demoUsers, reporters, coordinator) = await EnsureUsersAsync(catalogue, departmentIds, password, random, cancellationToken);
         var demoProgress = await DemoProgress.PlanAsync(db, planning, culture, cancellationToken);

@@ -9,4 +9,7 @@ public class TaskCoDepartment
     public PlanTask? Task { get; set; }
     public int DepartmentId { get; set; }
     public Department? Department { get; set; }
+
+    /// <summary>The first quarter (<see cref="Reporting.Quarter.Key"/>) the department joins the task; null: since the beginning.</summary>
+    public int? FromQuarter { get; set; }
 }

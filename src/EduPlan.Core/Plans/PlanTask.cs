@@ -23,8 +23,17 @@ public class PlanTask
     public int? LeadDepartmentId { get; set; }
     public Organisation.Department? LeadDepartment { get; set; }
 
+    /// <summary>
+    /// The first quarter (<see cref="Reporting.Quarter.Key"/>) the lead department leads the task; null: since the
+    /// beginning. Earlier owners are in <see cref="PastOwners"/>.
+    /// </summary>
+    public int? LeadFromQuarter { get; set; }
+
     /// <summary>The co-departments (参与单位), in no particular order.</summary>
     public List<Organisation.TaskCoDepartment> CoDepartments { get; set; } = [];
+
+    /// <summary>Departments that led or joined the task for a span of quarters that has ended (ownership history).</summary>
+    public List<Organisation.PastTaskOwner> PastOwners { get; set; } = [];
 
     /// <summary>Concurrency token for ownership edits: raised by one on every ownership change.</summary>
     public int OwnershipVersion { get; set; }

@@ -44,6 +44,15 @@ public readonly record struct Quarter : IComparable<Quarter>, ILocalizable
     /// <summary>The last day on which entry is open by default: <paramref name="graceDays"/> days after the quarter ends.</summary>
     public DateOnly DefaultDeadline(int graceDays) => EndDate.AddDays(graceDays);
 
+    /// <summary>
+    /// The quarter as one sortable number, year × 10 + quarter (2026Q3 is 20263): how ownership periods store their
+    /// first and last quarter, so a database compares quarters with &lt;= and &gt;=.
+    /// </summary>
+    public int Key => (Year * 10) + Number;
+
+    /// <summary>The quarter of a <see cref="Key"/>.</summary>
+    public static Quarter FromKey(int key) => new(key / 10, key % 10);
+
     public Quarter Next => Number == 4 ? new(Year + 1, 1) : new(Year, Number + 1);
 
     public Quarter Previous => Number == 1 ? new(Year - 1, 4) : new(Year, Number - 1);

@@ -136,12 +136,49 @@ namespace EduPlan.Data.PostgreSql.Migrations
                     b.ToTable("Departments", (string)null);
                 });
 
+            modelBuilder.Entity("EduPlan.Core.Organisation.PastTaskOwner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FromQuarter")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("UntilQuarter")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("TaskId", "UntilQuarter");
+
+                    b.ToTable("PastTaskOwners", (string)null);
+                });
+
             modelBuilder.Entity("EduPlan.Core.Organisation.TaskCoDepartment", b =>
                 {
                     b.Property<int>("TaskId")
                         .HasColumnType("integer");
 
                     b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("FromQuarter")
                         .HasColumnType("integer");
 
                     b.HasKey("TaskId", "DepartmentId");
@@ -449,6 +486,9 @@ namespace EduPlan.Data.PostgreSql.Migrations
                         .HasColumnType("character varying(32)");
 
                     b.Property<int?>("LeadDepartmentId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("LeadFromQuarter")
                         .HasColumnType("integer");
 
                     b.Property<int>("Number")
@@ -1415,6 +1455,25 @@ namespace EduPlan.Data.PostgreSql.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("EduPlan.Core.Organisation.PastTaskOwner", b =>
+                {
+                    b.HasOne("EduPlan.Core.Organisation.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EduPlan.Core.Plans.PlanTask", "Task")
+                        .WithMany("PastOwners")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Task");
+                });
+
             modelBuilder.Entity("EduPlan.Core.Organisation.TaskCoDepartment", b =>
                 {
                     b.HasOne("EduPlan.Core.Organisation.Department", "Department")
@@ -1764,6 +1823,8 @@ namespace EduPlan.Data.PostgreSql.Migrations
                     b.Navigation("CoDepartments");
 
                     b.Navigation("Indicators");
+
+                    b.Navigation("PastOwners");
                 });
 
             modelBuilder.Entity("EduPlan.Core.Plans.Section", b =>

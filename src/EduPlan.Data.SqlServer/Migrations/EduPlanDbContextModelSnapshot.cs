@@ -135,12 +135,49 @@ namespace EduPlan.Data.SqlServer.Migrations
                     b.ToTable("Departments", (string)null);
                 });
 
+            modelBuilder.Entity("EduPlan.Core.Organisation.PastTaskOwner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("FromQuarter")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("UntilQuarter")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("TaskId", "UntilQuarter");
+
+                    b.ToTable("PastTaskOwners", (string)null);
+                });
+
             modelBuilder.Entity("EduPlan.Core.Organisation.TaskCoDepartment", b =>
                 {
                     b.Property<int>("TaskId")
                         .HasColumnType("int");
 
                     b.Property<int>("DepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("FromQuarter")
                         .HasColumnType("int");
 
                     b.HasKey("TaskId", "DepartmentId");
@@ -446,6 +483,9 @@ namespace EduPlan.Data.SqlServer.Migrations
                         .HasColumnType("nvarchar(32)");
 
                     b.Property<int?>("LeadDepartmentId")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("LeadFromQuarter")
                         .HasColumnType("int");
 
                     b.Property<int>("Number")
@@ -1414,6 +1454,25 @@ namespace EduPlan.Data.SqlServer.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("EduPlan.Core.Organisation.PastTaskOwner", b =>
+                {
+                    b.HasOne("EduPlan.Core.Organisation.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EduPlan.Core.Plans.PlanTask", "Task")
+                        .WithMany("PastOwners")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Task");
+                });
+
             modelBuilder.Entity("EduPlan.Core.Organisation.TaskCoDepartment", b =>
                 {
                     b.HasOne("EduPlan.Core.Organisation.Department", "Department")
@@ -1763,6 +1822,8 @@ namespace EduPlan.Data.SqlServer.Migrations
                     b.Navigation("CoDepartments");
 
                     b.Navigation("Indicators");
+
+                    b.Navigation("PastOwners");
                 });
 
             modelBuilder.Entity("EduPlan.Core.Plans.Section", b =>

@@ -124,12 +124,47 @@ namespace EduPlan.Data.Sqlite.Migrations
                     b.ToTable("Departments", (string)null);
                 });
 
+            modelBuilder.Entity("EduPlan.Core.Organisation.PastTaskOwner", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromQuarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Part")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UntilQuarter")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.HasIndex("TaskId", "UntilQuarter");
+
+                    b.ToTable("PastTaskOwners", (string)null);
+                });
+
             modelBuilder.Entity("EduPlan.Core.Organisation.TaskCoDepartment", b =>
                 {
                     b.Property<int>("TaskId")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("FromQuarter")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("TaskId", "DepartmentId");
@@ -421,6 +456,9 @@ namespace EduPlan.Data.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("LeadDepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("LeadFromQuarter")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Number")
@@ -1371,6 +1409,25 @@ namespace EduPlan.Data.Sqlite.Migrations
                     b.Navigation("Parent");
                 });
 
+            modelBuilder.Entity("EduPlan.Core.Organisation.PastTaskOwner", b =>
+                {
+                    b.HasOne("EduPlan.Core.Organisation.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("EduPlan.Core.Plans.PlanTask", "Task")
+                        .WithMany("PastOwners")
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+
+                    b.Navigation("Task");
+                });
+
             modelBuilder.Entity("EduPlan.Core.Organisation.TaskCoDepartment", b =>
                 {
                     b.HasOne("EduPlan.Core.Organisation.Department", "Department")
@@ -1720,6 +1777,8 @@ namespace EduPlan.Data.Sqlite.Migrations
                     b.Navigation("CoDepartments");
 
                     b.Navigation("Indicators");
+
+                    b.Navigation("PastOwners");
                 });
 
             modelBuilder.Entity("EduPlan.Core.Plans.Section", b =>

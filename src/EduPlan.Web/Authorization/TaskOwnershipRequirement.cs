@@ -20,6 +20,16 @@ public sealed record TaskOwnershipResource(int TaskId, int? LeadDepartmentId, IR
         return new(task.TaskId, task.Lead?.Id, task.CoDepartments.Select(d => d.Id).ToList());
     }
 
+    /// <summary>The owners of a task in one quarter (a report is judged by who owned the task in its quarter).</summary>
+    public static TaskOwnershipResource In(int taskId, IReadOnlyCollection<OwnerSpan> ownersInQuarter)
+    {
+        ArgumentNullException.ThrowIfNull(ownersInQuarter);
+        return new(
+            taskId,
+            ownersInQuarter.FirstOrDefault(o => o.Part == TaskPart.Lead)?.DepartmentId,
+            ownersInQuarter.Where(o => o.Part == TaskPart.CoDepartment).Select(o => o.DepartmentId).ToList());
+    }
+
     /// <summary>Whether the department leads this task, joins it, or neither.</summary>
     public TaskPart PartOf(int departmentId) => TaskOwners.PartOf(departmentId, LeadDepartmentId, CoDepartmentIds);
 }

@@ -3,6 +3,7 @@ using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
 using EduPlan.Application.Import;
 using EduPlan.Application.Ownership;
+using EduPlan.Application.Reporting;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Organisation;
 using EduPlan.Data;
@@ -57,14 +58,18 @@ public sealed class AdministrationDatabase : IAsyncLifetime
     public async Task<T> Ownership<T>(Func<OwnershipAdministration, Task<T>> work, params IInterceptor[] interceptors)
     {
         await using var db = Context(interceptors);
-        return await work(new OwnershipAdministration(db, new AuditLog(db, Actor, Clock), new OwnershipQueries(db)));
+        return await work(new OwnershipAdministration(db, new AuditLog(db, Actor, Clock), new OwnershipQueries(db), Calendar(db)));
     }
 
     public async Task<OwnershipImportResult> ImportAsync(byte[] content, string sourceName = "owners.csv", bool dryRun = false, params IInterceptor[] interceptors)
     {
         await using var db = Context(interceptors);
-        return await new OwnershipImport(db, new AuditLog(db, Actor, Clock)).ImportAsync(content, sourceName, dryRun);
+        return await new OwnershipImport(db, new AuditLog(db, Actor, Clock), Calendar(db)).ImportAsync(content, sourceName, dryRun);
     }
+
+    /// <summary>The reporting calendar on this database's clock, with the default grace days.</summary>
+    public ReportingCalendar Calendar(EduPlanDbContext db) =>
+        new(db, Clock, Microsoft.Extensions.Options.Options.Create(new ReportingOptions()));
 
     public async Task<T> QueryAsync<T>(Func<EduPlanDbContext, Task<T>> query)
     {

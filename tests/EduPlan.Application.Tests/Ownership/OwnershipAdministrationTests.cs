@@ -103,7 +103,7 @@ public sealed class OwnershipAdministrationTests : IAsyncLifetime
     public async Task A_save_that_loses_the_race_inside_the_database_is_a_conflict_and_writes_nothing()
     {
         await using var db = _data.Context();
-        var administration = new OwnershipAdministration(db, new AuditLog(db, AdministrationDatabase.Actor, _data.Clock), new OwnershipQueries(db));
+        var administration = new OwnershipAdministration(db, new AuditLog(db, AdministrationDatabase.Actor, _data.Clock), new OwnershipQueries(db), _data.Calendar(db));
         // Loaded at version 0 into this context, then someone else saves first.
         await db.Tasks.Include(t => t.CoDepartments).SingleAsync(t => t.Plan!.Code == "chongqing" && t.Number == 9);
         await SetAsync(9, _finance, []);

@@ -120,7 +120,7 @@ public sealed class ReadModelPropertyTests : IAsyncLifetime
         var lead = departments[random.Next(departments.Length)];
         var co = departments.Where(d => d != lead).ToList();
         var result = await data.Use(
-            s => new OwnershipAdministration(s.Db, s.Audit, new OwnershipQueries(s.Db)).SetOwnersAsync("chongqing", task.Number, new OwnershipInput(lead, co), task.OwnershipVersion),
+            s => new OwnershipAdministration(s.Db, s.Audit, new OwnershipQueries(s.Db), s.Calendar).SetOwnersAsync("chongqing", task.Number, new OwnershipInput(lead, co), task.OwnershipVersion),
             ReportingDatabase.Coordinator);
         return $"lead t{taskId} → d{lead}: {result.Kind}";
     }

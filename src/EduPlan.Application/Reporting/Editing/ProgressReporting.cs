@@ -1,3 +1,4 @@
+using EduPlan.Application.Ownership;
 using System.Globalization;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
@@ -71,7 +72,7 @@ public sealed class ProgressReporting(
             .Where(d => d.Id == departmentId)
             .Select(d => new DepartmentReference(d.Id, d.Name, d.ShortName, d.IsActive))
             .SingleOrDefaultAsync(cancellationToken);
-        var part = department is null ? TaskPart.None : PartOf(task, departmentId);
+        var part = department is null ? TaskPart.None : await PartInAsync(taskId, departmentId, quarter, cancellationToken);
         var window = await calendar.GetWindowAsync(quarter, departmentId, cancellationToken);
         var report = part == TaskPart.None ? null : await ReadSavedAsync(taskId, departmentId, quarter, cancellationToken);
         var previous = part == TaskPart.None ? null : await ReadPreviousAsync(taskId, departmentId, quarter, cancellationToken);
@@ -124,8 +125,6 @@ public sealed class ProgressReporting(
                 PlanCode = t.Plan!.Code,
                 t.Number,
                 Withdrawn = t.WithdrawnAt != null,
-                t.LeadDepartmentId,
-                CoDepartmentIds = t.CoDepartments.Select(c => c.DepartmentId).ToList(),
             })
             .SingleOrDefaultAsync(cancellationToken);
         if (task is null)
@@ -137,7 +136,7 @@ public sealed class ProgressReporting(
             .Where(d => d.Id == command.DepartmentId)
             .Select(d => new { d.Id, d.ShortName })
             .SingleOrDefaultAsync(cancellationToken);
-        if (department is null || TaskOwners.PartOf(department.Id, task.LeadDepartmentId, task.CoDepartmentIds) == TaskPart.None)
+        if (department is null || await PartInAsync(task.Id, department.Id, command.Quarter, cancellationToken) == TaskPart.None)
         {
             return Result<ReportSave>.Forbidden(NotOwnerReason, Unsaved(command.Input, fileName));
         }
@@ -411,8 +410,9 @@ public sealed class ProgressReporting(
         Align(new ReportInput(previous.Status.ToString(), Number(previous.Percent), null, null, previous.NextSteps, null, values),
             indicators.Select(i => i.Id).ToList());
 
-    private static TaskPart PartOf(ReportTaskInfo task, int departmentId) =>
-        TaskOwners.PartOf(departmentId, task.Lead?.Id, task.CoDepartments.Select(d => d.Id));
+    /// <summary>The department's part in the task in the report's quarter: a quarter is reported by who owned the task then.</summary>
+    private async Task<TaskPart> PartInAsync(int taskId, int departmentId, Quarter quarter, CancellationToken cancellationToken) =>
+        TaskOwners.PartIn(await TaskOwnerSpans.InAsync(db, quarter, departmentId, [taskId], cancellationToken: cancellationToken), departmentId, quarter);
 
     private async Task<ReportTaskInfo?> ReadTaskAsync(int taskId, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using EduPlan.Application.Ownership;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
@@ -24,10 +25,13 @@ public sealed class MyTasksQuery(EduPlanDbContext db, ReportingCalendar calendar
             return null;
         }
 
+        // The tasks the department owned in that quarter: a closed quarter keeps the owners it had.
+        var spans = await TaskOwnerSpans.InAsync(db, quarter, departmentId, currentTasksOnly: true, cancellationToken: cancellationToken);
+        var owned = spans.Select(s => s.TaskId).Distinct().ToList();
+        var leads = spans.Where(s => s.Part == TaskPart.Lead).Select(s => s.TaskId).ToHashSet();
         var tasks = await db.Tasks
             .AsNoTracking()
-            .Where(t => t.WithdrawnAt == null)
-            .Where(TaskOwners.OwnedBy(departmentId))
+            .Where(t => owned.Contains(t.Id))
             .Select(t => new
             {
                 t.Id,
@@ -37,7 +41,6 @@ public sealed class MyTasksQuery(EduPlanDbContext db, ReportingCalendar calendar
                 PlanOrder = t.Plan.SortOrder,
                 t.Number,
                 t.Title,
-                IsLead = t.LeadDepartmentId == departmentId,
             })
             .ToListAsync(cancellationToken);
 
@@ -60,7 +63,7 @@ public sealed class MyTasksQuery(EduPlanDbContext db, ReportingCalendar calendar
                     t.PlanCode,
                     t.Number,
                     t.Title,
-                    t.IsLead ? TaskPart.Lead : TaskPart.CoDepartment,
+                    leads.Contains(t.Id) ? TaskPart.Lead : TaskPart.CoDepartment,
                     report?.Id,
                     report?.State,
                     report?.Status,

@@ -1,3 +1,4 @@
+using EduPlan.Application.Ownership;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
@@ -13,16 +14,8 @@ public sealed class ReportingStatusQuery(EduPlanDbContext db, ReportingCalendar 
 {
     public async Task<ReportingStatusPage> ForQuarterAsync(Quarter quarter, CancellationToken cancellationToken = default)
     {
-        // Who is expected to report on what: the lead and the co-departments of every current task.
-        var owners = await db.Tasks
-            .AsNoTracking()
-            .Where(t => t.WithdrawnAt == null && t.LeadDepartmentId != null)
-            .Select(t => new { TaskId = t.Id, DepartmentId = t.LeadDepartmentId!.Value })
-            .Concat(db.TaskCoDepartments
-                .AsNoTracking()
-                .Where(c => c.Task!.WithdrawnAt == null)
-                .Select(c => new { c.TaskId, c.DepartmentId }))
-            .ToListAsync(cancellationToken);
+        // Who is expected to report on what: the lead and the co-departments of every current task in that quarter.
+        var owners = await TaskOwnerSpans.InAsync(db, quarter, currentTasksOnly: true, cancellationToken: cancellationToken);
 
         int year = quarter.Year, number = quarter.Number;
         // The first submission is the earliest Submitted step in the history: a later resubmission does not make
@@ -30,13 +23,11 @@ public sealed class ReportingStatusQuery(EduPlanDbContext db, ReportingCalendar 
         var reports = (await db.ProgressReports
             .AsNoTracking()
             .Where(r => r.Year == year && r.QuarterNumber == number)
-            .Select(r => new
-            {
+            .Select(r => new ReportRow(
                 r.TaskId,
                 r.DepartmentId,
                 r.State,
-                FirstSubmittedAt = r.Revisions.Where(v => v.Action == ReportAction.Submitted).Min(v => (DateTime?)v.At),
-            })
+                r.Revisions.Where(v => v.Action == ReportAction.Submitted).Min(v => (DateTime?)v.At)))
             .ToListAsync(cancellationToken))
             .ToDictionary(r => (r.TaskId, r.DepartmentId));
 
@@ -62,11 +53,11 @@ public sealed class ReportingStatusQuery(EduPlanDbContext db, ReportingCalendar 
                     NotStarted: states.Count(r => r is null),
                     Draft: states.Count(r => r?.State == ReportState.Draft),
                     Returned: states.Count(r => r?.State == ReportState.Returned),
-                    Submitted: states.Count(r => r?.State is ReportState.Submitted or ReportState.Approved),
+                    Submitted: states.Count(IsIn),
                     Approved: states.Count(r => r?.State == ReportState.Approved),
-                    OnTime: states.Count(r => r?.FirstSubmittedAt is { } at && !IsLate(at, deadline)),
-                    Late: states.Count(r => r?.FirstSubmittedAt is { } at && IsLate(at, deadline)),
-                    Overdue: closed ? states.Count(r => r?.FirstSubmittedAt is null) : 0);
+                    OnTime: states.Count(r => IsIn(r) && !IsLate(r!.FirstSubmittedAt, deadline)),
+                    Late: states.Count(r => IsIn(r) && IsLate(r!.FirstSubmittedAt, deadline)),
+                    Overdue: closed ? states.Count(r => !IsIn(r)) : 0);
                 return new DepartmentReportingStatus(d.Id, d.Name, d.ShortName, d.IsActive, window, deadline, counts);
             })
             // Worst first: reports past their deadline, then the smallest share in, then late ones.
@@ -81,5 +72,14 @@ public sealed class ReportingStatusQuery(EduPlanDbContext db, ReportingCalendar 
         return new ReportingStatusPage(quarter, windows.QuarterWide, windows.Deadline(null), rows, totals);
     }
 
-    private static bool IsLate(DateTime firstSubmittedUtc, DateOnly? deadline) => QuarterWindows.IsLate(firstSubmittedUtc, deadline);
+    // 已提交 is what the coordinators have now (submitted or approved); 按时 and 逾期提交 split it by the first submission
+    // (so a report first sent on time stays on time when resubmitted late), and 逾期未报 is what is not in once the
+    // window has closed. A report returned after an on-time submission is 未提交 until it is sent again.
+    private static bool IsIn(ReportRow? report) => report?.State is ReportState.Submitted or ReportState.Approved;
+
+    // A submitted report always has a Submitted step; a report without one (made before histories) counts as on time.
+    private static bool IsLate(DateTime? firstSubmittedUtc, DateOnly? deadline) =>
+        firstSubmittedUtc is { } at && QuarterWindows.IsLate(at, deadline);
+
+    private sealed record ReportRow(int TaskId, int DepartmentId, ReportState State, DateTime? FirstSubmittedAt);
 }

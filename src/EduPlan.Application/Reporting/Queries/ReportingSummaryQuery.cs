@@ -1,3 +1,4 @@
+using EduPlan.Application.Ownership;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
 using EduPlan.Data;
@@ -28,14 +29,13 @@ public sealed class ReportingSummaryQuery(EduPlanDbContext db, ReportingCalendar
         var window = (await calendar.LoadAsync(quarter, cancellationToken)).For(departmentId);
         int year = quarter.Year, number = quarter.Number;
 
-        var tasks = db.Tasks.AsNoTracking()
-            .Where(t => t.WithdrawnAt == null)
-            .Where(TaskOwners.OwnedBy(departmentId));
-        var taskCount = await tasks.CountAsync(cancellationToken);
+        var owned = (await TaskOwnerSpans.InAsync(db, quarter, departmentId, currentTasksOnly: true, cancellationToken: cancellationToken))
+            .Select(s => s.TaskId).Distinct().ToList();
+        var taskCount = owned.Count;
         var states = await db.ProgressReports
             .AsNoTracking()
             .Where(r => r.DepartmentId == departmentId && r.Year == year && r.QuarterNumber == number
-                && tasks.Any(t => t.Id == r.TaskId))
+                && owned.Contains(r.TaskId))
             .GroupBy(r => r.State)
             .Select(g => new { State = g.Key, Count = g.Count() })
             .ToListAsync(cancellationToken);

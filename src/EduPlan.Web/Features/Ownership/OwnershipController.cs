@@ -1,8 +1,10 @@
 using EduPlan.Application;
 using EduPlan.Application.Departments;
 using EduPlan.Application.Ownership;
+using EduPlan.Application.Reporting;
 using EduPlan.Core.Csv;
 using EduPlan.Core.Ownership;
+using EduPlan.Core.Reporting;
 using EduPlan.Web.Authorization;
 using EduPlan.Web.Features.Shared;
 using EduPlan.Web.Resources;
@@ -20,6 +22,7 @@ public sealed class OwnershipController(
     OwnershipQueries queries,
     OwnershipImport import,
     DepartmentQueries departments,
+    ReportingCalendar calendar,
     IStringLocalizer<SharedResources> localizer) : Controller
 {
     /// <summary>The largest CSV accepted: 81 tasks take about 5 KB, so 1 MB leaves room for any real file.</summary>
@@ -69,7 +72,7 @@ public sealed class OwnershipController(
     public async Task<IActionResult> EditTask(
         [FromRoute] string planCode,
         [FromRoute] int number,
-        [Bind(nameof(OwnershipFormViewModel.LeadDepartmentId), nameof(OwnershipFormViewModel.CoDepartmentIds), nameof(OwnershipFormViewModel.OwnershipVersion))]
+        [Bind(nameof(OwnershipFormViewModel.LeadDepartmentId), nameof(OwnershipFormViewModel.CoDepartmentIds), nameof(OwnershipFormViewModel.OwnershipVersion), nameof(OwnershipFormViewModel.From))]
         OwnershipFormViewModel model,
         CancellationToken cancellationToken)
     {
@@ -79,13 +82,15 @@ public sealed class OwnershipController(
             return NotFound();
         }
 
+        var from = ParseFrom(model.From, nameof(OwnershipFormViewModel.From));
         if (!ModelState.IsValid)
         {
+            this.SetFailureStatus(Result<TaskOwnership>.Invalid([]));
             return await FormAsync(model, task, cancellationToken);
         }
 
         var result = await ownership.SetOwnersAsync(planCode, number,
-            new OwnershipInput(model.LeadDepartmentId, model.CoDepartmentIds), model.OwnershipVersion, cancellationToken);
+            new OwnershipInput(model.LeadDepartmentId, model.CoDepartmentIds, from), model.OwnershipVersion, cancellationToken);
         switch (result.Kind)
         {
             case ResultKind.Saved:
@@ -110,16 +115,21 @@ public sealed class OwnershipController(
 
     [HttpGet("import")]
     public async Task<IActionResult> Import(CancellationToken cancellationToken) =>
-        View(new OwnershipImportViewModel(await queries.ListPlansAsync(cancellationToken), null));
+        View(new OwnershipImportViewModel(await queries.ListPlansAsync(cancellationToken), null) { DefaultFrom = await calendar.DefaultQuarterAsync(null, cancellationToken) });
 
     // The form limit is above MaxUploadBytes so that a somewhat larger file gets a readable message rather than a 400.
     [HttpPost("import")]
     [RequestSizeLimit(4 * MaxUploadBytes)]
     [RequestFormLimits(MultipartBodyLengthLimit = 4 * MaxUploadBytes)]
-    public async Task<IActionResult> Import(IFormFile? file, [FromForm] bool dryRun, CancellationToken cancellationToken)
+    public async Task<IActionResult> Import(IFormFile? file, [FromForm] bool dryRun, [FromForm] string? from, CancellationToken cancellationToken)
     {
         string? error = null;
-        if (file is null || file.Length == 0)
+        var fromQuarter = ParseFrom(from, nameof(from));
+        if (!ModelState.IsValid)
+        {
+            error = localizer["OwnershipFromInvalid", from ?? ""];
+        }
+        else if (file is null || file.Length == 0)
         {
             // A chosen file with nothing in it is said so, not taken for no file at all.
             error = file is { FileName.Length: > 0 } ? localizer["UploadFileEmpty", Path.GetFileName(file.FileName)] : localizer["OwnershipImportNoFile"];
@@ -136,7 +146,11 @@ public sealed class OwnershipController(
         if (error is not null)
         {
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(new OwnershipImportViewModel(await queries.ListPlansAsync(cancellationToken), error));
+            return View(new OwnershipImportViewModel(await queries.ListPlansAsync(cancellationToken), error)
+            {
+                DefaultFrom = await calendar.DefaultQuarterAsync(null, cancellationToken),
+                From = from,
+            });
         }
 
         using var buffer = new MemoryStream((int)file!.Length);
@@ -147,7 +161,7 @@ public sealed class OwnershipController(
 
         // Only the name, never the client's path; it appears in "file:line: reason" and in the audit entry.
         var sourceName = Path.GetFileName(file.FileName.Replace('\\', '/'));
-        var result = await import.ImportAsync(buffer.ToArray(), sourceName, dryRun, cancellationToken);
+        var result = await import.ImportAsync(buffer.ToArray(), sourceName, dryRun, fromQuarter, cancellationToken);
         if (!result.Succeeded)
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
@@ -179,9 +193,27 @@ public sealed class OwnershipController(
         return File(OwnershipCsv.WriteUtf8WithBom(rows), CsvWriter.ContentType, fileName);
     }
 
+    /// <summary>An optional "from quarter" as typed: null when empty; a model error when it is not a quarter.</summary>
+    private Quarter? ParseFrom(string? text, string field)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        if (Quarter.TryParse(text, out var quarter))
+        {
+            return quarter;
+        }
+
+        ModelState.AddModelError(field, localizer["OwnershipFromInvalid", text]);
+        return null;
+    }
+
     private async Task<IActionResult> FormAsync(OwnershipFormViewModel model, TaskOwnership task, CancellationToken cancellationToken)
     {
         model.Task = task;
+        model.DefaultFrom = await calendar.DefaultQuarterAsync(null, cancellationToken);
         model.PlanTitle = (await queries.ListPlansAsync(cancellationToken)).FirstOrDefault(p => p.Code == task.PlanCode)?.Title ?? task.PlanCode;
         var named = new HashSet<int>(model.CoDepartmentIds.Concat(task.CoDepartments.Select(d => d.Id)));
         if (model.LeadDepartmentId is { } lead)

@@ -28,6 +28,13 @@ public sealed class OwnershipFormViewModel
     /// <summary>The task's ownership version when the form was read (hidden field).</summary>
     public int OwnershipVersion { get; set; }
 
+    /// <summary>The first quarter the owners take effect in ("2026Q3"); empty: the open quarter.</summary>
+    public string? From { get; set; }
+
+    /// <summary>The quarter an empty <see cref="From"/> means.</summary>
+    [ValidateNever]
+    public EduPlan.Core.Reporting.Quarter DefaultFrom { get; set; }
+
     [ValidateNever]
     public TaskOwnership Task { get; set; } = null!;
 
@@ -44,7 +51,14 @@ public sealed class OwnershipFormViewModel
 }
 
 /// <summary>The CSV upload page.</summary>
-public sealed record OwnershipImportViewModel(IReadOnlyList<PlanOwnershipSummary> Plans, string? Error);
+public sealed record OwnershipImportViewModel(IReadOnlyList<PlanOwnershipSummary> Plans, string? Error)
+{
+    /// <summary>The quarter the owners take effect from when none is given.</summary>
+    public EduPlan.Core.Reporting.Quarter DefaultFrom { get; init; }
+
+    /// <summary>The "from quarter" as typed.</summary>
+    public string? From { get; init; }
+}
 
 /// <summary>The outcome of an upload: the tasks changed and unchanged, or every bad row.</summary>
 public sealed record OwnershipImportResultViewModel(OwnershipImportResult Result, bool DryRun);

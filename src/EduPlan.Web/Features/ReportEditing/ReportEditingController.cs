@@ -175,7 +175,9 @@ public sealed class ReportEditingController(
             return (NotFound(), 0, default);
         }
 
-        var allowed = await authorization.AuthorizeAsync(User, TaskOwnershipResource.From(task), TaskOwnershipOperations.ReportOnTask);
+        // Owners of the report's quarter: a department that owned the task then reports on it, whoever owns it today.
+        var owners = await ownership.OwnersInAsync(taskId, period, cancellationToken);
+        var allowed = await authorization.AuthorizeAsync(User, TaskOwnershipResource.In(task.TaskId, owners), TaskOwnershipOperations.ReportOnTask);
         if (!allowed.Succeeded || User.DepartmentId() is not { } departmentId)
         {
             return (await ForbiddenAsync(ProgressReporting.NotOwnerReason), 0, default);

@@ -49,13 +49,13 @@ public sealed class ReportingStatusQueryTests : IAsyncLifetime
         rows["市教委"].Counts.Should().Be(new ReportingCounts(Expected: 4, NotStarted: 1, Draft: 0, Returned: 0, Submitted: 3, Approved: 1, OnTime: 2, Late: 1, Overdue: 1));
         rows["市教委"].Deadline.Should().Be(new DateOnly(2026, 7, 15));
         rows["市财政局"].Counts.Should().Be(new ReportingCounts(1, 0, 1, 0, 0, 0, 0, 0, Overdue: 1), "a draft never submitted after the close is 逾期未报");
-        rows["市科技局"].Counts.Should().Be(new ReportingCounts(3, 1, 0, 1, 1, 0, OnTime: 2, Late: 0, Overdue: 0),
-            "the exception holds the window open and extends the deadline");
+        rows["市科技局"].Counts.Should().Be(new ReportingCounts(3, 1, 0, 1, 1, 0, OnTime: 1, Late: 0, Overdue: 0),
+            "the exception holds the window open and extends the deadline; 22, returned after an on-time submission, is not in");
         rows["市科技局"].Deadline.Should().Be(new DateOnly(2026, 9, 30));
         rows["市科技局"].Window.Reason.Should().Be("2026年第二季度已为本单位延长填报至2026-09-30");
         page.QuarterWindow.Reason.Should().Be("2026年第二季度已于2026-07-15截止填报");
         page.QuarterDeadline.Should().Be(new DateOnly(2026, 7, 15));
-        page.Totals.Should().Be(new ReportingCounts(8, 2, 1, 1, 4, 1, 4, 1, 2));
+        page.Totals.Should().Be(new ReportingCounts(8, 2, 1, 1, 4, 1, 3, 1, 2));
         page.Totals.NotSubmitted.Should().Be(4);
     }
 
@@ -111,14 +111,41 @@ public sealed class ReportingStatusQueryTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Four_queries_whatever_the_number_of_departments_and_reports()
+    public async Task Six_queries_whatever_the_number_of_departments_and_reports()
     {
         await SeedClosedQuarterAsync();
         var log = new CommandLog();
 
         var page = await ForAsync(Q2, log);
 
+        // Owners (leads, co-departments, past owners), reports, departments, the quarter's overrides.
         page.Departments.Should().HaveCount(3);
-        log.Selects.Should().HaveCount(4);
+        log.Selects.Should().HaveCount(6);
+    }
+
+    [Fact]
+    public async Task The_columns_add_up_when_a_report_sent_on_time_was_returned()
+    {
+        // 市卫生健康委's case: its only report was submitted on time, then returned; the window has closed.
+        var health = await data.Data.AddDepartmentAsync("重庆市卫生健康委员会", "市卫生健康委");
+        var t40 = await data.OwnAsync("chongqing", 40, health);
+        await data.AddReportAsync(t40, health, Q2, ReportState.Returned, new DateTime(2026, 7, 1, 9, 0, 0));
+        await SeedClosedQuarterAsync();
+
+        var page = await ForAsync(Q2);
+
+        var row = page.Departments.Single(d => d.ShortName == "市卫生健康委").Counts;
+        row.Should().Be(new ReportingCounts(Expected: 1, NotStarted: 0, Draft: 0, Returned: 1, Submitted: 0, Approved: 0, OnTime: 0, Late: 0, Overdue: 1),
+            "按时 and 逾期提交 split 已提交, so a returned report is in neither; once the window closed it is 逾期未报");
+        foreach (var counts in page.Departments.Select(d => d.Counts).Append(page.Totals))
+        {
+            (counts.NotStarted + counts.Draft + counts.Returned + counts.Submitted).Should().Be(counts.Expected);
+            (counts.OnTime + counts.Late).Should().Be(counts.Submitted);
+            counts.Approved.Should().BeLessThanOrEqualTo(counts.Submitted);
+            counts.NotSubmitted.Should().Be(counts.Expected - counts.Submitted);
+        }
+
+        page.Departments.Where(d => !d.Window.IsOpen).Should().AllSatisfy(d => d.Counts.Overdue.Should().Be(d.Counts.NotSubmitted));
+        page.Departments.Where(d => d.Window.IsOpen).Should().AllSatisfy(d => d.Counts.Overdue.Should().Be(0));
     }
 }
