@@ -15,7 +15,18 @@ var app = builder.Build();
 app.UseEduPlanPipeline();
 app.MapEduPlanEndpoints();
 
-app.Run();
+try
+{
+    app.Run();
+}
+catch (StartupConfigurationException refusal)
+{
+    // One line naming the setting and the rule, not a stack trace (the logs leave this exception out too).
+    Console.Error.WriteLine(refusal.Message);
+    return 1;
+}
+
+return 0;
 
 /// <summary>The web host's entry point; public so that tests can start it with WebApplicationFactory.</summary>
 public partial class Program;

@@ -40,6 +40,42 @@ public sealed partial class StartupTests
         await client.SignInAsAdminAsync(password);
     }
 
+    [Theory]
+    [InlineData("Admin-Passw0rd-2026", null, "Bootstrap:AdminPassword 不符合密码规则：密码不能包含用户名 / Bootstrap:AdminPassword breaks a password rule: Passwords must not contain the user name.")]
+    [InlineData(EduPlanWebFactory.TestAdminPassword, "short", "Bootstrap:SecurityAdminPassword 不符合密码规则：")]
+    public async Task A_bootstrap_password_the_rules_refuse_stops_start_up_with_one_line_before_anything_is_written(string admin, string? secadmin, string line)
+    {
+        await using var factory = new EduPlanWebFactory { AdminPassword = admin, SecurityAdminPassword = secadmin };
+        var original = Console.Error;
+        var captured = new StringWriter();
+        Console.SetError(TextWriter.Synchronized(captured));
+        string printed;
+        try
+        {
+            var start = () => factory.Services;
+            start.Should().Throw<Exception>("the host does not start");
+            // Program prints the refusal when app.Run() ends, on the entry point's own thread.
+            for (var waited = 0; !captured.ToString().Contains("Bootstrap:", StringComparison.Ordinal) && waited < 100; waited++)
+            {
+                await Task.Delay(50);
+            }
+
+            printed = captured.ToString();
+        }
+        finally
+        {
+            Console.SetError(original);
+        }
+
+        printed.Should().StartWith(line);
+        printed.TrimEnd().Should().NotContain("\n", "one line, no stack trace");
+        printed.Should().Contain(" / ", "the line is in Chinese and English, like the other start-up messages");
+        // Checked before the migrations: nothing was migrated, imported or created, and the log holds no stack trace.
+        var logs = Directory.Exists(factory.LogDirectory) ? ReadLogs(factory) : "";
+        logs.Should().NotContain("Database schema is up to date").And.NotContain("Imported seed plan").And.NotContain("Created admin");
+        logs.Should().NotContain("   at EduPlan.");
+    }
+
     [Fact]
     public async Task A_user_with_a_one_time_password_is_sent_to_change_it_until_they_do()
     {

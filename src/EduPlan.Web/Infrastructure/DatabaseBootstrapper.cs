@@ -39,6 +39,10 @@ public sealed partial class DatabaseBootstrapper(
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<EduPlanDbContext>();
 
+        // A configured password the rules refuse stops start-up here, before anything is written (checked against
+        // the configured rules: the ones saved in the portal are read from the database later).
+        await BootstrapPasswords.CheckAsync(services.GetRequiredService<UserManager<ApplicationUser>>(), bootstrapOptions.Value);
+
         // Several instances may start at once on one database: EF Core's migration lock lets one migrate while the
         // others wait, and the start-up lease below lets one import the seeds and create the roles and the
         // administrator while the others wait and then find them there.

@@ -28,6 +28,8 @@ public static class LoggingSetup
                 // EF logs every SQL command at Information; the request log already says what happened.
                 .MinimumLevel.Override("Microsoft.EntityFrameworkCore", LogEventLevel.Warning)
                 .Enrich.FromLogContext()
+                // A setting that stops start-up is said in one line by Program, not as the host's stack trace.
+                .Filter.ByExcluding(e => e.Exception is StartupConfigurationException)
                 // The console through a background writer: Console.Out is one lock for the whole process, and a request
                 // that waits for it to log its line costs more than the page (measured in docs/performance.md).
                 .WriteTo.Async(sink => sink.Console(formatProvider: System.Globalization.CultureInfo.InvariantCulture))
