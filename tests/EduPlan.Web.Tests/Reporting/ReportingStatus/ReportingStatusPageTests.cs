@@ -71,3 +71,27 @@ public sealed class ReportingStatusOpenQuarterTests(ReadPagesApp app) : IClassFi
         html.Should().Contain("href=\"/reporting/status?quarter=2026Q2\"");
     }
 }
+
+/// <summary>A report sent on time and then returned, on an app of its own (its department would change the other tests' totals).</summary>
+public sealed class ReportingStatusReturnedReportTests(ReadPagesApp app) : IClassFixture<ReadPagesApp>
+{
+    [Fact]
+    public async Task A_report_returned_after_an_on_time_submission_is_not_counted_on_time_and_the_help_says_how_the_columns_add_up()
+    {
+        var t30 = await app.OwnAsync("chongqing", 30, "市卫生健康委");
+        await app.AddReportAsync(t30, "市卫生健康委", ReadPagesApp.Q2, ReportState.Returned, new DateTime(2026, 7, 1, 9, 0, 0));
+        var client = await app.SignedInAsync("status-returned", Roles.Coordinator);
+
+        var html = WebTestHelpers.Decoded(await client.GetPageAsync("/reporting/status?quarter=2026Q2"));
+
+        var row = ReadPagesApp.Row(html, "data-department=\"市卫生健康委\"");
+        (ReadPagesApp.Cell(row, "expected"), ReadPagesApp.Cell(row, "submitted"), ReadPagesApp.Cell(row, "returned"), ReadPagesApp.Cell(row, "not-submitted"),
+            ReadPagesApp.Cell(row, "on-time"), ReadPagesApp.Cell(row, "late"), ReadPagesApp.Cell(row, "overdue"))
+            .Should().Be((1, 0, 1, 1, 0, 0, 1), "按时 and 逾期提交 split 已提交 (0 here), and once closed 逾期未报 is 未提交");
+        html.Should().Contain("应报 = 已提交 + 未提交；已提交 = 按时 + 逾期提交");
+
+        await client.PostFormAsync("/reporting/status", "/language", new Dictionary<string, string> { ["culture"] = "en", ["returnUrl"] = "/" });
+        var english = WebTestHelpers.Decoded(await client.GetPageAsync("/reporting/status?quarter=2026Q2"));
+        english.Should().Contain("Expected = Submitted + Not submitted, and Submitted = On time + Late");
+    }
+}
