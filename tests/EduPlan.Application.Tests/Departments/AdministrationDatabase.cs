@@ -61,10 +61,14 @@ public sealed class AdministrationDatabase : IAsyncLifetime
         return await work(new OwnershipAdministration(db, new AuditLog(db, Actor, Clock), new OwnershipQueries(db), Calendar(db)));
     }
 
-    public async Task<OwnershipImportResult> ImportAsync(byte[] content, string sourceName = "owners.csv", bool dryRun = false, params IInterceptor[] interceptors)
+    public async Task<OwnershipImportResult> ImportAsync(byte[] content, string sourceName = "owners.csv", bool dryRun = false, params IInterceptor[] interceptors) =>
+        await ImportFromAsync(content, null, sourceName, dryRun, interceptors);
+
+    /// <summary>Imports with owners taking effect from <paramref name="from"/> (null: the open quarter).</summary>
+    public async Task<OwnershipImportResult> ImportFromAsync(byte[] content, EduPlan.Core.Reporting.Quarter? from, string sourceName = "owners.csv", bool dryRun = false, params IInterceptor[] interceptors)
     {
         await using var db = Context(interceptors);
-        return await new OwnershipImport(db, new AuditLog(db, Actor, Clock), Calendar(db)).ImportAsync(content, sourceName, dryRun);
+        return await new OwnershipImport(db, new AuditLog(db, Actor, Clock), Calendar(db)).ImportAsync(content, sourceName, dryRun, from);
     }
 
     /// <summary>The reporting calendar on this database's clock, with the default grace days.</summary>

@@ -1,3 +1,4 @@
+using EduPlan.Core.Reporting;
 using System.Text;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Ownership;
@@ -188,5 +189,24 @@ public sealed class OwnershipImportTests : IAsyncLifetime
         result.Errors.Should().ContainSingle().Which.ToString().Should().StartWith("race.csv: 导入期间有人修改");
         (await OwnedTasksAsync()).Should().Be(0);
         (await _data.QueryAsync(d => d.AuditEntries.CountAsync())).Should().Be(0);
+    }
+
+    [Fact]
+    public async Task The_file_takes_effect_from_the_quarter_given_and_a_closed_quarter_is_refused_for_the_whole_file()
+    {
+        // The clock stands at 2026-03-01: 2026Q1 is open, 2025Q4 closed.
+        var closed = await _data.ImportFromAsync(Utf8(Header + "chongqing,9,市教委,市财政局\r\n"), new Quarter(2025, 4), "late.csv");
+
+        closed.Applied.Should().BeFalse();
+        closed.Errors.Should().ContainSingle().Which.ToString().Should().Be("late.csv: 2025年第四季度已截止，不能改动该季度的任务分工；最早可从2026年第一季度起生效");
+        (await OwnedTasksAsync()).Should().Be(0);
+
+        var later = await _data.ImportFromAsync(Utf8(Header + "chongqing,9,市教委,市财政局\r\n"), new Quarter(2026, 2), "q2.csv");
+
+        later.Applied.Should().BeTrue();
+        later.From.Should().Be(new Quarter(2026, 2));
+        var task = await _data.QueryAsync(db => db.Tasks.Include(t => t.CoDepartments).SingleAsync(t => t.Plan!.Code == "chongqing" && t.Number == 9));
+        (task.LeadFromQuarter, task.CoDepartments.Single().FromQuarter).Should().Be((20262, 20262));
+        (await _data.AuditAsync(AuditActions.OwnershipImported)).Single().Details.Should().Contain("\"from\":\"2026Q2\"");
     }
 }

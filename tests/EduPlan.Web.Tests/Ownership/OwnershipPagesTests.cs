@@ -191,6 +191,30 @@ public sealed class OwnershipPagesTests : IClassFixture<EduPlanWebFactory>
     }
 
     [Fact]
+    public async Task The_first_quarter_of_a_change_is_optional_a_closed_one_is_refused_and_a_later_one_is_kept()
+    {
+        var education = await _factory.EnsureDepartmentAsync("市教委");
+        var admin = await _factory.AdminAsync();
+        var form = WebTestHelpers.Decoded(await admin.GetPageAsync("/ownership/chongqing/tasks/26"));
+        form.Should().Contain("name=\"From\"").And.Contain("留空则从当前开放的季度");
+
+        var closed = await PostOwnersAsync(admin, "chongqing", 26, education, 0, [], ("From", "2025Q1"));
+        closed.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        var html = await closed.Content.ReadAsStringAsync();
+        OwnershipTestKit.FieldMessage(html, "From").Should().StartWith("2025年第一季度已截止，不能改动该季度的任务分工");
+        OwnershipTestKit.InputValue(html, "From").Should().Be("2025Q1");
+        (await StoredAsync("chongqing", 26)).Lead.Should().BeNull();
+
+        var typo = await PostOwnersAsync(admin, "chongqing", 26, education, 0, [], ("From", "三季度"));
+        typo.StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
+        OwnershipTestKit.FieldMessage(await typo.Content.ReadAsStringAsync(), "From").Should().Be("“三季度”不是季度，请写成2026Q3");
+
+        (await PostOwnersAsync(admin, "chongqing", 26, education, 0, [], ("From", "2035Q4"))).StatusCode.Should().Be(HttpStatusCode.Redirect);
+        (await _factory.WithDbAsync(db => db.Tasks.Where(t => t.Plan!.Code == "chongqing" && t.Number == 26).Select(t => t.LeadFromQuarter).SingleAsync()))
+            .Should().Be(20354);
+    }
+
+    [Fact]
     public async Task A_reporter_sees_on_the_task_page_whether_their_department_leads_or_joins_it()
     {
         var lead = await _factory.EnsureDepartmentAsync("牵头局");
