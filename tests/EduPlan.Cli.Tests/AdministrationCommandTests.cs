@@ -209,6 +209,26 @@ public sealed class AdministrationCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Owners_import_takes_effect_from_the_quarter_given_and_refuses_a_closed_one()
+    {
+        await sandbox.RunAsync("import", CliSandbox.SeedPath);
+        await sandbox.RunAsync("departments", "add", "--name", "重庆市教育委员会", "--short", "市教委");
+        var file = sandbox.WriteFile("owners.csv", "chongqing,9,市教委,\n");
+
+        var closed = await sandbox.RunAsync("owners", "import", file, "--from", "2025Q1");
+        var typo = await sandbox.RunAsync("owners", "import", file, "--from", "Q3");
+        var later = await sandbox.RunAsync("owners", "import", file, "--from", "2035Q4");
+
+        closed.ExitCode.Should().Be(1, closed.ToString());
+        closed.Error.Should().Contain("2025 Q1 is closed and its owners cannot change");
+        typo.ExitCode.Should().NotBe(0);
+        typo.Error.Should().Contain("--from 'Q3' is not a quarter");
+        later.ExitCode.Should().Be(0, later.ToString());
+        later.Output.Should().Contain("changed 1 task from 2035Q4");
+        sandbox.Scalar("SELECT \"LeadFromQuarter\" FROM \"Tasks\" WHERE \"LeadDepartmentId\" IS NOT NULL").Should().Be(20354L);
+    }
+
+    [Fact]
     public async Task Owners_messages_are_Chinese_with_lang_zh()
     {
         await sandbox.RunAsync("import", CliSandbox.SeedPath);
