@@ -1,3 +1,4 @@
+using EduPlan.Application.Ownership;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
@@ -217,8 +218,6 @@ public sealed class ReportReading(EduPlanDbContext db)
                 r.DepartmentId,
                 DepartmentName = r.Department!.Name,
                 r.Department.ShortName,
-                IsLead = r.Task!.LeadDepartmentId == r.DepartmentId,
-                IsCo = r.Task.CoDepartments.Any(c => c.DepartmentId == r.DepartmentId),
                 r.State,
                 r.Status,
                 r.Percent,
@@ -227,6 +226,9 @@ public sealed class ReportReading(EduPlanDbContext db)
                 r.ApprovedAt,
             })
             .ToListAsync(cancellationToken);
+        // Each report's part is its department's part in the task in that quarter (ownership has effect dates).
+        var owners = (await TaskOwnerSpans.LoadAsync(db, taskIds: rows.Select(r => r.TaskId).Distinct().ToList(), cancellationToken: cancellationToken))
+            .ToLookup(o => o.TaskId);
 
         var quarters = rows
             .Select(r => new
@@ -234,7 +236,7 @@ public sealed class ReportReading(EduPlanDbContext db)
                 Quarter = new Quarter(r.Year, r.QuarterNumber),
                 Entry = new TimelineEntry(
                     r.Id, r.DepartmentId, r.DepartmentName, r.ShortName,
-                    TaskOwners.PartOf(r.IsLead, r.IsCo),
+                    TaskOwners.PartIn(owners[r.TaskId], r.DepartmentId, new Quarter(r.Year, r.QuarterNumber)),
                     r.State, r.Status, r.Percent, r.Excerpt, r.UpdatedAt, r.ApprovedAt),
             })
             .GroupBy(r => r.Quarter)
@@ -244,7 +246,7 @@ public sealed class ReportReading(EduPlanDbContext db)
                 g.Select(r => r.Entry).FirstOrDefault(e => e.Role == TaskPart.Lead),
                 g.Select(r => r.Entry)
                     .Where(e => e.Role != TaskPart.Lead)
-                    .OrderBy(e => e.Role == TaskPart.None) // co-departments first, then former owners
+                    .OrderBy(e => e.Role == TaskPart.None) // co-departments first, then departments that did not own it that quarter
                     .ThenBy(e => e.DepartmentName, StringComparer.Ordinal)
                     .ToList()))
             .ToList();
@@ -272,20 +274,22 @@ public sealed class ReportReading(EduPlanDbContext db)
                 r.DepartmentId,
                 DepartmentName = r.Department!.Name,
                 r.Department.ShortName,
-                IsLead = r.Task.LeadDepartmentId == r.DepartmentId,
-                IsCo = r.Task.CoDepartments.Any(c => c.DepartmentId == r.DepartmentId),
                 r.Year,
                 r.QuarterNumber,
                 r.State,
                 r.Revision,
             })
             .SingleOrDefaultAsync(cancellationToken);
-        return row is null
-            ? null
-            : new ReportHeader(
-                row.Id, row.TaskId, row.PlanCode, row.PlanTitle, row.TaskNumber, row.TaskTitle, row.DepartmentId, row.DepartmentName, row.ShortName,
-                TaskOwners.PartOf(row.IsLead, row.IsCo),
-                new Quarter(row.Year, row.QuarterNumber), row.State, row.Revision);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var quarter = new Quarter(row.Year, row.QuarterNumber);
+        var owners = await TaskOwnerSpans.InAsync(db, quarter, row.DepartmentId, [row.TaskId], cancellationToken: cancellationToken);
+        return new ReportHeader(
+            row.Id, row.TaskId, row.PlanCode, row.PlanTitle, row.TaskNumber, row.TaskTitle, row.DepartmentId, row.DepartmentName, row.ShortName,
+            TaskOwners.PartIn(owners, row.DepartmentId, quarter), quarter, row.State, row.Revision);
     }
 
     /// <summary>The history, newest first, with each actor's current display name and department where the account still exists.</summary>
