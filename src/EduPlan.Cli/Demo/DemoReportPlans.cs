@@ -77,7 +77,10 @@ public static class DemoReportPlans
         foreach (var indicatorId in task.LeadDepartmentId == department.Id ? task.IndicatorIds : [])
         {
             var indicator = indicators[indicatorId];
-            var value = demoProgress.IndicatorValue(indicator, quarter, random) ?? IndicatorValue(indicator, quarter, random);
+            // One value per indicator, department and quarter, whichever of its tasks' reports carries it (a coordinator
+            // cannot approve two different ones): drawn from the indicator's key, not the report's.
+            var shared = new Random(StableSeed(seed, "indicator", indicatorId, department.ShortName, quarter));
+            var value = demoProgress.IndicatorValue(indicator, quarter, shared) ?? IndicatorValue(indicator, quarter, shared);
             var note = random.NextDouble() < 0.3 ? $"数据来源：{department.ShortName}统计台账" : null;
             values.Add(new IndicatorValueInput(indicatorId, value.ToString(CultureInfo.InvariantCulture), note));
         }

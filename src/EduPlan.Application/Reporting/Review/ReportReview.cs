@@ -75,6 +75,12 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
             return Result<ReviewedReport>.Refused(refusal, Summary(report));
         }
 
+        // One value per indicator, department and quarter: a second, different value is not published.
+        if (step == Step.Approve && await IndicatorValueConflicts.RefusalAsync(db, report, cancellationToken) is { } clash)
+        {
+            return Result<ReviewedReport>.Refused(clash, Summary(report));
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         var actor = audit.Actor;
         db.Entry(report).Property(r => r.Revision).OriginalValue = postedRevision;

@@ -1,4 +1,5 @@
 using EduPlan.Application.Progress;
+using EduPlan.Application.Reporting;
 using EduPlan.Data;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
@@ -44,9 +45,16 @@ public sealed class TargetsController(EduPlanDbContext db, ProgressQuery progres
         // Beside each target, where it stands: the latest approved value only (drafts and submitted reports are not
         // public), the value expected by now from its baseline, and its light (ADR 15).
         var (latest, departments) = await progress.LatestIndicatorsAsync(cancellationToken);
+        // One department giving one indicator two values in a quarter is shown, not silently settled by picking one.
+        var conflicts = await IndicatorValueConflicts.ApprovedAsync(db, cancellationToken);
         indicators = indicators
             .Select(i => latest.GetValueOrDefault(i.Id) is { } p
-                ? i with { Progress = p, LatestDepartment = p.LatestDepartmentId is { } d ? departments.GetValueOrDefault(d) : null }
+                ? i with
+                {
+                    Progress = p,
+                    LatestDepartment = p.LatestDepartmentId is { } d ? departments.GetValueOrDefault(d) : null,
+                    ConflictingValues = p.Latest is { } figure ? conflicts.GetValueOrDefault((i.Id, figure.Quarter)) ?? [] : [],
+                }
                 : i)
             .ToList();
 

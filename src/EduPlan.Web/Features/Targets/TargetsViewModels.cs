@@ -36,6 +36,9 @@ public sealed record TargetIndicator(
     /// <summary>The department whose report gave the latest value.</summary>
     public DepartmentReference? LatestDepartment { get; init; }
 
+    /// <summary>When one department's approved reports give the latest quarter different values: all of them (else empty).</summary>
+    public IReadOnlyList<decimal> ConflictingValues { get; init; } = [];
+
     /// <summary>Whether the latest approved value meets the target; null without one.</summary>
     public bool? MeetsTarget => Progress?.Latest is { } latest ? IndicatorLightRules.IsMet(Comparator, latest.Value, Target) : null;
 }
