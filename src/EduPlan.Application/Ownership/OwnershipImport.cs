@@ -2,11 +2,11 @@ using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
 using EduPlan.Application.Progress;
 using EduPlan.Application.Reporting;
-using EduPlan.Core.Reporting;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Ownership;
 using EduPlan.Core.Plans;
+using EduPlan.Core.Reporting;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
 

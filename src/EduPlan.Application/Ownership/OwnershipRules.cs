@@ -1,9 +1,9 @@
 using EduPlan.Application.Departments;
+using EduPlan.Application.Reporting;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Plans;
 using EduPlan.Core.Reporting;
-using EduPlan.Application.Reporting;
 
 namespace EduPlan.Application.Ownership;
 

@@ -1,8 +1,8 @@
-using EduPlan.Core.Reporting;
 using System.Text;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Ownership;
 using EduPlan.Application.Tests.Departments;
+using EduPlan.Core.Reporting;
 using Microsoft.EntityFrameworkCore;
 
 namespace EduPlan.Application.Tests.Ownership;

@@ -1,7 +1,7 @@
-using EduPlan.Application.Ownership;
 using System.Globalization;
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Departments;
+using EduPlan.Application.Ownership;
 using EduPlan.Application.Progress;
 using EduPlan.Application.Reporting.Evidence;
 using EduPlan.Core.Auditing;
