@@ -113,6 +113,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
         ["POST review/{id:int}/approve"] = (Policies.ReviewReports, "/review/999999/approve"),
         ["POST review/{id:int}/return"] = (Policies.ReviewReports, "/review/999999/return"),
         ["POST review/{id:int}/reopen"] = (Policies.ReviewReports, "/review/999999/reopen"),
+        ["POST review/approve-selected"] = (Policies.ReviewReports, "/review/approve-selected"),
         ["GET reporting/periods"] = (Policies.ManagePeriods, "/reporting/periods"),
         ["POST reporting/periods/{quarter}/close"] = (Policies.ManagePeriods, "/reporting/periods/1999Q1/close"),
         ["POST reporting/periods/{quarter}/reopen"] = (Policies.ManagePeriods, "/reporting/periods/1999Q1/reopen"),
