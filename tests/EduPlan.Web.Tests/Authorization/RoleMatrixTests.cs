@@ -121,6 +121,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
         ["POST reporting/periods/{quarter}/exceptions"] = (Policies.ManagePeriods, "/reporting/periods/1999Q1/exceptions"),
         ["POST reporting/periods/{quarter}/exceptions/{departmentId:int}/delete"] = (Policies.ManagePeriods, "/reporting/periods/1999Q1/exceptions/999999/delete"),
         ["GET reporting/status"] = (Policies.ReadReportingStatus, "/reporting/status"),
+        ["GET reporting/status/{departmentId:int}"] = (Policies.ReadReportingStatus, "/reporting/status/999999?quarter=2026Q3"),
         ["GET indicators"] = (Policies.ManageIndicatorLinks, "/indicators"),
         ["POST indicators/{id:int}/links"] = (Policies.ManageIndicatorLinks, "/indicators/999999/links"),
         ["POST indicators/{id:int}/links/{taskId:int}/delete"] = (Policies.ManageIndicatorLinks, "/indicators/999999/links/999999/delete"),
