@@ -39,7 +39,8 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
                 failures.Add($"{path}: {violation}");
             }
 
-            await BrowserFixture.ScreenshotAsync(page, "a11y-" + (name ?? Regex.Replace(path.Split('?')[0], "[^a-z0-9]+", "-").Trim('-') is { Length: > 0 } file ? file : "home"));
+            var file = name ?? Regex.Replace(path.Split('?')[0], "[^a-z0-9]+", "-").Trim('-');
+            await BrowserFixture.ScreenshotAsync(page, "a11y-" + (file.Length > 0 ? file : "home"));
         }
 
         var anonymous = await fixture.NewPageAsync(portal);
