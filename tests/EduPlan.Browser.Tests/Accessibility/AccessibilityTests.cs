@@ -116,39 +116,17 @@ public sealed class AccessibilityTests(BrowserFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<EduPlanDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var education = new Department { Name = "重庆市教育委员会", ShortName = "市教委", Kind = DepartmentKind.MunicipalDepartment };
-        var finance = new Department { Name = "重庆市财政局", ShortName = "市财政局", Kind = DepartmentKind.MunicipalDepartment };
-        db.Departments.AddRange(education, finance);
-        await db.SaveChangesAsync();
-        var task = await db.Tasks.SingleAsync(t => t.Plan!.Code == "chongqing" && t.Number == 10);
-        task.LeadDepartmentId = education.Id;
-        db.TaskCoDepartments.Add(new TaskCoDepartment { TaskId = task.Id, DepartmentId = finance.Id });
-        await db.SaveChangesAsync();
-
+        var (task, education, owner) = await BrowserSeed.OwnTask10Async(db, withFinance: true);
+        var finance = owner!;
         // The quarter of today open for entry, so the reporter's form is editable (its status buttons are checked too).
-        var today = ChinaCalendar.Today(clock);
-        var open = Quarter.Containing(today);
-        db.ReportingPeriodOverrides.Add(new ReportingPeriodOverride
-        {
-            Year = open.Year,
-            QuarterNumber = open.Number,
-            Mode = PeriodOverrideMode.Open,
-            OpenUntil = today.AddDays(30),
-            Reason = "浏览器测试",
-            ChangedAt = clock.GetUtcNow().UtcDateTime,
-            ChangedByName = "coordinator",
-        });
-        await db.SaveChangesAsync();
-
+        var open = await BrowserSeed.OpenTodaysQuarterAsync(db, clock);
         foreach (var (name, display, role, department) in new[]
         {
             ("coord", "李协调", Roles.Coordinator, (int?)null), ("writer", "张晓明", Roles.Reporter, education.Id),
             ("official", "王领导", Roles.Viewer, null), ("auditor", "赵审计", Roles.Auditor, null),
         })
         {
-            var user = new ApplicationUser { UserName = name, DisplayName = display, DepartmentId = department, PasswordChangedAt = clock.GetUtcNow(), CreatedAt = clock.GetUtcNow() };
-            (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-            (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
+            await BrowserSeed.AddUserAsync(users, clock, name, display, role, department, Password);
         }
 
         var writer = new FixedAuditActor(null, "writer", "local");
