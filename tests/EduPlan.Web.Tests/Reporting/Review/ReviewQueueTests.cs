@@ -63,8 +63,13 @@ public partial class ReviewQueueTests
             report.IndicatorValues.Add(new ReportIndicatorValue { IndicatorId = indicator.Id, Value = 72.6m });
             var file = new ReportEvidence
             {
-                Kind = EvidenceKind.File, Title = "督导评估报告.pdf", ContentType = "application/pdf", Length = 2048,
-                Content = new EvidenceContent { Bytes = new byte[2048] }, AddedAt = DateTime.UtcNow, AddedByName = "seed-reporter",
+                Kind = EvidenceKind.File,
+                Title = "督导评估报告.pdf",
+                ContentType = "application/pdf",
+                Length = 2048,
+                Content = new EvidenceContent { Bytes = new byte[2048] },
+                AddedAt = DateTime.UtcNow,
+                AddedByName = "seed-reporter",
             };
             report.Evidence.Add(file);
             report.Evidence.Add(new ReportEvidence { Kind = EvidenceKind.Link, Title = "市教委通知", Url = "https://jw.cq.gov.cn/n/1", AddedAt = DateTime.UtcNow, AddedByName = "seed-reporter" });
