@@ -4,6 +4,7 @@ using EduPlan.Application.Departments;
 using EduPlan.Application.Ownership;
 using EduPlan.Application.Progress;
 using EduPlan.Application.Reporting.Evidence;
+using EduPlan.Application.Users;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Organisation;
@@ -478,10 +479,14 @@ public sealed class ProgressReporting(
             .OrderBy(e => e.Id)
             .Select(e => new ReportEvidenceView(e.Id, e.Kind, e.Title, e.Url, e.ContentType, e.Length, e.AddedAt, e.AddedByName))
             .ToListAsync(cancellationToken);
+        var names = await PersonNames.DisplayNamesAsync(
+            db, evidence.Select(e => e.AddedByName).Append(report.UpdatedByName).Append(report.ApprovedByName), cancellationToken);
         var input = new ReportInput(report.Status.ToString(), Number(report.Percent), report.Progress, report.Problems, report.NextSteps,
             report.PercentDropExplanation, values);
-        return new SavedReport(report.Id, report.State, report.Revision, input, evidence, report.CreatedAt, report.UpdatedAt,
-            report.UpdatedByName, report.SubmittedAt, report.ApprovedAt, report.ApprovedByName, report.ReviewComment, report.ReviewField);
+        return new SavedReport(report.Id, report.State, report.Revision, input,
+            evidence.Select(e => e with { AddedByName = names.Shown(e.AddedByName) }).ToList(), report.CreatedAt, report.UpdatedAt,
+            names.Shown(report.UpdatedByName), report.SubmittedAt, report.ApprovedAt,
+            report.ApprovedByName is null ? null : names.Shown(report.ApprovedByName), report.ReviewComment, report.ReviewField);
     }
 
     private async Task<List<IndicatorValueInput>> ReadValuesAsync(int reportId, CancellationToken cancellationToken) =>

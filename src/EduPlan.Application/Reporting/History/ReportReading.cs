@@ -1,4 +1,5 @@
 using EduPlan.Application.Ownership;
+using EduPlan.Application.Users;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Organisation;
 using EduPlan.Core.Reporting;
@@ -70,6 +71,8 @@ public sealed class ReportReading(EduPlanDbContext db)
             .OrderBy(e => e.Id)
             .Select(e => new ReportEvidenceView(e.Id, e.Kind, e.Title, e.Url, e.ContentType, e.Length, e.AddedAt, e.AddedByName))
             .ToListAsync(cancellationToken);
+        var names = await PersonNames.DisplayNamesAsync(
+            db, evidence.Select(e => e.AddedByName).Append(body.UpdatedByName).Append(body.ApprovedByName), cancellationToken);
         var revisions = await RevisionsAsync(header, viewer, cancellationToken);
         var insider = IsInsider(viewer, header.DepartmentId);
 
@@ -85,12 +88,12 @@ public sealed class ReportReading(EduPlanDbContext db)
             insider ? body.ReviewField : null,
             body.CreatedAt,
             body.UpdatedAt,
-            body.UpdatedByName,
+            names.Shown(body.UpdatedByName),
             body.SubmittedAt,
             body.ApprovedAt,
-            body.ApprovedByName,
+            body.ApprovedByName is null ? null : names.Shown(body.ApprovedByName),
             values,
-            evidence,
+            evidence.Select(e => e with { AddedByName = names.Shown(e.AddedByName) }).ToList(),
             revisions,
             insider,
             viewer.ReporterDepartmentId == header.DepartmentId));

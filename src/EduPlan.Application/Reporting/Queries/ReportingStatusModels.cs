@@ -24,7 +24,28 @@ public sealed record DepartmentReportingStatus(
     bool IsActive,
     PeriodWindow Window,
     DateOnly? Deadline,
-    ReportingCounts Counts);
+    ReportingCounts Counts)
+{
+    /// <summary>The expected reports not with the coordinators (not started, draft, returned): what <see cref="ReportingCounts.NotSubmitted"/> counts.</summary>
+    public IReadOnlyList<ExpectedReport> Missing { get; init; } = [];
+
+    /// <summary>The reports first submitted after the deadline: what <see cref="ReportingCounts.Late"/> counts.</summary>
+    public IReadOnlyList<ExpectedReport> LateReports { get; init; } = [];
+}
+
+/// <summary>One report a department is expected to give on a quarter: its task, and the report when there is one.</summary>
+/// <param name="State">Null while nothing has been saved.</param>
+public sealed record ExpectedReport(int TaskId, int? ReportId, ReportState? State, DateTime? FirstSubmittedAt);
+
+/// <summary>One department's missing and late reports on a quarter, with their tasks, as 填报情况 links to them.</summary>
+public sealed record DepartmentReportingDetail(
+    Quarter Quarter,
+    DepartmentReportingStatus Department,
+    IReadOnlyList<ExpectedReportLine> Missing,
+    IReadOnlyList<ExpectedReportLine> Late);
+
+/// <summary>An expected report with its task's plan, number and title.</summary>
+public sealed record ExpectedReportLine(ExpectedReport Report, string PlanCode, string PlanTitle, int TaskNumber, string TaskTitle);
 
 /// <summary>
 /// Counts of a department's expected reports on a quarter. Every expected report is exactly one of not started, draft,

@@ -24,6 +24,7 @@ public sealed class ReportingStatusQuery(EduPlanDbContext db, ReportingCalendar 
             .AsNoTracking()
             .Where(r => r.Year == year && r.QuarterNumber == number)
             .Select(r => new ReportRow(
+                r.Id,
                 r.TaskId,
                 r.DepartmentId,
                 r.State,
@@ -47,7 +48,8 @@ public sealed class ReportingStatusQuery(EduPlanDbContext db, ReportingCalendar 
                 var window = windows.For(d.Id);
                 var deadline = windows.Deadline(d.Id);
                 var closed = !window.IsOpen && window.OpenUntil is not null;
-                var states = tasksByDepartment[d.Id].Distinct().Select(taskId => reports.GetValueOrDefault((taskId, d.Id))).ToList();
+                var expected = tasksByDepartment[d.Id].Distinct().Order().ToList();
+                var states = expected.Select(taskId => reports.GetValueOrDefault((taskId, d.Id))).ToList();
                 var counts = new ReportingCounts(
                     Expected: states.Count,
                     NotStarted: states.Count(r => r is null),
@@ -58,7 +60,13 @@ public sealed class ReportingStatusQuery(EduPlanDbContext db, ReportingCalendar 
                     OnTime: states.Count(r => IsIn(r) && !IsLate(r!.FirstSubmittedAt, deadline)),
                     Late: states.Count(r => IsIn(r) && IsLate(r!.FirstSubmittedAt, deadline)),
                     Overdue: closed ? states.Count(r => !IsIn(r)) : 0);
-                return new DepartmentReportingStatus(d.Id, d.Name, d.ShortName, d.IsActive, window, deadline, counts);
+                // The lists behind the 未提交 and 逾期提交 figures, by the same tests as the counts.
+                var items = expected.Zip(states, (taskId, r) => (Report: r, Item: new ExpectedReport(taskId, r?.Id, r?.State, r?.FirstSubmittedAt))).ToList();
+                return new DepartmentReportingStatus(d.Id, d.Name, d.ShortName, d.IsActive, window, deadline, counts)
+                {
+                    Missing = items.Where(i => !IsIn(i.Report)).Select(i => i.Item).ToList(),
+                    LateReports = items.Where(i => IsIn(i.Report) && IsLate(i.Report!.FirstSubmittedAt, deadline)).Select(i => i.Item).ToList(),
+                };
             })
             // Worst first: reports past their deadline, then the smallest share in, then late ones.
             .OrderByDescending(r => r.Counts.Overdue)
@@ -72,6 +80,29 @@ public sealed class ReportingStatusQuery(EduPlanDbContext db, ReportingCalendar 
         return new ReportingStatusPage(quarter, windows.QuarterWide, windows.Deadline(null), rows, totals);
     }
 
+    /// <summary>One department's row of <see cref="ForQuarterAsync"/> with its missing and late reports and their tasks; null when it is expected to report nothing.</summary>
+    public async Task<DepartmentReportingDetail?> DepartmentAsync(Quarter quarter, int departmentId, CancellationToken cancellationToken = default)
+    {
+        var page = await ForQuarterAsync(quarter, cancellationToken);
+        var row = page.Departments.SingleOrDefault(d => d.DepartmentId == departmentId);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var taskIds = row.Missing.Concat(row.LateReports).Select(r => r.TaskId).Distinct().ToList();
+        var tasks = await db.Tasks.AsNoTracking()
+            .Where(t => taskIds.Contains(t.Id))
+            .Select(t => new { t.Id, PlanId = t.Plan!.Id, PlanCode = t.Plan.Code, PlanTitle = t.Plan.Title, t.Number, t.Title })
+            .ToDictionaryAsync(t => t.Id, cancellationToken);
+        List<ExpectedReportLine> Lines(IEnumerable<ExpectedReport> reports) => reports
+            .Select(r => (Report: r, Task: tasks[r.TaskId]))
+            .OrderBy(x => x.Task.PlanId).ThenBy(x => x.Task.Number)
+            .Select(x => new ExpectedReportLine(x.Report, x.Task.PlanCode, x.Task.PlanTitle, x.Task.Number, x.Task.Title))
+            .ToList();
+        return new DepartmentReportingDetail(quarter, row, Lines(row.Missing), Lines(row.LateReports));
+    }
+
     // 已提交 is what the coordinators have now (submitted or approved); 按时 and 逾期提交 split it by the first submission
     // (so a report first sent on time stays on time when resubmitted late), and 逾期未报 is what is not in once the
     // window has closed. A report returned after an on-time submission is 未提交 until it is sent again.
@@ -81,5 +112,5 @@ public sealed class ReportingStatusQuery(EduPlanDbContext db, ReportingCalendar 
     private static bool IsLate(DateTime? firstSubmittedUtc, DateOnly? deadline) =>
         firstSubmittedUtc is { } at && QuarterWindows.IsLate(at, deadline);
 
-    private sealed record ReportRow(int TaskId, int DepartmentId, ReportState State, DateTime? FirstSubmittedAt);
+    private sealed record ReportRow(int Id, int TaskId, int DepartmentId, ReportState State, DateTime? FirstSubmittedAt);
 }

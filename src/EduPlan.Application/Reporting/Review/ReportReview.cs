@@ -1,5 +1,6 @@
 using EduPlan.Application.Auditing;
 using EduPlan.Application.Progress;
+using EduPlan.Application.Users;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
 using EduPlan.Core.Reporting;
@@ -67,7 +68,7 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
 
         if (report.Revision != postedRevision)
         {
-            return Conflict(report);
+            return await ConflictAsync(report, cancellationToken);
         }
 
         if (ReportWorkflow.Refusal(report.State, ActionOf(step)) is { } refusal)
@@ -144,7 +145,7 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
                 throw;
             }
 
-            return Conflict(current);
+            return await ConflictAsync(current, cancellationToken);
         }
 
         return Result<ReviewedReport>.Saved(Summary(report));
@@ -183,9 +184,9 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
 
     private static Result<ReviewedReport> NotFound() => Result<ReviewedReport>.NotFound(new Message("Reading_NotFound"));
 
-    private static Result<ReviewedReport> Conflict(ProgressReport current) =>
+    private async Task<Result<ReviewedReport>> ConflictAsync(ProgressReport current, CancellationToken cancellationToken) =>
         Result<ReviewedReport>.Conflict(Summary(current), new Message(
-            "Review_Conflict", current.UpdatedByName, ChinaCalendar.ToChina(current.UpdatedAt), current.State));
+            "Review_Conflict", await PersonNames.ShownAsync(db, current.UpdatedByName, cancellationToken), ChinaCalendar.ToChina(current.UpdatedAt), current.State));
 
     private static ReportAction ActionOf(Step step) => step switch
     {

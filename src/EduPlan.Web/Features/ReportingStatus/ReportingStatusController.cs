@@ -30,6 +30,23 @@ public sealed class ReportingStatusController(ReportingStatusQuery query, Report
         var page = await query.ForQuarterAsync(selected, cancellationToken);
         return View(new ReportingStatusViewModel(page, QuarterSwitcher.For(Path, selected, calendar.CurrentQuarter())));
     }
+
+    /// <summary>One department's missing and late reports on a quarter, each linked to its report or its task.</summary>
+    [HttpGet("reporting/status/{departmentId:int}")]
+    public async Task<IActionResult> Department([FromRoute] int departmentId, [FromQuery] string? quarter, CancellationToken cancellationToken)
+    {
+        if (!Quarter.TryParse(quarter, out var selected) || !selected.IsReportingQuarter)
+        {
+            return NotFound();
+        }
+
+        var detail = await query.DepartmentAsync(selected, departmentId, cancellationToken);
+        return detail is null ? NotFound() : View(detail);
+    }
+
+    /// <summary>The address of a department's missing and late reports on a quarter.</summary>
+    public static string DepartmentUrl(int departmentId, Quarter quarter) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Path}/{departmentId}?quarter={quarter}");
 }
 
 /// <summary>The 填报情况 page: the query's figures and the quarter links.</summary>

@@ -13,8 +13,9 @@ using Microsoft.Extensions.Localization;
 namespace EduPlan.Web.Features.Review;
 
 /// <summary>
-/// 待审核: the submitted reports, oldest first, approved or returned in place; and reopening an approved report
-/// (from its page). Every form posts the revision it showed, so a coordinator never acts on a version they did not see.
+/// 待审核: the submitted reports, filtered, sorted and paged, approved (one by one or the selected ones together) or
+/// returned in place; and reopening an approved report (from its page). Every form posts the revision it showed, so a
+/// coordinator never acts on a version they did not see.
 /// </summary>
 [Authorize(Policy = Policies.ReviewReports)]
 [Route("review")]
@@ -23,19 +24,47 @@ public sealed class ReviewController(ReportReview review, ReviewQueueQuery queue
     /// <summary>The page the approve / return forms came from when it is not the queue.</summary>
     public const string FromReport = "report";
 
-    /// <summary>Reports shown at once, oldest first: a working list, not an archive (the page says how many wait in all).</summary>
-    public const int QueuePageSize = 20;
+    /// <summary>The most reports one batch approval takes (a page of the queue).</summary>
+    public const int MaxBatch = ReviewQueueQuery.PageSize;
 
     private const string MessageKey = "ReviewMessage";
     private const string ReportKey = "ReviewReport";
+    private const string BatchKey = "ReviewBatch";
 
     [HttpGet("")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View("Index", new ReviewPageViewModel(await queue.ListAsync(QueuePageSize, cancellationToken))
+    public async Task<IActionResult> Index([FromQuery] ReviewQueueForm form, CancellationToken cancellationToken) =>
+        View("Index", new ReviewPageViewModel(await queue.ListAsync(form.ToFilter(), cancellationToken: cancellationToken), form)
         {
             Message = TempData[MessageKey] as string,
             MessageReportId = TempData[ReportKey] as int?,
+            Batch = BatchOutcome.Read(TempData[BatchKey] as string),
         });
+
+    /// <summary>
+    /// Approves each selected report on its own: its own revision check, history entry and audit entry, so one that
+    /// changed or was reviewed meanwhile is refused alone and the others go through. The queue then lists each outcome.
+    /// </summary>
+    [HttpPost("approve-selected")]
+    public async Task<IActionResult> ApproveSelected([FromForm] List<string?>? selected, [FromForm] string? back, CancellationToken cancellationToken)
+    {
+        var picks = ReviewSelection.Parse(selected, MaxBatch);
+        var outcomes = new List<BatchOutcome>();
+        foreach (var pick in picks)
+        {
+            var result = await review.ApproveAsync(pick.ReportId, pick.Revision, cancellationToken);
+            outcomes.Add(result.Kind switch
+            {
+                ResultKind.Saved => new BatchOutcome(pick.ReportId, true, localizer["ReviewApproved", Describe(result.Value!)].Value),
+                ResultKind.NotFound => new BatchOutcome(pick.ReportId, false, localizer["ReviewBatchNotFound", pick.ReportId].Value),
+                _ => new BatchOutcome(pick.ReportId, false, result.Value is { } current
+                    ? $"{Describe(current)}{localizer["SummarySeparator"].Value}{result.Messages.First().Text()}"
+                    : result.Messages.First().Text()),
+            });
+        }
+
+        TempData[BatchKey] = BatchOutcome.Write(outcomes.Count > 0 ? outcomes : [new BatchOutcome(0, false, localizer["ReviewBatchNothing"].Value)]);
+        return Redirect(ReviewQueueForm.IsQueueUrl(back) ? back! : "/review");
+    }
 
     [HttpPost("{id:int}/approve")]
     public async Task<IActionResult> Approve([FromRoute] int id, [FromForm] int revision, [FromForm] string? from, CancellationToken cancellationToken)
@@ -92,7 +121,7 @@ public sealed class ReviewController(ReportReview review, ReviewQueueQuery queue
                 }
 
                 this.SetFailureStatus(result);
-                return View("Index", new ReviewPageViewModel(await queue.ListAsync(QueuePageSize, cancellationToken)) { State = state });
+                return View("Index", new ReviewPageViewModel(await queue.ListAsync(new ReviewQueueFilter(), cancellationToken: cancellationToken), new ReviewQueueForm()) { State = state });
         }
     }
 

@@ -104,20 +104,11 @@ public sealed class ReviewBrowserTests(BrowserFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<EduPlanDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var education = new Department { Name = "重庆市教育委员会", ShortName = "市教委", Kind = DepartmentKind.MunicipalDepartment };
-        var finance = new Department { Name = "重庆市财政局", ShortName = "市财政局", Kind = DepartmentKind.MunicipalDepartment };
-        db.Departments.AddRange(education, finance);
-        await db.SaveChangesAsync();
-        var task = await db.Tasks.SingleAsync(t => t.Plan!.Code == "chongqing" && t.Number == 10);
-        task.LeadDepartmentId = education.Id;
-        db.TaskCoDepartments.Add(new TaskCoDepartment { TaskId = task.Id, DepartmentId = finance.Id });
-        await db.SaveChangesAsync();
-
+        var (task, education, owner) = await BrowserSeed.OwnTask10Async(db, withFinance: true);
+        var finance = owner!;
         foreach (var (name, display, role) in new[] { ("coord", "李协调", Roles.Coordinator), ("official", "王领导", Roles.Viewer) })
         {
-            var user = new ApplicationUser { UserName = name, DisplayName = display, PasswordChangedAt = clock.GetUtcNow(), CreatedAt = clock.GetUtcNow() };
-            (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-            (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
+            await BrowserSeed.AddUserAsync(users, clock, name, display, role, null, Password);
         }
 
         var writer = new FixedAuditActor(null, "张晓明", "local");

@@ -152,26 +152,10 @@ public sealed class ReportingWalkthroughTests(BrowserFixture fixture)
         var db = scope.ServiceProvider.GetRequiredService<EduPlanDbContext>();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<ApplicationUser>>();
         var clock = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        var education = new Department { Name = "重庆市教育委员会", ShortName = "市教委", Kind = DepartmentKind.MunicipalDepartment };
-        db.Departments.Add(education);
-        await db.SaveChangesAsync();
-        var task = await db.Tasks.SingleAsync(t => t.Plan!.Code == "chongqing" && t.Number == 10);
-        task.LeadDepartmentId = education.Id;
+        var (task, education, _) = await BrowserSeed.OwnTask10Async(db, withFinance: false);
         var coverage = await db.Indicators.SingleAsync(i => i.Name == "教共体覆盖率");
         db.IndicatorTaskLinks.Add(new IndicatorTaskLink { IndicatorId = coverage.Id, TaskId = task.Id, LinkedAt = clock.GetUtcNow().UtcDateTime, LinkedByName = "admin" });
-        var today = ChinaCalendar.Today(clock);
-        var quarter = Quarter.Containing(today);
-        db.ReportingPeriodOverrides.Add(new ReportingPeriodOverride
-        {
-            Year = quarter.Year,
-            QuarterNumber = quarter.Number,
-            Mode = PeriodOverrideMode.Open,
-            OpenUntil = today.AddDays(30),
-            Reason = "浏览器测试",
-            ChangedAt = clock.GetUtcNow().UtcDateTime,
-            ChangedByName = "coordinator",
-        });
-        await db.SaveChangesAsync();
+        var quarter = await BrowserSeed.OpenTodaysQuarterAsync(db, clock);
 
         foreach (var (name, display, role, department) in new[]
         {
@@ -180,9 +164,7 @@ public sealed class ReportingWalkthroughTests(BrowserFixture fixture)
             ("wang.leader", "王领导", Roles.Viewer, null),
         })
         {
-            var user = new ApplicationUser { UserName = name, DisplayName = display, DepartmentId = department, PasswordChangedAt = clock.GetUtcNow(), CreatedAt = clock.GetUtcNow() };
-            (await users.CreateAsync(user, Password)).Succeeded.Should().BeTrue();
-            (await users.AddToRoleAsync(user, role)).Succeeded.Should().BeTrue();
+            await BrowserSeed.AddUserAsync(users, clock, name, display, role, department, Password);
         }
 
         return new Seeded(task.Id, quarter);

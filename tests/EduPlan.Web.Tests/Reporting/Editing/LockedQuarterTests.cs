@@ -25,11 +25,12 @@ public sealed class LockedQuarterTests : IAsyncLifetime
 
         response.StatusCode.Should().Be(HttpStatusCode.Conflict);
         var page = WebTestHelpers.Decoded(await response.Content.ReadAsStringAsync());
-        page.Should().Contain("2026年第三季度已于2026-10-15截止填报").And.Contain("截止后才写完的进展");
+        page.Should().Contain("截止后才写完的进展");
+        Occurrences(page, "2026年第三季度已于2026-10-15截止填报").Should().Be(1, "the closed quarter is said once, in the banner");
         (await app.ReportAsync("市教委")).Should().BeNull();
 
         var shown = WebTestHelpers.Decoded(await client.GetPageAsync(app.FormPath));
-        shown.Should().Contain("2026年第三季度已于2026-10-15截止填报");
+        Occurrences(shown, "2026年第三季度已于2026-10-15截止填报").Should().Be(1, "the closed quarter is said once, in the banner");
         shown.Should().NotContain("name=\"intent\"", "a closed quarter is shown read-only");
     }
 
@@ -61,4 +62,7 @@ public sealed class LockedQuarterTests : IAsyncLifetime
         page.Should().Contain("该报告已审核通过").And.Contain("已审核通过的进展");
         page.Should().NotContain("name=\"intent\"");
     }
+
+    private static int Occurrences(string html, string text) =>
+        (html.Length - html.Replace(text, "", StringComparison.Ordinal).Length) / text.Length;
 }

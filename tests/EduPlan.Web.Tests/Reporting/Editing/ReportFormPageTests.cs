@@ -215,6 +215,24 @@ public sealed class ReportFormPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_form_error_says_at_the_top_that_the_chosen_file_was_not_kept_and_must_be_chosen_again()
+    {
+        var client = await app.ReporterAsync("edu-writer", "市教委");
+        var html = await client.GetPageAsync(app.FormPath);
+
+        var response = await client.PostMultipartAsync(html, app.FormPath, app.FormPath,
+            ReportFormApp.Filled(html, app.FormPath, percent: "百分之六十").Set("intent", "save"),
+            new MultipartFile("EvidenceFile", "督导报告.pdf", ReportFormApp.Pdf(), "application/pdf"));
+
+        response.StatusCode.Should().Be((HttpStatusCode)422);
+        var page = WebTestHelpers.Decoded(await response.Content.ReadAsStringAsync());
+        var summary = System.Text.RegularExpressions.Regex.Match(page, "<div class=\"alert alert-danger error-summary\".*?</div>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+        summary.Should().Contain("<a href=\"#EvidenceFile\" class=\"alert-link fw-normal\">文件“督导报告.pdf”没有保存，请重新选择后再保存。</a>",
+            "the error summary is what the reporter reads first; the file input cannot be filled in again by the page");
+        (await app.WithDbAsync(db => db.ReportEvidence.CountAsync())).Should().Be(0);
+    }
+
+    [Fact]
     public async Task An_empty_file_is_refused_saying_it_is_empty_instead_of_being_dropped()
     {
         var client = await app.ReporterAsync("edu-writer", "市教委");

@@ -95,3 +95,42 @@ public sealed class ReportingStatusReturnedReportTests(ReadPagesApp app) : IClas
         english.Should().Contain("Expected = Submitted + Not submitted, and Submitted = On time + Late");
     }
 }
+
+/// <summary>From a department's row to its missing and late reports, on an app of its own (its owners would change the other quarter's totals).</summary>
+public sealed class ReportingStatusDepartmentTests(ReadPagesApp app) : IClassFixture<ReadPagesApp>
+{
+    [Fact]
+    public async Task Each_department_row_links_to_its_missing_and_late_reports()
+    {
+        var onTime = await app.OwnAsync("chongqing", 30, "明细局");
+        var late = await app.OwnAsync("chongqing", 31, "明细局");
+        var draft = await app.OwnAsync("chongqing", 32, "明细局");
+        var none = await app.OwnAsync("chongqing", 33, "明细局");
+        await app.AddReportAsync(onTime, "明细局", ReadPagesApp.Q2, ReportState.Submitted, new DateTime(2026, 7, 10, 9, 0, 0));
+        var lateId = await app.AddReportAsync(late, "明细局", ReadPagesApp.Q2, ReportState.Approved, new DateTime(2026, 7, 16, 10, 0, 0));
+        var draftId = await app.AddReportAsync(draft, "明细局", ReadPagesApp.Q2, ReportState.Draft, null);
+        var client = await app.SignedInAsync("status-detail-viewer", Roles.Viewer);
+        var departmentId = await app.EnsureDepartmentAsync("明细局");
+
+        var status = WebTestHelpers.Decoded(await client.GetPageAsync("/reporting/status?quarter=2026Q2"));
+        var link = $"/reporting/status/{departmentId}?quarter=2026Q2";
+        ReadPagesApp.Row(status, "data-department=\"明细局\"").Should().Contain($"href=\"{link}\"");
+
+        var detail = WebTestHelpers.Decoded(await client.GetPageAsync(link));
+        var missing = Section(detail, "missing");
+        missing.Should().Contain("未提交的报告（2）").And.Contain($"data-task=\"{draft}\"").And.Contain($"data-task=\"{none}\"")
+            .And.Contain($"href=\"/reports/{draftId}\"").And.Contain("草稿").And.Contain("未填报")
+            .And.Contain("href=\"/plans/chongqing/tasks/33\"");
+        missing.Should().NotContain($"data-task=\"{onTime}\"").And.NotContain($"data-task=\"{late}\"");
+        var lateSection = Section(detail, "late");
+        lateSection.Should().Contain("逾期提交的报告（1）").And.Contain($"data-task=\"{late}\"").And.Contain($"href=\"/reports/{lateId}\"")
+            .And.Contain("2026-07-16 10:00").And.NotContain($"data-task=\"{onTime}\"");
+        (await ReadPagesApp.StatusOfAsync(client, "/reporting/status/999999?quarter=2026Q2")).Should().Be(System.Net.HttpStatusCode.NotFound);
+        (await ReadPagesApp.StatusOfAsync(client, $"/reporting/status/{departmentId}?quarter=1999Q1")).Should().Be(System.Net.HttpStatusCode.NotFound);
+        var reporter = await app.SignedInAsync("status-detail-reporter", Roles.Reporter, "明细局");
+        (await reporter.IsForbiddenAsync(link)).Should().BeTrue();
+    }
+
+    private static string Section(string html, string id) =>
+        System.Text.RegularExpressions.Regex.Match(html, $"<section class=\"mb-4 status-detail\" id=\"{id}\".*?</section>", System.Text.RegularExpressions.RegexOptions.Singleline).Value;
+}
