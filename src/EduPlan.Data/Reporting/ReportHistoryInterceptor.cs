@@ -1,7 +1,6 @@
 using EduPlan.Core.Reporting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace EduPlan.Data.Reporting;
 
@@ -11,7 +10,7 @@ namespace EduPlan.Data.Reporting;
 /// content as approved; the reopening itself is a new revision). The database's triggers (migration
 /// RevisionsAppendOnly) refuse the same for SQL that bypasses the context.
 /// </summary>
-public sealed class ReportHistoryInterceptor : SaveChangesInterceptor
+public sealed class ReportHistoryInterceptor : SaveChangesGuard
 {
     public static readonly ReportHistoryInterceptor Instance = new();
 
@@ -23,25 +22,9 @@ public sealed class ReportHistoryInterceptor : SaveChangesInterceptor
         nameof(ProgressReport.NextSteps), nameof(ProgressReport.PercentDropExplanation), nameof(ProgressReport.CreatedAt), nameof(ProgressReport.SubmittedAt),
     ];
 
-    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    protected override void Check(DbContext context)
     {
-        Check(eventData.Context);
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Check(eventData.Context);
-        return ValueTask.FromResult(result);
-    }
-
-    private static void Check(DbContext? context)
-    {
-        if (context is null)
-        {
-            return;
-        }
-
+        ArgumentNullException.ThrowIfNull(context);
         foreach (var entry in context.ChangeTracker.Entries<ReportRevision>())
         {
             if (entry.State is EntityState.Modified or EntityState.Deleted)
