@@ -7,6 +7,7 @@ using EduPlan.Core.Security;
 using EduPlan.Data.Auditing;
 using EduPlan.Data.Identity;
 using EduPlan.Data.Leases;
+using EduPlan.Data.Reporting;
 using EduPlan.Data.Secrets;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -49,7 +50,7 @@ public class EduPlanDbContext(DbContextOptions<EduPlanDbContext> options)
     public DbSet<AppSecret> AppSecrets => Set<AppSecret>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.AddInterceptors(AppendOnlyAuditInterceptor.Instance);
+        optionsBuilder.AddInterceptors(AppendOnlyAuditInterceptor.Instance, ReportHistoryInterceptor.Instance);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -36,6 +36,9 @@ public static class AuditActions
     public const string ReportApproved = "ReportApproved";
     public const string ReportReturned = "ReportReturned";
     public const string ReportReopened = "ReportReopened";
+
+    /// <summary>A report approved or returned by a member of its department or its submitter, as Reporting:AllowSelfReview allows.</summary>
+    public const string ReportSelfReviewed = "ReportSelfReviewed";
     public const string PeriodClosed = "PeriodClosed";
     public const string PeriodReopened = "PeriodReopened";
     public const string PeriodReset = "PeriodReset";
@@ -58,7 +61,7 @@ public static class AuditActions
         UserCreated, UserUpdated, UserDisabled, UserEnabled, UserUnlocked, PasswordReset, SecuritySettingsChanged,
         DepartmentCreated, DepartmentUpdated, DepartmentDeleted,
         OwnershipChanged, OwnershipImported, PlansImported,
-        ReportSubmitted, ReportApproved, ReportReturned, ReportReopened,
+        ReportSubmitted, ReportApproved, ReportReturned, ReportReopened, ReportSelfReviewed,
         PeriodClosed, PeriodReopened, PeriodReset, PeriodExceptionGranted, PeriodExceptionRemoved,
         IndicatorLinked, IndicatorUnlinked,
         TaskScheduleChanged, TaskCurvesImported, IndicatorBaselineChanged, ReadModelRebuilt,

@@ -19,4 +19,10 @@ public sealed class ReportingOptions
     /// could fill the database at 20 × 10 MB per report. 0 turns the quota off.
     /// </summary>
     public long MaxEvidenceBytesPerDepartment { get; set; } = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// Whether a reviewer may approve or return a report of their own department or one they submitted (off): only for
+    /// a one-person office with no one else to review; each such step is audited.
+    /// </summary>
+    public bool AllowSelfReview { get; set; }
 }

@@ -34,6 +34,9 @@ public sealed class SecurityOptions
     /// <summary>Sign-in attempts allowed per client address per minute (a whole office may share one address).</summary>
     public int SignInAttemptsPerMinute { get; set; } = 30;
 
+    /// <summary>Refused requests audited per user (per address when anonymous) in a minute; more are answered but not written.</summary>
+    public int RefusalAuditsPerMinute { get; set; } = 20;
+
     /// <summary>
     /// Redirects plain-HTTP requests to HTTPS and marks every cookie Secure. Off by default so that a first
     /// <c>dotnet run</c> works; turn it on for any real deployment (等级保护: 通信传输 must be protected).

@@ -337,7 +337,6 @@ public sealed class DemoGenerator(
     {
         var demoUsers = new List<DemoUser>();
         var actors = new Dictionary<int, IAuditActor>();
-        var education = departmentIds.GetValueOrDefault(DemoCatalogue.EducationCommission);
         var bySlug = catalogue.ToDictionary(d => d.ShortName, d => d.Slug, StringComparer.Ordinal);
         var n = 0;
 
@@ -349,13 +348,13 @@ public sealed class DemoGenerator(
             demoUsers.Add(new DemoUser(user.UserName!, user.DisplayName, Roles.Reporter, shortName, created));
         }
 
+        // No department: the coordinator reviews every department's reports, and no one reviews their own (ReportReview).
         var (coordinator, coordinatorCreated) = await EnsureUserAsync(CoordinatorUserName, DemoCatalogue.PersonName(n++, random), Roles.Coordinator,
-            education == 0 ? null : education, password, cancellationToken);
+            null, password, cancellationToken);
         var coordinatorActor = new FixedAuditActor(coordinator.Id, coordinator.UserName!, ClientAddress);
         var (leader, leaderCreated) = await EnsureUserAsync(LeaderUserName, DemoCatalogue.PersonName(n, random), Roles.Viewer, null, password, cancellationToken);
         demoUsers.Insert(0, new DemoUser(leader.UserName!, leader.DisplayName, Roles.Viewer, null, leaderCreated));
-        demoUsers.Insert(0, new DemoUser(coordinator.UserName!, coordinator.DisplayName, Roles.Coordinator,
-            education == 0 ? null : DemoCatalogue.EducationCommission, coordinatorCreated));
+        demoUsers.Insert(0, new DemoUser(coordinator.UserName!, coordinator.DisplayName, Roles.Coordinator, null, coordinatorCreated));
         db.ChangeTracker.Clear();
         return (demoUsers, actors, coordinatorActor);
     }

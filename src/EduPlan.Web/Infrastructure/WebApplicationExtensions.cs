@@ -55,6 +55,8 @@ public static class WebApplicationExtensions
         // After routing (the sign-in POST names its policy) and before authentication, which costs a query.
         app.UseRateLimiter();
         app.UseAuthentication();
+        // Sees the final status of authorization and of the action: every refusal is audited there.
+        app.UseMiddleware<RefusalAuditMiddleware>();
         app.UseMiddleware<PasswordChangeRequiredMiddleware>();
         app.UseAuthorization();
         return app;

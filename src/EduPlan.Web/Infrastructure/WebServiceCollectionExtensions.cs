@@ -87,7 +87,7 @@ public static class WebServiceCollectionExtensions
         {
             options.LoginPath = "/account/login";
             options.LogoutPath = "/account/logout";
-            options.AccessDeniedPath = "/account/access-denied";
+            options.AccessDeniedPath = AccessDeniedPath;
             options.Cookie.Name = "EduPlan.Auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
@@ -110,11 +110,8 @@ public static class WebServiceCollectionExtensions
             options.Events.OnRedirectToLogin = context => RedirectRelativeAsync(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToLogout = context => RedirectRelativeAsync(context, StatusCodes.Status200OK);
             options.Events.OnRedirectToReturnUrl = context => RedirectRelativeAsync(context, StatusCodes.Status200OK);
-            options.Events.OnRedirectToAccessDenied = async context =>
-            {
-                await AuditAccessDeniedAsync(context.HttpContext);
-                await RedirectRelativeAsync(context, StatusCodes.Status403Forbidden);
-            };
+            // Audited by RefusalAuditMiddleware, with every other refusal.
+            options.Events.OnRedirectToAccessDenied = context => RedirectRelativeAsync(context, StatusCodes.Status403Forbidden);
         });
         // The handler times it with the app's TimeProvider, which the authentication builder gives every scheme from DI.
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
@@ -134,9 +131,13 @@ public static class WebServiceCollectionExtensions
 
         // Failed sign-ins with a name no account has are audited as a keyed hash, its key protected by the ring above.
         services.AddSingleton<TypedNameHashes>();
+        services.AddSingleton<RefusalAuditLimiter>();
 
         services.AddAuthorizationBuilder().AddEduPlanPolicies();
     }
+
+    /// <summary>The page a signed-in user is sent to when a policy refuses them.</summary>
+    public const string AccessDeniedPath = "/account/access-denied";
 
     /// <summary>Requests to the read API (<c>/api/…</c>), which answer with statuses and problem details rather than pages.</summary>
     public static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
@@ -168,21 +169,6 @@ public static class WebServiceCollectionExtensions
         }
 
         return Task.CompletedTask;
-    }
-
-    /// <summary>
-    /// Every 403 passes here: a policy that refused a signed-in user and a controller's Forbid() (record-level checks)
-    /// both end in the cookie's access-denied redirect.
-    /// </summary>
-    private static async Task AuditAccessDeniedAsync(HttpContext context)
-    {
-        // A scope of its own: a controller that forbids after loading or changing records must not have them saved here.
-        await using var scope = context.RequestServices.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AuditLog>().WriteAsync(
-            AuditActions.AccessDenied,
-            AuditOutcome.Denied,
-            AuditTarget.Route($"{context.Request.Method} {context.Request.Path}"),
-            cancellationToken: context.RequestAborted);
     }
 
     private static void AddEduPlanMvc(this IServiceCollection services, IConfiguration configuration)

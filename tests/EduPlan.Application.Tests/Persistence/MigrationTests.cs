@@ -89,6 +89,33 @@ public sealed partial class MigrationTests
     }
 
     [Fact]
+    public void SqlServer_report_history_triggers_refuse_changes_to_revisions_and_to_approved_reports_by_their_syntax_tree()
+    {
+        var triggers = SqlServerTriggers(DatabaseMigrations.GenerateIdempotentScript(DatabaseProvider.SqlServer));
+
+        var revisions = triggers.Should().ContainSingle(t => t.Name.BaseIdentifier.Value == "ReportRevisions_AppendOnly").Subject;
+        revisions.TriggerObject.Name.BaseIdentifier.Value.Should().Be("ReportRevisions");
+        revisions.TriggerType.Should().Be(TriggerType.After, "a table with a cascading foreign key cannot have INSTEAD OF triggers");
+        revisions.TriggerActions.Select(a => a.TriggerActionType).Should().BeEquivalentTo([TriggerActionType.Update, TriggerActionType.Delete]);
+        var revisionsBody = Collect(revisions);
+        // The refusal: any deleted row (an update or a delete touched a revision) throws, which rolls the statement back.
+        revisionsBody.Throws.Should().ContainSingle().Which.Should().Be((50003, "ReportRevisions is append-only"));
+        revisionsBody.Tables.Should().Equal("deleted");
+
+        var approved = triggers.Should().ContainSingle(t => t.Name.BaseIdentifier.Value == "ProgressReports_ApprovedOnlyReopened").Subject;
+        approved.TriggerObject.Name.BaseIdentifier.Value.Should().Be("ProgressReports");
+        approved.TriggerType.Should().Be(TriggerType.After);
+        approved.TriggerActions.Select(a => a.TriggerActionType).Should().BeEquivalentTo([TriggerActionType.Update, TriggerActionType.Delete]);
+        var approvedBody = Collect(approved);
+        approvedBody.Throws.Should().ContainSingle().Which.Should().Be((50004, "An approved report changes only by reopening"));
+        // Refused when the old row was approved and the new one is missing (deleted), not Returned, or differs in content.
+        approvedBody.Strings.Should().Contain(["Approved", "Returned"]);
+        approvedBody.Tables.Should().Contain(["deleted", "inserted"]);
+        approvedBody.Excepts.Should().Be(1, "the content is compared old EXCEPT new, which treats NULLs as equal");
+        approvedBody.Columns.Should().Contain(["State", "Progress", "Percent", "Status", "Problems", "NextSteps", "TaskId", "DepartmentId", "Year", "QuarterNumber"]);
+    }
+
+    [Fact]
     public void Sqlite_script_creates_the_tasks_table_and_says_it_is_for_an_empty_database()
     {
         var script = DatabaseMigrations.GenerateIdempotentScript(DatabaseProvider.Sqlite);
@@ -292,6 +319,59 @@ public sealed partial class MigrationTests
     // EXEC(N'…') with '' for each quote inside; the body ends at the first lone quote followed by ")".
     [GeneratedRegex(@"EXEC\(N'((?:[^']|'')*)'\)", RegexOptions.Singleline)]
     private static partial Regex ExecutedStrings();
+
+    /// <summary>Every CREATE TRIGGER of the script, parsed from inside its EXEC(N'…').</summary>
+    private static List<CreateTriggerStatement> SqlServerTriggers(string script)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        var collector = new TriggerCollector();
+        foreach (var body in ExecutedStrings().Matches(script).Select(m => m.Groups[1].Value.Replace("''", "'", StringComparison.Ordinal)))
+        {
+            var fragment = parser.Parse(new StringReader(body), out var errors);
+            errors.Select(e => $"{e.Line}:{e.Column} {e.Message} in {body}").Should().BeEmpty();
+            fragment.Accept(collector);
+        }
+
+        return collector.Triggers;
+    }
+
+    private static TriggerBody Collect(CreateTriggerStatement trigger)
+    {
+        var body = new TriggerBody();
+        trigger.StatementList.Accept(body);
+        return body;
+    }
+
+    /// <summary>What a trigger's statements throw, read and compare: THROW number and message, tables, columns, string literals.</summary>
+    private sealed class TriggerBody : TSqlFragmentVisitor
+    {
+        public List<(int Number, string Message)> Throws { get; } = [];
+
+        public List<string> Tables { get; } = [];
+
+        public List<string> Columns { get; } = [];
+
+        public List<string> Strings { get; } = [];
+
+        public int Excepts { get; private set; }
+
+        public override void Visit(ThrowStatement node) =>
+            Throws.Add((int.Parse(((IntegerLiteral)node.ErrorNumber).Value, System.Globalization.CultureInfo.InvariantCulture), ((StringLiteral)node.Message).Value));
+
+        public override void Visit(NamedTableReference node) => Tables.Add(node.SchemaObject.BaseIdentifier.Value);
+
+        public override void Visit(ColumnReferenceExpression node) => Columns.Add(node.MultiPartIdentifier.Identifiers[^1].Value);
+
+        public override void Visit(StringLiteral node) => Strings.Add(node.Value);
+
+        public override void Visit(BinaryQueryExpression node)
+        {
+            if (node.BinaryQueryExpressionType == BinaryQueryExpressionType.Except)
+            {
+                Excepts++;
+            }
+        }
+    }
 
     private sealed class TriggerCollector : TSqlFragmentVisitor
     {

@@ -101,7 +101,7 @@ public sealed class ReadModelPropertyTests : IAsyncLifetime
         var result = await data.Use(
             s =>
             {
-                var review = new ReportReview(s.Db, s.Audit, s.Clock);
+                var review = new ReportReview(s.Db, s.Audit, s.Clock, s.Options);
                 return what switch
                 {
                     < 6 => review.ApproveAsync(report.Id, report.Revision),

@@ -3,9 +3,12 @@ using System.Reflection;
 using EduPlan.Application.Security;
 using EduPlan.Web.Authorization;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Controllers;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Routing.Template;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EduPlan.Web.Tests.Authorization;
@@ -162,8 +165,84 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
             "each endpoint must be declared in RoleMatrixTests.Table with the policy it carries (and no stale rows)");
     }
 
+    /// <summary>
+    /// The exact answer, for an identity the policy lets through, of a row whose sample URL names a record that does not
+    /// exist or posts a form without its fields: the use case ran and said no. Every other row must answer 2xx or a
+    /// redirect that is not to sign-in or access-denied; a 5xx never passes.
+    /// </summary>
+    private static readonly Dictionary<string, HttpStatusCode> AllowedAnswers = new()
+    {
+        // The sample id, task number, quarter or page names nothing that exists (the error page shows the 404 it is asked for).
+        ["ANY error/{statusCode:int}"] = HttpStatusCode.NotFound,
+        ["GET admin/users/{id}/edit"] = HttpStatusCode.NotFound,
+        ["POST admin/users/{id}/edit"] = HttpStatusCode.NotFound,
+        ["POST admin/users/{id}/disable"] = HttpStatusCode.NotFound,
+        ["POST admin/users/{id}/enable"] = HttpStatusCode.NotFound,
+        ["POST admin/users/{id}/reset-password"] = HttpStatusCode.NotFound,
+        ["GET admin/departments/{id:int}/edit"] = HttpStatusCode.NotFound,
+        ["POST admin/departments/{id:int}/deactivate"] = HttpStatusCode.NotFound,
+        ["POST admin/departments/{id:int}/reactivate"] = HttpStatusCode.NotFound,
+        ["GET admin/departments/{id:int}/delete"] = HttpStatusCode.NotFound,
+        ["POST admin/departments/{id:int}/delete"] = HttpStatusCode.NotFound,
+        ["POST ownership/{planCode}/tasks/{number:int}"] = HttpStatusCode.NotFound,
+        ["GET reports/{id:int}"] = HttpStatusCode.NotFound,
+        ["GET reports/{id:int}/diff"] = HttpStatusCode.NotFound,
+        ["GET reports/{id:int}/evidence/{evidenceId:int}"] = HttpStatusCode.NotFound,
+        ["POST indicators/{id:int}/links"] = HttpStatusCode.NotFound,
+        ["POST indicators/{id:int}/links/{taskId:int}/delete"] = HttpStatusCode.NotFound,
+        ["GET admin/plans/import/{id:int}"] = HttpStatusCode.NotFound,
+        ["GET admin/plans/import/{id:int}/plan.xlsx"] = HttpStatusCode.NotFound,
+        ["POST admin/plans/import/{id:int}/plan"] = HttpStatusCode.NotFound,
+        ["POST admin/plans/import/{id:int}/corrections"] = HttpStatusCode.NotFound,
+        ["POST admin/plans/import/{id:int}/corrections/undo"] = HttpStatusCode.NotFound,
+        ["GET admin/plans/import/{id:int}/indicators/new"] = HttpStatusCode.NotFound,
+        ["POST admin/plans/import/{id:int}/confirm"] = HttpStatusCode.NotFound,
+        ["POST admin/plans/import/{id:int}/discard"] = HttpStatusCode.NotFound,
+        ["GET security/users/{id}"] = HttpStatusCode.NotFound,
+        ["POST security/users/{id}/roles"] = HttpStatusCode.NotFound,
+        ["POST security/users/{id}/unlock"] = HttpStatusCode.NotFound,
+        ["POST progress/{planCode}/tasks/{number:int}"] = HttpStatusCode.NotFound,
+        ["GET progress/indicators/{id:int}"] = HttpStatusCode.NotFound,
+        ["POST progress/indicators/{id:int}"] = HttpStatusCode.NotFound,
+        ["POST review/{id:int}/approve"] = HttpStatusCode.NotFound,
+        ["POST review/{id:int}/return"] = HttpStatusCode.NotFound,
+        ["POST review/{id:int}/reopen"] = HttpStatusCode.NotFound,
+        ["POST reporting/periods/{quarter}/close"] = HttpStatusCode.NotFound,
+        ["POST reporting/periods/{quarter}/reopen"] = HttpStatusCode.NotFound,
+        ["POST reporting/periods/{quarter}/reset"] = HttpStatusCode.NotFound,
+        ["POST reporting/periods/{quarter}/exceptions"] = HttpStatusCode.NotFound,
+        ["POST reporting/periods/{quarter}/exceptions/{departmentId:int}/delete"] = HttpStatusCode.NotFound,
+        ["GET my/tasks/{taskId:int}/{quarter}"] = HttpStatusCode.NotFound,
+        ["POST my/tasks/{taskId:int}/{quarter}"] = HttpStatusCode.NotFound,
+        // Posted without the form's fields: the form again with what is wrong (422), or no file to read (400).
+        ["POST admin/users/new"] = HttpStatusCode.UnprocessableEntity,
+        ["POST security/settings"] = HttpStatusCode.UnprocessableEntity,
+        ["POST ownership/import"] = HttpStatusCode.BadRequest,
+        ["POST admin/plans/import"] = HttpStatusCode.BadRequest,
+    };
+
+    [Fact]
+    public void Each_sample_url_matches_its_route_and_each_expected_answer_names_a_row()
+    {
+        var mismatched = Table
+            .Where(e => !new TemplateMatcher(TemplateParser.Parse(e.Key[(e.Key.IndexOf(' ', StringComparison.Ordinal) + 1)..]), new RouteValueDictionary())
+                .TryMatch(new PathString(e.Value.Url.Split('?')[0]), new RouteValueDictionary()))
+            .Select(e => $"{e.Key} ← {e.Value.Url}");
+
+        mismatched.Should().BeEmpty("a 404 counts as allowed only where the route was found and the record was not");
+        AllowedAnswers.Keys.Should().BeSubsetOf(Table.Keys);
+    }
+
     [Fact]
     public async Task Each_identity_is_allowed_refused_or_sent_to_sign_in_as_the_table_says()
+    {
+        var failures = await FailuresAsync(app, Table);
+
+        string.Join(Environment.NewLine, failures).Should().BeEmpty();
+    }
+
+    /// <summary>Each identity against each row; one line per row whose answer is not the one the table expects.</summary>
+    internal static async Task<List<string>> FailuresAsync(App app, IReadOnlyDictionary<string, (string Policy, string Url)> table)
     {
         var failures = new List<string>();
         foreach (var identity in Identities)
@@ -172,9 +251,9 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
             var token = await TokenAsync(client, identity);
 
             // Signing out last: it ends this identity's session.
-            foreach (var (key, (policy, url)) in Table.OrderBy(e => e.Key == "POST account/logout"))
+            foreach (var (key, (policy, url)) in table.OrderBy(e => e.Key == "POST account/logout"))
             {
-                var expected = Expected(policy, identity);
+                var expected = Expected(key, policy, identity);
                 var actual = await OutcomeAsync(client, key, url, token);
                 if (actual != expected)
                 {
@@ -183,15 +262,21 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
             }
         }
 
-        failures.Should().BeEmpty();
+        return failures;
     }
 
-    private static Outcome Expected(string policy, string identity) =>
-        Allowed[policy].Contains(identity) ? Outcome.Allowed
-        : identity == Anonymous ? Outcome.SignIn
-        : Outcome.Forbidden;
+    private static string Expected(string key, string policy, string identity) =>
+        Allowed[policy].Contains(identity) ? (AllowedAnswers.TryGetValue(key, out var status) ? StatusOutcome(status) : AllowedOutcome)
+        : identity == Anonymous ? SignInOutcome
+        : ForbiddenOutcome;
 
-    private static async Task<Outcome> OutcomeAsync(HttpClient client, string key, string url, string token)
+    private const string AllowedOutcome = "allowed (2xx or a redirect)";
+    private const string ForbiddenOutcome = "forbidden";
+    private const string SignInOutcome = "sent to sign in";
+
+    private static string StatusOutcome(HttpStatusCode status) => $"status {(int)status}";
+
+    private static async Task<string> OutcomeAsync(HttpClient client, string key, string url, string token)
     {
         using var request = new HttpRequestMessage(key.StartsWith("POST", StringComparison.Ordinal) ? HttpMethod.Post : HttpMethod.Get, url);
         if (request.Method == HttpMethod.Post)
@@ -201,16 +286,24 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
 
         using var response = await client.SendAsync(request);
         var location = response.Headers.Location?.OriginalString ?? "";
+        var status = (int)response.StatusCode;
         return response.StatusCode switch
         {
             // The access-denied page itself answers 403 to say what it is.
-            HttpStatusCode.Forbidden when !url.StartsWith("/account/access-denied", StringComparison.Ordinal) => Outcome.Forbidden,
+            HttpStatusCode.Forbidden when url.StartsWith("/account/access-denied", StringComparison.Ordinal) => AllowedOutcome,
+            HttpStatusCode.Forbidden => ForbiddenOutcome,
             // The read API answers 401 instead of sending the client to the sign-in page.
-            HttpStatusCode.Unauthorized => Outcome.SignIn,
-            HttpStatusCode.Redirect when location.Contains("/account/access-denied", StringComparison.OrdinalIgnoreCase) => Outcome.Forbidden,
+            HttpStatusCode.Unauthorized => SignInOutcome,
+            // Asked for directly, the exception handler's page renders itself with the status it exists to show; a crash
+            // of that page would leave the status without the page.
+            HttpStatusCode.InternalServerError when url == "/error"
+                && (await response.Content.ReadAsStringAsync()).Contains("<p class=\"notice-code\">500</p>", StringComparison.Ordinal) => AllowedOutcome,
+            HttpStatusCode.Redirect when location.Contains("/account/access-denied", StringComparison.OrdinalIgnoreCase) => ForbiddenOutcome,
             HttpStatusCode.Redirect when location.Contains("/account/login", StringComparison.OrdinalIgnoreCase)
-                && !key.EndsWith("account/logout", StringComparison.Ordinal) => Outcome.SignIn,
-            _ => Outcome.Allowed,
+                && !key.EndsWith("account/logout", StringComparison.Ordinal) => SignInOutcome,
+            _ when status is >= 200 and < 400 => AllowedOutcome,
+            // 404, 409, 422 and every 5xx: said as the status, which only a row of AllowedAnswers may expect (never a 5xx).
+            _ => StatusOutcome(response.StatusCode),
         };
     }
 
@@ -260,15 +353,8 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
         return controller.GetCustomAttributes<AuthorizeAttribute>().Select(a => a.Policy).FirstOrDefault(p => p is not null);
     }
 
-    private enum Outcome
-    {
-        Allowed,
-        Forbidden,
-        SignIn,
-    }
-
     /// <summary>The app with one signed-in client per identity (a user per role, a reporter with a department, a user with no role).</summary>
-    public sealed class App : EduPlanWebFactory
+    public class App : EduPlanWebFactory
     {
         public App()
         {

@@ -54,7 +54,8 @@ public sealed partial class UserListTests : IAsyncLifetime
         first.Html.Should().Contain("第 1 / 2 页").And.Contain($"href=\"/admin/users?department={listDepartment}&amp;page=2\"".Replace("&amp;", "&"));
         second.Names.Should().Equal("member21", "member22", "member23");
         second.Html.Should().Contain("第 2 / 2 页");
-        first.Html.Should().Contain("名单单位").And.Contain("填报员");
+        // The department and the role in the user's own row, not in the filter's drop-downs (which list every one).
+        RowOf(first.Html, "member01").Should().MatchRegex("<td title=\"测试单位名单单位\">名单单位</td>\\s*<td>填报员</td>");
     }
 
     [Theory]
@@ -80,10 +81,11 @@ public sealed partial class UserListTests : IAsyncLifetime
     {
         var result = await ListAsync("?status=Disabled&role=Viewer");
 
-        result.Html.Should().Contain("已停用");
+        RowOf(result.Html, "gone.user").Should().MatchRegex("<span class=\"badge [^\"]+\">已停用</span>").And.Contain("<td>领导查看</td>");
         result.Html.Should().MatchRegex("<option value=\"Disabled\" selected=\"selected\">已停用</option>");
         result.Html.Should().MatchRegex("<option value=\"Viewer\" selected=\"selected\">领导查看</option>");
-        (await ListAsync("?status=LockedOut")).Html.Should().Contain("已锁定");
+        RowOf((await ListAsync("?status=LockedOut")).Html, "locked.user").Should().MatchRegex("<span class=\"badge [^\"]+\">已锁定</span>");
+        RowOf((await ListAsync("?q=member01")).Html, "member01").Should().NotContain("已停用").And.NotContain("已锁定");
     }
 
     [Fact]
@@ -94,6 +96,14 @@ public sealed partial class UserListTests : IAsyncLifetime
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var total = int.Parse(Count().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value);
         total.Should().Be(23 + 5, "23 members, the coordinator, the disabled and locked users, admin and secadmin");
+    }
+
+    /// <summary>The table row of one user, from its opening tag to its end.</summary>
+    private static string RowOf(string html, string userName)
+    {
+        var start = html.IndexOf($"<tr class=\"user-row\" data-user-name=\"{userName}\"", StringComparison.Ordinal);
+        start.Should().BeGreaterThanOrEqualTo(0, $"{userName} should be listed");
+        return html[start..html.IndexOf("</tr>", start, StringComparison.Ordinal)];
     }
 
     [GeneratedRegex("共 (\\d+) 位用户")]

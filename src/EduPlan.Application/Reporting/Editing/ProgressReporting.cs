@@ -289,12 +289,13 @@ public sealed class ProgressReporting(
                     await ProgressReadModel.LockAsync(db, [task.Id], cancellationToken);
                 }
 
+                // A revision is written once, with its final snapshot: report history is never updated (ADR 23). It
+                // waits out the first save and is added again once the new ids are known.
+                db.Entry(revision).State = EntityState.Detached;
+                report.Revisions.Remove(revision);
                 await db.SaveChangesAsync(cancellationToken);
-            }
-
-            if (added.Count > 0)
-            {
                 revision.Snapshot = ReportSnapshot.Of(report).ToJson();
+                db.ReportRevisions.Add(revision);
             }
 
             if (command.Submit)

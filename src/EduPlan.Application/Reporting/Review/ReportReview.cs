@@ -7,15 +7,19 @@ using EduPlan.Core.Reporting;
 using EduPlan.Core.Text;
 using EduPlan.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace EduPlan.Application.Reporting.Review;
 
 /// <summary>
 /// A coordinator's review of a submitted report: approve it, return it with a comment (which may point at a field),
 /// or reopen an approved one with a reason. Only the workflow's steps are allowed; each is checked against the
-/// revision the coordinator saw, recorded in the report's history and audited in the same save.
+/// revision the coordinator saw, recorded in the report's history and audited in the same save. No one approves or
+/// returns a report of their own department or one they submitted themselves (403 with the reason), unless
+/// <see cref="ReportingOptions.AllowSelfReview"/> is on for a one-person office; then each such step is audited as
+/// <see cref="AuditActions.ReportSelfReviewed"/> beside the step itself. Every review, page or batch, comes through here.
 /// </summary>
-public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvider clock, IOptions<ReportingOptions> options)
 {
     /// <summary>Form field of the return comment.</summary>
     public const string CommentField = "Comment";
@@ -57,6 +61,14 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
         if (report is null)
         {
             return NotFound();
+        }
+
+        var self = step == Step.Reopen ? null : await SelfReviewAsync(report, cancellationToken);
+        if (self is not null && !options.Value.AllowSelfReview)
+        {
+            return Result<ReviewedReport>.Forbidden(
+                self == SelfReview.Department ? new Message("Review_OwnDepartment", report.Department!.ShortName) : new Message("Review_OwnSubmission"),
+                Summary(report));
         }
 
         var comment = TextSanitiser.FreeText(text)?.Trim();
@@ -121,6 +133,11 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
             _ => new { revision = revision.Number, reason = comment },
         };
         audit.Add(action, AuditOutcome.Success, Target(report), details);
+        if (self is not null)
+        {
+            // Allowed by Reporting:AllowSelfReview: said in its own entry, so an auditor finds every use of the exception.
+            audit.Add(AuditActions.ReportSelfReviewed, AuditOutcome.Success, Target(report), new { step = step.ToString(), revision = revision.Number, why = self.ToString() });
+        }
         try
         {
             // The lights and the leaders' figures change with the report, in the same transaction.
@@ -149,6 +166,35 @@ public sealed class ReportReview(EduPlanDbContext db, AuditLog audit, TimeProvid
         }
 
         return Result<ReviewedReport>.Saved(Summary(report));
+    }
+
+    /// <summary>Why the acting user is too close to the report to review it: a member of its department, or its last submitter.</summary>
+    private enum SelfReview
+    {
+        Department,
+        Submitter,
+    }
+
+    private async Task<SelfReview?> SelfReviewAsync(ProgressReport report, CancellationToken cancellationToken)
+    {
+        var userId = audit.Actor.UserId;
+        if (userId is null)
+        {
+            return null;
+        }
+
+        var department = await db.Users.Where(u => u.Id == userId).Select(u => u.DepartmentId).SingleOrDefaultAsync(cancellationToken);
+        if (department == report.DepartmentId)
+        {
+            return SelfReview.Department;
+        }
+
+        var submitter = await db.ReportRevisions
+            .Where(r => r.ReportId == report.Id && r.Action == ReportAction.Submitted)
+            .OrderByDescending(r => r.Number)
+            .Select(r => r.ActorId)
+            .FirstOrDefaultAsync(cancellationToken);
+        return submitter == userId ? SelfReview.Submitter : null;
     }
 
     private static List<FieldError> Validate(Step step, string? comment, string? field, out string? pointsAt)

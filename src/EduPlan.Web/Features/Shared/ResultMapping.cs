@@ -2,6 +2,7 @@ using EduPlan.Application;
 using EduPlan.Application.Auditing;
 using EduPlan.Core.Auditing;
 using EduPlan.Core.Messages;
+using EduPlan.Web.Infrastructure;
 using EduPlan.Web.Resources;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -53,6 +54,10 @@ public static class ResultMapping
         ArgumentNullException.ThrowIfNull(controller);
         ArgumentNullException.ThrowIfNull(result);
         controller.Response.StatusCode = StatusCode(result.Kind);
+        if (result.Kind == ResultKind.Forbidden && result.Reason is { } reason)
+        {
+            controller.HttpContext.Items[RefusalAuditMiddleware.ReasonItemKey] = reason;
+        }
     }
 
     /// <summary>
@@ -74,22 +79,16 @@ public static class ResultMapping
             : Refused(controller, result.Kind, reason, backUrl, backText);
     }
 
-    /// <summary>The 403 page with <paramref name="reason"/>, written to the audit log like every other refusal.</summary>
-    public static async Task<IActionResult> ForbiddenAsync(
+    /// <summary>The 403 page with <paramref name="reason"/>; <see cref="RefusalAuditMiddleware"/> writes it to the audit log like every other refusal.</summary>
+    public static Task<IActionResult> ForbiddenAsync(
         this Controller controller, Message reason, string? heading = null, string? backUrl = null, string? backText = null)
     {
         ArgumentNullException.ThrowIfNull(controller);
-        var http = controller.HttpContext;
-        await http.RequestServices.GetRequiredService<AuditLog>().WriteAsync(
-            AuditActions.AccessDenied,
-            AuditOutcome.Denied,
-            AuditTarget.Route($"{http.Request.Method} {http.Request.Path}"),
-            new { reason },
-            cancellationToken: http.RequestAborted);
+        controller.HttpContext.Items[RefusalAuditMiddleware.ReasonItemKey] = reason;
         var localizer = Localizer(controller);
         controller.Response.StatusCode = StatusCodes.Status403Forbidden;
-        return controller.View("~/Features/Shared/Forbidden.cshtml", new ForbiddenViewModel(
-            heading ?? localizer["AccessDenied"].Value, reason.Text(), backUrl ?? "/", backText ?? localizer["BackToHome"].Value));
+        return Task.FromResult<IActionResult>(controller.View("~/Features/Shared/Forbidden.cshtml", new ForbiddenViewModel(
+            heading ?? localizer["AccessDenied"].Value, reason.Text(), backUrl ?? "/", backText ?? localizer["BackToHome"].Value)));
     }
 
     private static ViewResult Refused(Controller controller, ResultKind kind, Message reason, string? backUrl, string? backText)

@@ -219,7 +219,7 @@ public class ReportReviewTests : IAsyncLifetime
         var race = new BeforeTransaction(() => database.Data.Database.ExecuteAsync(
             $"""UPDATE "ProgressReports" SET "Revision" = "Revision" + 1, "UpdatedByName" = 'coordinator2' WHERE "Id" = {id}"""));
 
-        var result = await database.Use(s => new ReportReview(s.Db, s.Audit, s.Clock).ApproveAsync(id, 2), ReportingDatabase.Coordinator, race);
+        var result = await database.Use(s => new ReportReview(s.Db, s.Audit, s.Clock, s.Options).ApproveAsync(id, 2), ReportingDatabase.Coordinator, race);
 
         result.Kind.Should().Be(ResultKind.Conflict);
         result.Reason.Should().Contain("coordinator2");

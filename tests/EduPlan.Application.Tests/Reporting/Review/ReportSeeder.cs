@@ -116,7 +116,7 @@ public static class ReportSeeder
 
     /// <summary>Runs a review step as the coordinator (or <paramref name="actor"/>), with a fresh context.</summary>
     public static Task<Result<ReviewedReport>> ReviewAsync(this ReportingDatabase data, Func<ReportReview, Task<Result<ReviewedReport>>> step, IAuditActor? actor = null) =>
-        data.Use(s => step(new ReportReview(s.Db, s.Audit, s.Clock)), actor ?? ReportingDatabase.Coordinator);
+        data.Use(s => step(new ReportReview(s.Db, s.Audit, s.Clock, s.Options)), actor ?? ReportingDatabase.Coordinator);
 
     public static Task<T> ReadAsync<T>(this ReportingDatabase data, Func<ReportReading, Task<T>> read) =>
         data.Use(s => read(new ReportReading(s.Db)));
