@@ -188,6 +188,7 @@ public sealed class RoleMatrixTests(RoleMatrixTests.App app) : IClassFixture<Rol
         ["GET reports/{id:int}"] = HttpStatusCode.NotFound,
         ["GET reports/{id:int}/diff"] = HttpStatusCode.NotFound,
         ["GET reports/{id:int}/evidence/{evidenceId:int}"] = HttpStatusCode.NotFound,
+        ["GET reporting/status/{departmentId:int}"] = HttpStatusCode.NotFound,
         ["POST indicators/{id:int}/links"] = HttpStatusCode.NotFound,
         ["POST indicators/{id:int}/links/{taskId:int}/delete"] = HttpStatusCode.NotFound,
         ["GET admin/plans/import/{id:int}"] = HttpStatusCode.NotFound,
